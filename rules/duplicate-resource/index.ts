@@ -1,0 +1,30 @@
+import { rangeOf } from '../../src/positions.js';
+import type { Resource, Rule } from '../../src/types.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'duplicate-resource',
+    severity: 'error',
+    description: 'Disallow two objects with the same group, kind, namespace and name in one run',
+  },
+  check(resource, context) {
+    const name = resource.object.metadata?.name;
+    if (typeof name !== 'string' || name === '') return; // generateName makes a new name each time
+    const same = context.index
+      .all(resource.kind, resource.namespace, resource.name)
+      .filter((other) => other.group === resource.group && other.object.metadata?.name === name);
+    const first = same[0];
+    if (!first || first === resource) return;
+    const where = resource.namespace ? ` in namespace '${resource.namespace}'` : '';
+    context.report({
+      path: ['metadata', 'name'],
+      message: `${resource.kind} '${name}'${where} is already declared at ${locate(first)}; the later one replaces it`,
+    });
+  },
+};
+
+function locate(resource: Resource): string {
+  return `${resource.source.path}:${rangeOf(resource, ['metadata', 'name']).line}`;
+}
+
+export default rule;

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.js';
+import { ruleTable } from '../scripts/rule-table.js';
+import { runRule } from './helpers/rule-tester.js';
+
+/** The sections every rule README has, in this order. */
+const SECTIONS = ['## What it checks', '## Why', '## Incorrect', '## Correct', '## How to fix', '## When not to use it', '## References'];
+
+describe('rule registry', () => {
+  it('is sorted by id, without duplicates', () => {
+    const ids = rules.map((rule) => rule.meta.id);
+    expect(ids).toEqual([...new Set(ids)].sort());
+  });
+
+  it('lists every rule in the README table, generated from the registry', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(ruleTable());
+  });
+});
+
+describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id, rule) => {
+  const readmeUrl = new URL(`../rules/${id}/README.md`, import.meta.url);
+
+  it('has a README with the fixed sections and a test file', () => {
+    expect(existsSync(readmeUrl), `rules/${id}/README.md`).toBe(true);
+    const readme = readFileSync(readmeUrl, 'utf8');
+    expect(readme.startsWith(`# ${id}\n`)).toBe(true);
+    const positions = SECTIONS.map((section) => readme.indexOf(`\n${section}\n`));
+    expect(positions.every((position) => position > 0), `sections ${SECTIONS.join(', ')}`).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url)), `test/rules/${id}.test.ts`).toBe(true);
+  });
+
+  it('has a description that starts with a verb and ends without a period', () => {
+    expect(rule.meta.description).toMatch(/^[A-Z][a-z]+ /);
+    expect(rule.meta.description.endsWith('.')).toBe(false);
+  });
+
+  it.runIf(rule.check)('fires on its Incorrect example and not on its Correct one', () => {
+    const readme = readFileSync(readmeUrl, 'utf8');
+    expect(runRule(rule, exampleAfter(readme, '## Incorrect')).length).toBeGreaterThan(0);
+    expect(runRule(rule, exampleAfter(readme, '## Correct'))).toEqual([]);
+  });
+});
+
+function exampleAfter(readme: string, heading: string): string {
+  const section = readme.slice(readme.indexOf(`\n${heading}\n`));
+  const match = /```ya?ml\n([\s\S]*?)```/.exec(section);
+  if (!match) throw new Error(`no yaml example after ${heading}`);
+  return match[1];
+}
