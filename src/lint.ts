@@ -64,12 +64,15 @@ export function lintSources(sources: readonly SourceInput[], options: LintOption
 function check(loaded: readonly LoadedSource[], options: LintOptions, readFindings: Finding[]): LintRun {
   const resources = loaded.flatMap((source) => source.resources);
   const index = new ResourceIndex(resources);
-  const findings: Finding[] = [...readFindings];
+  const rules = options.registry ?? registry;
+  const findings: Finding[] = [];
   for (const source of loaded) {
     if (!source.source.contextOnly) findings.push(...source.findings);
   }
+  findings.push(...readFindings);
+  applySettings(findings, rules, options);
   let internalError = false;
-  for (const rule of options.registry ?? registry) {
+  for (const rule of rules) {
     const setting = settingOf(rule, options);
     if (setting.severity === 'off' || !rule.check) continue;
     const targets = rule.meta.kinds ? rule.meta.kinds.flatMap((kind) => index.ofKind(kind)) : resources;
@@ -97,6 +100,17 @@ function check(loaded: readonly LoadedSource[], options: LintOptions, readFindin
     },
     internalError,
   };
+}
+
+/** Findings made while loading (yaml-syntax, duplicate-key, resource-shape) honour the rule settings too. */
+function applySettings(findings: Finding[], rules: readonly Rule[], options: LintOptions): void {
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const rule = rules.find((candidate) => candidate.meta.id === findings[i].ruleId);
+    if (!rule) continue;
+    const setting = settingOf(rule, options);
+    if (setting.severity === 'off') findings.splice(i, 1);
+    else findings[i].severity = setting.severity;
+  }
 }
 
 interface EffectiveSetting {

@@ -1,4 +1,4 @@
-import { isScalar, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { isNode, isScalar, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import { CLUSTER_SCOPED_KINDS } from './kinds.js';
 import { rangeOf, toRange } from './positions.js';
 import { isRecord } from './selectors.js';
@@ -41,7 +41,7 @@ function loadDocument(doc: Document.Parsed, loaded: LoadedSource): void {
   for (const error of doc.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY';
     syntaxError ||= !duplicate;
-    loaded.findings.push(yamlErrorFinding(loaded.source, error, duplicate));
+    loaded.findings.push(yamlErrorFinding(loaded.source, duplicate ? keySpan(doc, error.pos) : error.pos, error, duplicate));
   }
   if (syntaxError) return;
   let value: unknown;
@@ -127,8 +127,22 @@ function isEmptyDocument(doc: Document.Parsed): boolean {
   return doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null));
 }
 
-function yamlErrorFinding(source: SourceFile, error: YAMLError, duplicate: boolean): Finding {
-  const [start, end] = error.pos;
+/** The parser points at the first character of a duplicate key; widen that to the whole key. */
+function keySpan(doc: Document.Parsed, pos: [number, number]): [number, number] {
+  let span = pos;
+  visit(doc, {
+    Pair(_, pair) {
+      const range = isNode(pair.key) ? pair.key.range : undefined;
+      if (range?.[0] === pos[0]) {
+        span = [range[0], range[1]];
+        return visit.BREAK;
+      }
+    },
+  });
+  return span;
+}
+
+function yamlErrorFinding(source: SourceFile, [start, end]: [number, number], error: YAMLError, duplicate: boolean): Finding {
   const message = duplicate
     ? `Duplicate key '${source.text.slice(start, end)}': the API server silently keeps only the last value`
     : `${error.message}`;

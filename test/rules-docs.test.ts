@@ -37,7 +37,7 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id
     expect(rule.meta.description.endsWith('.')).toBe(false);
   });
 
-  it.runIf(rule.check)('fires on its Incorrect example and not on its Correct one', () => {
+  it('fires on its Incorrect example and not on its Correct one', () => {
     const readme = readFileSync(readmeUrl, 'utf8');
     expect(runRule(rule, exampleAfter(readme, '## Incorrect')).length).toBeGreaterThan(0);
     expect(runRule(rule, exampleAfter(readme, '## Correct'))).toEqual([]);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { lintSources, type LintOptions, type SourceInput } from '../../src/lint.js';
 import type { LintMessage, Rule } from '../../src/types.js';
 
@@ -36,11 +36,13 @@ export function testRule(
     invalid: { code: Sources; options?: LintOptions; errors: ExpectedFinding[] }[];
   },
 ): void {
-  for (const valid of cases.valid) {
+  cases.valid.forEach((valid, n) => {
     const { code, options } = typeof valid === 'object' && 'code' in valid ? valid : { code: valid, options: {} };
-    expect(runRule(rule, code as Sources, options), `valid case reported:\n${JSON.stringify(code)}`).toEqual([]);
-  }
-  for (const invalid of cases.invalid) {
+    it(`valid case ${n + 1} reports nothing`, () => {
+      expect(runRule(rule, code as Sources, options), `valid case reported:\n${JSON.stringify(code)}`).toEqual([]);
+    });
+  });
+  cases.invalid.forEach((invalid, n) => it(`invalid case ${n + 1} reports exactly its findings`, () => {
     expect(invalid.errors.length, 'an invalid case must expect at least one finding').toBeGreaterThan(0);
     const actual = runRule(rule, invalid.code, invalid.options);
     expect(actual.map(toExpected(invalid.errors))).toEqual(invalid.errors.map(stripMatchers));
@@ -49,7 +51,7 @@ export function testRule(
       if (typeof expected === 'string') expect(message.message).toContain(expected);
       else if (expected) expect(message.message).toMatch(expected);
     });
-  }
+  }));
 }
 
 function toExpected(errors: ExpectedFinding[]) {
