@@ -1,0 +1,54 @@
+import { isRecord } from './selectors.js';
+import type { ObjectPath, Resource } from './types.js';
+
+/** Where each built-in kind keeps its pod spec, and the API groups that kind belongs to. */
+const POD_SPEC_PATHS: Readonly<Record<string, { groups: readonly string[]; path: ObjectPath }>> = {
+  StatefulSet: { groups: ['apps'], path: ['spec', 'template', 'spec'] },
+  Deployment: { groups: ['apps', 'extensions'], path: ['spec', 'template', 'spec'] },
+  ReplicaSet: { groups: ['apps', 'extensions'], path: ['spec', 'template', 'spec'] },
+  DaemonSet: { groups: ['apps', 'extensions'], path: ['spec', 'template', 'spec'] },
+  ReplicationController: { groups: [''], path: ['spec', 'template', 'spec'] },
+  Job: { groups: ['batch'], path: ['spec', 'template', 'spec'] },
+  CronJob: { groups: ['batch'], path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] },
+  Pod: { groups: [''], path: ['spec'] },
+};
+
+/** Kinds that carry a pod spec: the `kinds` of a rule that visits pod specs. */
+export const POD_SPEC_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS).sort();
+
+export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+const CONTAINER_LISTS: readonly ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];
+
+export interface PodSpecAt {
+  spec: Record<string, unknown>;
+  /** Path of the pod spec inside the resource. */
+  path: ObjectPath;
+}
+
+export interface ContainerAt {
+  container: Record<string, unknown>;
+  /** Path of the container inside the resource, e.g. ['spec', 'template', 'spec', 'containers', 0]. */
+  path: ObjectPath;
+  list: ContainerList;
+}
+
+/** The pod spec of a built-in workload, Job, CronJob or Pod; undefined for other kinds (and CRDs sharing a kind name). */
+export function podSpecOf(resource: Resource): PodSpecAt | undefined {
+  const location = Object.hasOwn(POD_SPEC_PATHS, resource.kind) ? POD_SPEC_PATHS[resource.kind] : undefined;
+  if (!location || !location.groups.includes(resource.group)) return undefined;
+  let node: unknown = resource.object;
+  for (const segment of location.path) node = isRecord(node) ? node[segment] : undefined;
+  return isRecord(node) ? { spec: node, path: location.path } : undefined;
+}
+
+/** Every container of a pod spec (init containers, containers, ephemeral containers), skipping items that are not mappings. */
+export function* containersOf(podSpec: Record<string, unknown>, path: ObjectPath): Generator<ContainerAt> {
+  for (const list of CONTAINER_LISTS) {
+    const containers = podSpec[list];
+    if (!Array.isArray(containers)) continue;
+    for (const [index, container] of containers.entries()) {
+      if (isRecord(container)) yield { container, path: [...path, list, index], list };
+    }
+  }
+}
