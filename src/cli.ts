@@ -5,8 +5,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rules as registry } from '../rules/index.js';
 import { formatJson } from './formatters/json.js';
 import { formatStylish } from './formatters/stylish.js';
-import { UsageError, decodeManifest } from './inputs.js';
-import { lintPaths, type LintRun, type SourceInput } from './lint.js';
+import { UsageError } from './inputs.js';
+import { lintPaths, type LintRun, type RawInput } from './lint.js';
 import type { LintResult } from './types.js';
 
 export interface Io {
@@ -98,14 +98,13 @@ async function lint(args: string[], io: Io): Promise<number> {
   const format = values.format;
   if (format !== 'stylish' && format !== 'json') throw new UsageError(`Unknown format '${format}' (use stylish or json)`);
 
-  const stdin: SourceInput[] = [];
+  const stdin: RawInput[] = [];
   if (positionals.includes('-')) {
     const name = values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : '<stdin>';
-    const read = decodeManifest(name, io.readStdin());
-    stdin.push({ path: name, text: 'text' in read ? read.text : '' });
+    stdin.push({ path: name, bytes: io.readStdin() });
   }
-  const paths = positionals.filter((path) => path !== '-').map((path) => resolve(io.cwd, path));
-  const run = await lintPaths(paths, { strict: values.strict }, stdin);
+  const paths = positionals.filter((path) => path !== '-');
+  const run = await lintPaths(paths, { strict: values.strict, cwd: io.cwd }, stdin);
   const results = values.quiet ? errorsOnly(run.results) : run.results;
 
   const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !values['output-file'] && !io.env.NO_COLOR));

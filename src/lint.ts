@@ -1,5 +1,5 @@
 import { rules as registry } from '../rules/index.js';
-import { expandPaths, readManifest } from './inputs.js';
+import { decodeManifest, expandPaths, readManifest, type ReadResult } from './inputs.js';
 import { loadSource, type LoadedSource } from './load.js';
 import { rangeOf } from './positions.js';
 import { ResourceIndex } from './resource-index.js';
@@ -14,6 +14,8 @@ export interface LintOptions {
   /** Report unknown fields in schema validation. */
   strict?: boolean;
   kubernetesVersion?: string;
+  /** Directory that relative paths and globs are resolved against (default: process.cwd()). */
+  cwd?: string;
   /** The rules to run: the built-in registry unless given (tests pass their own). */
   registry?: readonly Rule[];
 }
@@ -22,6 +24,13 @@ export interface SourceInput {
   path: string;
   text: string;
   /** Read for cross-resource lookups only: no finding is reported on it. */
+  contextOnly?: boolean;
+}
+
+/** Bytes read elsewhere (standard input), decoded and checked like a file. */
+export interface RawInput {
+  path: string;
+  bytes: Uint8Array;
   contextOnly?: boolean;
 }
 
@@ -38,17 +47,17 @@ export const DEFAULT_KUBERNETES_VERSION = '1.30';
 export async function lintPaths(
   paths: readonly string[],
   options: LintOptions = {},
-  extra: readonly SourceInput[] = [],
+  extra: readonly RawInput[] = [],
 ): Promise<LintRun> {
-  const files = await expandPaths(paths);
+  const files = await expandPaths(paths, options.cwd);
   const loaded: LoadedSource[] = [];
   const readFindings: Finding[] = [];
-  for (const file of files) {
-    const read = await readManifest(file);
+  const add = (path: string, read: ReadResult, contextOnly = false) => {
     if ('finding' in read) readFindings.push(read.finding);
-    else loaded.push(loadSource(file, read.text));
-  }
-  for (const input of extra) loaded.push(loadSource(input.path, input.text, input.contextOnly));
+    else loaded.push(loadSource(path, read.text, contextOnly));
+  };
+  for (const file of files) add(file, await readManifest(file));
+  for (const input of extra) add(input.path, decodeManifest(input.path, input.bytes), input.contextOnly);
   return check(loaded, options, readFindings);
 }
 

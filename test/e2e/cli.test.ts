@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LintResult } from '../../src/types.js';
+
+const BIN = resolve('bin/stslint.js');
+const FIXTURES = resolve('fixtures/e2e');
+
+function stslint(args: string[], input?: string) {
+  const child = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', cwd: FIXTURES, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+describe('stslint CLI (built)', () => {
+  it('exits 0 on a clean file and prints nothing', () => {
+    expect(stslint(['lint', 'good.yaml'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 1 with stylish output on errors, with the absolute path', () => {
+    const { code, stdout } = stslint(['bad.yaml']);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toEqual([
+      '',
+      resolve(FIXTURES, 'bad.yaml'),
+      "  8:7  error  Selector label app=web does not match the pod template, which has app=api; the API server rejects Deployment 'web'  selector-label-mismatch",
+      '',
+      '\u2716 1 problem (1 error, 0 warnings)',
+      '',
+    ]);
+  });
+
+  it('exits 2 naming a path that does not exist', () => {
+    const { code, stdout, stderr } = stslint(['lint', 'nope.yaml']);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe('stslint: No such file or directory: nope.yaml\n');
+  });
+
+  it('exits 2 on an unknown option or format, in one line', () => {
+    expect(stslint(['--bogus', 'good.yaml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^stslint: Unknown option '--bogus'[^\n]*\n$/) });
+    expect(stslint(['-f', 'xml', 'good.yaml'])).toMatchObject({ code: 2, stderr: "stslint: Unknown format 'xml' (use stylish or json)\n" });
+    expect(stslint([])).toMatchObject({ code: 2 });
+  });
+
+  it('reads standard input under --stdin-filename', () => {
+    const text = `${'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n'}${require('node:fs').readFileSync(resolve(FIXTURES, 'bad.yaml'), 'utf8')}`;
+    const { code, stdout } = stslint(['lint', '-', '--stdin-filename', 'rendered.yaml', '-f', 'json'], text);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout) as LintResult[];
+    expect(result.filePath).toBe(resolve(FIXTURES, 'rendered.yaml'));
+    expect(result.messages[0]).toMatchObject({ line: 12, column: 7, endLine: 12, endColumn: 15 });
+  });
+
+  it('walks directories for .yaml, .yml and .json, skipping node_modules', () => {
+    const { code, stdout } = stslint(['tree', '--format', 'json']);
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as LintResult[];
+    expect(results.map((r) => r.filePath)).toEqual(
+      ['tree/a.yml', 'tree/sub/b.json.yaml', 'tree/sub/c.json'].map((f) => resolve(FIXTURES, f)),
+    );
+  });
+
+  it('expands glob patterns', () => {
+    const { stdout } = stslint(['tree/**/*.json', '-f', 'json']);
+    expect((JSON.parse(stdout) as LintResult[]).map((r) => r.filePath)).toEqual([resolve(FIXTURES, 'tree/sub/c.json')]);
+    expect(stslint(['tree/**/*.toml'])).toMatchObject({ code: 2, stderr: "stslint: No files match the pattern 'tree/**/*.toml'\n" });
+  });
+
+  it("writes ESLint's LintResult[] shape", () => {
+    const [result] = JSON.parse(stslint(['bad.yaml', '-f', 'json']).stdout) as LintResult[];
+    expect(Object.keys(result).sort()).toEqual(
+      ['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'suppressedMessages', 'warningCount'],
+    );
+    expect(result).toMatchObject({ errorCount: 1, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
+    expect(result.messages[0]).toEqual({
+      ruleId: 'selector-label-mismatch',
+      severity: 2,
+      message: expect.any(String),
+      line: 8,
+      column: 7,
+      endLine: 8,
+      endColumn: 15,
+      path: 'spec.selector.matchLabels.app',
+      kind: 'Deployment',
+      namespace: 'default',
+      name: 'web',
+    });
+  });
+
+  it('lists rules, prints help and version', () => {
+    const rules = JSON.parse(stslint(['rules', '--format', 'json']).stdout) as { id: string }[];
+    expect(rules.map((r) => r.id)).toContain('selector-label-mismatch');
+    expect(stslint(['--help']).stdout).toMatch(/^Usage: stslint/);
+    expect(stslint(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('writes the report to --output-file', () => {
+    const out = resolve(require('node:os').tmpdir(), `stslint-${process.pid}.json`);
+    const { code, stdout } = stslint(['bad.yaml', '-f', 'json', '-o', out]);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(JSON.parse(require('node:fs').readFileSync(out, 'utf8'))[0].errorCount).toBe(1);
+  });
+});

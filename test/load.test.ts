@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { loadSource } from '../src/load.js';
+import { rangeOf } from '../src/positions.js';
+
+describe('loadSource', () => {
+  it('turns each document into a resource with defaults filled in', () => {
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: StatefulSet',
+      'metadata:',
+      '  name: web',
+      '---',
+      'apiVersion: v1',
+      'kind: Namespace',
+      'metadata:',
+      '  name: shop',
+      '  namespace: ignored',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: web',
+      '  namespace: shop',
+    ].join('\n');
+    const loaded = loadSource('a.yaml', text);
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.documentCount).toBe(3);
+    expect(loaded.resources.map((r) => [r.apiVersion, r.group, r.kind, r.namespace, r.name])).toEqual([
+      ['apps/v1', 'apps', 'StatefulSet', 'default', 'web'],
+      ['v1', '', 'Namespace', '', 'shop'],
+      ['v1', '', 'Service', 'shop', 'web'],
+    ]);
+  });
+
+  it('skips empty and comment-only documents', () => {
+    const loaded = loadSource('a.yaml', '---\n# nothing here\n---\n\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+    expect(loaded.documentCount).toBe(1);
+    expect(loaded.resources).toHaveLength(1);
+  });
+
+  it('loads JSON manifests with positions', () => {
+    const loaded = loadSource('a.json', '{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": {"name": "a"}\n}\n');
+    const [resource] = loaded.resources;
+    expect(resource.name).toBe('a');
+    expect(rangeOf(resource, ['metadata', 'name'])).toEqual({ line: 4, column: 16, endLine: 4, endColumn: 27 });
+  });
+
+  it('splits kind: List into items with exact positions', () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: a\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: b\n';
+    const loaded = loadSource('a.yaml', text);
+    expect(loaded.resources.map((r) => r.kind)).toEqual(['ConfigMap', 'Secret']);
+    expect(rangeOf(loaded.resources[1], ['metadata', 'name'])).toEqual({ line: 11, column: 5, endLine: 11, endColumn: 12 });
+    expect(rangeOf(loaded.resources[1], [])).toEqual({ line: 9, column: 3, endLine: 9, endColumn: 15 });
+  });
+
+  it('keeps positions exact with CRLF line ends and a byte-order mark', () => {
+    const text = '\uFEFFapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: a\r\n';
+    const [resource] = loadSource('a.yaml', text).resources;
+    expect(rangeOf(resource, ['metadata', 'name'])).toEqual({ line: 4, column: 3, endLine: 4, endColumn: 10 });
+  });
+
+  it('expands merge keys and anchors', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: &l {app: web}\n  annotations:\n    <<: *l\n    x: y\n';
+    const [resource] = loadSource('a.yaml', text).resources;
+    expect(resource.object.metadata.annotations).toEqual({ app: 'web', x: 'y' });
+  });
+
+  it('marks context-only sources', () => {
+    expect(loadSource('a.yaml', '', true).source.contextOnly).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { loadSource } from '../src/load.js';
+import { ResourceIndex } from '../src/resource-index.js';
+
+const text = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  selector: {matchLabels: {app: db}}
+  template: {metadata: {labels: {app: db, tier: data}}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template: {metadata: {labels: {app: web}}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec: {clusterIP: None, selector: {app: db}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: manual}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: all}
+spec: {selector: {}, maxUnavailable: 1}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: data}
+spec: {selector: {matchExpressions: [{key: tier, operator: In, values: [data]}]}}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: none}
+spec: {maxUnavailable: 1}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: db}
+spec: {scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: db}, maxReplicas: 5}
+`;
+const index = new ResourceIndex(loadSource('a.yaml', text).resources);
+const names = (resources: readonly { name: string }[]) => resources.map((r) => r.name).sort();
+
+describe('ResourceIndex', () => {
+  it('finds by kind, namespace and name', () => {
+    expect(index.get('Service', 'default', 'db')?.kind).toBe('Service');
+    expect(index.get('Service', 'shop', 'db')).toBeUndefined();
+    expect(names(index.named('Deployment', 'web'))).toEqual(['web']);
+    expect(names(index.inNamespace('Deployment', 'shop'))).toEqual(['web']);
+    expect(index.ofKind('PodDisruptionBudget')).toHaveLength(3);
+  });
+
+  it('finds pod holders by selector, within the namespace', () => {
+    expect(names(index.podHoldersSelectedBy('default', { matchLabels: { app: 'db' } }))).toEqual(['db']);
+    expect(names(index.podHoldersSelectedBy('default', { matchLabels: { app: 'web' } }))).toEqual([]);
+    expect(names(index.podHoldersSelectedBy('shop', { matchExpressions: [{ key: 'app', operator: 'Exists' }] }))).toEqual(['web']);
+  });
+
+  it('finds the selecting objects of pod labels', () => {
+    const labels = { app: 'db', tier: 'data' };
+    expect(names(index.selecting('Service', 'default', labels))).toEqual(['db']);
+    // policy/v1: an empty selector selects every pod; a missing one selects none.
+    expect(names(index.selecting('PodDisruptionBudget', 'default', labels))).toEqual(['all', 'data']);
+    expect(names(index.selecting('PodDisruptionBudget', 'shop', labels))).toEqual([]);
+  });
+
+  it('finds what targets a workload', () => {
+    const statefulSet = index.get('StatefulSet', 'default', 'db')!;
+    expect(names(index.targeting(statefulSet))).toEqual(['db']);
+  });
+});
