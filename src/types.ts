@@ -92,6 +92,12 @@ export interface Rule {
   check?(resource: Resource, context: RuleContext): void;
 }
 
+/** Why a finding was suppressed (ESLint's shape): an in-file comment directive or an object annotation. */
+export interface Suppression {
+  kind: 'directive' | 'annotation';
+  justification: string;
+}
+
 /** ESLint's LintMessage, with stslint's object coordinates added. */
 export interface LintMessage {
   ruleId: string | null;
@@ -106,6 +112,8 @@ export interface LintMessage {
   kind?: string;
   namespace?: string;
   name?: string;
+  /** Only on suppressedMessages. */
+  suppressions?: Suppression[];
 }
 
 /** ESLint's LintResult. */
