@@ -1,6 +1,10 @@
 import type { Rule } from '../src/types.js';
 import duplicateKey from './duplicate-key/index.js';
 import duplicateResource from './duplicate-resource/index.js';
+import pdbBlocksEviction from './pdb-blocks-eviction/index.js';
+import pdbMissing from './pdb-missing/index.js';
+import pdbPolicy from './pdb-policy/index.js';
+import pdbSelectsNothing from './pdb-selects-nothing/index.js';
 import resourceShape from './resource-shape/index.js';
 import selectorLabelMismatch from './selector-label-mismatch/index.js';
 import yamlSyntax from './yaml-syntax/index.js';
@@ -9,6 +13,10 @@ import yamlSyntax from './yaml-syntax/index.js';
 export const rules: readonly Rule[] = [
   duplicateKey,
   duplicateResource,
+  pdbBlocksEviction,
+  pdbMissing,
+  pdbPolicy,
+  pdbSelectsNothing,
   resourceShape,
   selectorLabelMismatch,
   yamlSyntax,
