@@ -52,3 +52,28 @@ export function* containersOf(podSpec: Record<string, unknown>, path: ObjectPath
     }
   }
 }
+
+export interface VolumeUse {
+  /** The volume name the container refers to. */
+  name: string;
+  /** Path of the entry's `name`, e.g. [..., 'containers', 0, 'volumeMounts', 1, 'name']. */
+  path: ObjectPath;
+  field: 'volumeMounts' | 'volumeDevices';
+}
+
+/** Every volumeMounts and volumeDevices entry of a container that names a volume. */
+export function* volumeUsesOf({ container, path }: ContainerAt): Generator<VolumeUse> {
+  for (const field of ['volumeMounts', 'volumeDevices'] as const) {
+    const entries = container[field];
+    if (!Array.isArray(entries)) continue;
+    for (const [index, entry] of entries.entries()) {
+      if (isRecord(entry) && typeof entry.name === 'string') yield { name: entry.name, path: [...path, field, index, 'name'], field };
+    }
+  }
+}
+
+/** Names of the pod spec's volumes. */
+export function podVolumeNames(podSpec: Record<string, unknown>): Set<string> {
+  const volumes = Array.isArray(podSpec.volumes) ? podSpec.volumes : [];
+  return new Set(volumes.filter(isRecord).flatMap((volume) => (typeof volume.name === 'string' ? [volume.name] : [])));
+}

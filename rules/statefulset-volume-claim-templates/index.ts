@@ -1,0 +1,32 @@
+import { podSpecOf } from '../../src/pod-template.js';
+import { isRecord } from '../../src/selectors.js';
+import { isStatefulSet } from '../../src/statefulsets.js';
+import type { Resource, Rule } from '../../src/types.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'statefulset-volume-claim-templates',
+    severity: 'warning',
+    description: 'Warn when a StatefulSet has no volumeClaimTemplates to give each pod its own storage',
+    kinds: ['StatefulSet'],
+  },
+  check(resource, context) {
+    const spec = resource.object.spec;
+    if (!isStatefulSet(resource) || !isRecord(spec)) return;
+    const templates = spec.volumeClaimTemplates;
+    if (Array.isArray(templates) && templates.length > 0) return;
+    if (mountsClaim(resource)) return; // storage chosen deliberately: a claim made beforehand (sharing it is rwo-shared-claim's concern)
+    context.report({
+      path: templates === undefined ? ['spec'] : ['spec', 'volumeClaimTemplates'],
+      message: `StatefulSet '${resource.name}' has no volumeClaimTemplates: its pods get no PersistentVolumeClaim of their own, so their data does not follow them across rescheduling; add a claim template, or use a Deployment if the pods keep no state`,
+    });
+  },
+};
+
+function mountsClaim(resource: Resource): boolean {
+  const podSpec = podSpecOf(resource);
+  const volumes = Array.isArray(podSpec?.spec.volumes) ? podSpec.spec.volumes : [];
+  return volumes.some((volume) => isRecord(volume) && isRecord(volume.persistentVolumeClaim));
+}
+
+export default rule;
