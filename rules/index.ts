@@ -7,6 +7,7 @@ import pdbPolicy from './pdb-policy/index.js';
 import pdbSelectsNothing from './pdb-selects-nothing/index.js';
 import resourceShape from './resource-shape/index.js';
 import selectorLabelMismatch from './selector-label-mismatch/index.js';
+import unusedSuppression from './unused-suppression/index.js';
 import yamlSyntax from './yaml-syntax/index.js';
 
 /** Every rule, sorted by id. A rule's id is its folder name; its README.md sits beside it. */
@@ -19,5 +20,6 @@ export const rules: readonly Rule[] = [
   pdbSelectsNothing,
   resourceShape,
   selectorLabelMismatch,
+  unusedSuppression,
   yamlSyntax,
 ];

@@ -1,12 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rules as registry } from '../rules/index.js';
 import { formatJson } from './formatters/json.js';
 import { formatStylish } from './formatters/stylish.js';
-import { UsageError } from './inputs.js';
-import { lintPaths, type LintRun, type RawInput } from './lint.js';
+import { findConfig, loadConfig, type Config } from './config.js';
+import { DEFAULT_MAX_FILE_BYTES, UsageError } from './inputs.js';
+import { lintPaths, type LintOptions, type LintRun, type RawInput, type RuleSetting } from './lint.js';
+import { oneLine } from './sanitize.js';
+import { planCommand } from './plan/command.js';
 import type { LintResult } from './types.js';
 
 export interface Io {
@@ -22,11 +25,18 @@ export interface Io {
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 const LINT_OPTIONS = {
-  format: { type: 'string', short: 'f', default: 'stylish' },
-  'output-file': { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f', multiple: true },
+  'output-file': { type: 'string', short: 'o', multiple: true },
   'stdin-filename': { type: 'string' },
-  strict: { type: 'boolean', default: false },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean', default: false },
+  rule: { type: 'string', multiple: true },
+  context: { type: 'string', multiple: true },
+  'no-inline-config': { type: 'boolean', default: false },
+  'kubernetes-version': { type: 'string' },
+  strict: { type: 'boolean' },
   'max-warnings': { type: 'string' },
+  'max-file-size': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -37,16 +47,28 @@ const LINT_OPTIONS = {
 
 const HELP = `Usage: stslint [lint] [options] PATH...
        stslint rules [--format stylish|json]
+       stslint plan [options] PATH...   (see stslint plan --help)
 
 Lint Kubernetes manifests: files, directories (walked for .yaml, .yml, .json),
 glob patterns, or - for standard input.
 
 Options:
-  -f, --format NAME        stylish (default) or json
-  -o, --output-file FILE   write the report to FILE instead of standard output
+  -f, --format NAME        stylish (default), compact, json, sarif, github, junit,
+                           or an ESLint formatter (eslint-formatter-NAME or a path);
+                           repeat with --output-file to write several reports
+  -o, --output-file FILE   write the report of the matching --format to FILE
       --stdin-filename N   name to report standard input under (default <stdin>)
+  -c, --config FILE        use this config file (default: .stslint.yaml, .stslint.yml
+                           or .stslint.json in the working directory or a parent)
+      --no-config          ignore config files
+      --rule ID=SEVERITY   set a rule to off, warn or error (repeatable; wins over the config)
+      --context PATH       read PATH for cross-resource lookups only, never report on it
+                           (repeatable; for pre-commit, which passes only changed files)
+      --no-inline-config   ignore suppression comments and stslint.io/ignore annotations
+      --kubernetes-version X.Y  target Kubernetes version
       --strict             also report unknown fields in schema validation
       --max-warnings N     exit 1 when there are more than N warnings
+      --max-file-size N    refuse files larger than N bytes (default ${DEFAULT_MAX_FILE_BYTES})
       --quiet              report errors only
       --color, --no-color  force colors on or off (default: on for a terminal)
       --debug              print stack traces of internal errors
@@ -63,12 +85,13 @@ export async function main(io: Io): Promise<number> {
   try {
     const [command, ...rest] = io.argv;
     if (command === 'rules') return listRules(rest, io);
+    if (command === 'plan') return await planCommand(rest, io);
     return await lint(command === 'lint' ? rest : io.argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`stslint: ${error.message}\n`);
+      io.stderr(`stslint: ${oneLine(error.message)}\n`);
     } else {
-      io.stderr(`stslint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+      io.stderr(`stslint: internal error: ${oneLine((error as Error)?.message ?? String(error))}\n`);
       if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     }
     return 2;
@@ -94,24 +117,79 @@ async function lint(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('No paths given (use - to read standard input); see --help');
+  const reports = pairReports(values.format ?? [], values['output-file'] ?? []);
+  const config = readConfig(values, io.cwd);
+  const options: LintOptions = {
+    cwd: io.cwd,
+    rules: { ...config?.rules, ...ruleOverrides(values.rule ?? []) },
+    strict: values.strict ?? config?.strict ?? false,
+    kubernetesVersion: values['kubernetes-version'] ?? config?.kubernetesVersion,
+    contextPaths: values.context,
+    ignore: config ? { base: dirname(config.path), patterns: config.ignorePatterns } : undefined,
+    inlineConfig: !values['no-inline-config'],
+    maxFileBytes: values['max-file-size'] === undefined ? undefined : toCount(values['max-file-size'], '--max-file-size'),
+  };
   const maxWarnings = values['max-warnings'] === undefined ? -1 : toCount(values['max-warnings'], '--max-warnings');
-  const format = values.format;
-  if (format !== 'stylish' && format !== 'json') throw new UsageError(`Unknown format '${format}' (use stylish or json)`);
 
   const stdin: RawInput[] = [];
   if (positionals.includes('-')) {
     const name = values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : '<stdin>';
     stdin.push({ path: name, bytes: io.readStdin() });
   }
-  const paths = positionals.filter((path) => path !== '-');
-  const run = await lintPaths(paths, { strict: values.strict, cwd: io.cwd }, stdin);
+  const run = await lintPaths(positionals.filter((path) => path !== '-'), options, stdin);
+  for (const file of run.stats.ignored) io.stderr(`stslint: ${oneLine(file)} ignored by ignorePatterns in ${oneLine(config!.path)}\n`);
   const results = values.quiet ? errorsOnly(run.results) : run.results;
 
-  const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !values['output-file'] && !io.env.NO_COLOR));
-  const report = format === 'json' ? `${formatJson(results)}\n` : formatStylish(results, { color });
-  if (values['output-file']) writeFileSync(resolve(io.cwd, values['output-file']), report);
-  else io.stdout(report);
+  const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
+  for (const { format, outputFile } of reports) {
+    const text = render(format, results, { color: color && !outputFile });
+    if (outputFile) writeReport(resolve(io.cwd, outputFile), text);
+    else io.stdout(text);
+  }
   return exitCode(run, maxWarnings);
+}
+
+/** Pair each --format with the --output-file at the same position; at most one report goes to standard output. */
+function pairReports(formats: string[], outputFiles: string[]): { format: string; outputFile?: string }[] {
+  if (outputFiles.length > Math.max(formats.length, 1)) throw new UsageError('More --output-file than --format options');
+  const reports = (formats.length > 0 ? formats : ['stylish']).map((format, i) => ({ format, outputFile: outputFiles[i] }));
+  if (reports.filter((report) => !report.outputFile).length > 1) {
+    throw new UsageError('Several --format options need an --output-file each (all but one)');
+  }
+  return reports;
+}
+
+function render(format: string, results: LintResult[], { color }: { color: boolean }): string {
+  if (format === 'json') return `${formatJson(results)}\n`;
+  if (format === 'stylish') return formatStylish(results, { color });
+  throw new UsageError(`Unknown format '${format}' (use stylish or json)`);
+}
+
+function writeReport(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
+function readConfig(values: { config?: string; 'no-config'?: boolean }, cwd: string): Config | undefined {
+  if (values['no-config']) return undefined;
+  const path = values.config ? resolve(cwd, values.config) : findConfig(cwd);
+  return path ? loadConfig(path) : undefined;
+}
+
+/** `--rule id=severity`: the rule must exist and the severity be off, warn or error. */
+function ruleOverrides(flags: string[]): Record<string, RuleSetting> {
+  const known = new Set(registry.map((rule) => rule.meta.id));
+  const overrides: Record<string, RuleSetting> = {};
+  for (const flag of flags) {
+    const match = /^([a-z0-9-]+)=(off|warn|warning|error)$/.exec(flag);
+    if (!match) throw new UsageError(`--rule expects ID=off|warn|error, got '${flag}'`);
+    if (!known.has(match[1])) throw new UsageError(`--rule: unknown rule '${match[1]}' (see stslint rules)`);
+    overrides[match[1]] = match[2] as RuleSetting;
+  }
+  return overrides;
 }
 
 function exitCode(run: LintRun, maxWarnings: number): number {
@@ -131,7 +209,7 @@ function errorsOnly(results: LintResult[]): LintResult[] {
 }
 
 function listRules(args: string[], io: Io): number {
-  const { values } = parse(args, { format: LINT_OPTIONS.format, help: LINT_OPTIONS.help });
+  const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'stylish' }, help: LINT_OPTIONS.help });
   const rows = registry.map(({ meta }) => ({ id: meta.id, severity: meta.severity, description: meta.description }));
   if (values.help) io.stdout('Usage: stslint rules [--format stylish|json]\n');
   else if (values.format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);

@@ -32,7 +32,7 @@ async function expandPath(path: string, cwd: string): Promise<string[]> {
     return glob(`**/*.{${MANIFEST_EXTENSIONS.join(',')}}`, {
       cwd: absolute,
       absolute: true,
-      dot: true,
+      dot: false, // like ESLint: hidden files and directories (.stslint.yaml, .github/) are not walked
       ignore: IGNORED_DIRECTORIES,
       followSymbolicLinks: true,
     });

@@ -1,12 +1,16 @@
+import { relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { rules as registry } from '../rules/index.js';
 import { decodeManifest, expandPaths, readManifest, type ReadResult } from './inputs.js';
 import { loadSource, type LoadedSource } from './load.js';
 import { rangeOf } from './positions.js';
 import { ResourceIndex } from './resource-index.js';
 import { toResults } from './results.js';
+import { applySuppressions } from './suppressions.js';
 import type { Finding, LintResult, Resource, Rule, RuleContext, Severity, SeveritySetting } from './types.js';
 
-export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
+export type SeverityValue = SeveritySetting | 'warn' | 0 | 1 | 2;
+export type RuleSetting = SeverityValue | [SeverityValue, Record<string, unknown>?];
 
 export interface LintOptions {
   /** Severity (and options) per rule id; rules not named keep their defaults. */
@@ -16,6 +20,14 @@ export interface LintOptions {
   kubernetesVersion?: string;
   /** Directory that relative paths and globs are resolved against (default: process.cwd()). */
   cwd?: string;
+  /** Files, directories or globs read for cross-resource lookups only: never reported. */
+  contextPaths?: readonly string[];
+  /** Glob patterns (relative to `base`) of files not to lint. */
+  ignore?: { base: string; patterns: readonly string[] };
+  /** Honour suppression comments and annotations (default true; `--no-inline-config` turns it off). */
+  inlineConfig?: boolean;
+  /** Files larger than this many bytes are refused with a finding. */
+  maxFileBytes?: number;
   /** The rules to run: the built-in registry unless given (tests pass their own). */
   registry?: readonly Rule[];
 }
@@ -36,7 +48,14 @@ export interface RawInput {
 
 export interface LintRun {
   results: LintResult[];
-  stats: { files: number; documents: number; resources: number; kinds: Record<string, number> };
+  stats: {
+    files: number;
+    documents: number;
+    resources: number;
+    kinds: Record<string, number>;
+    /** Files named explicitly on the command line but matched by an ignore pattern. */
+    ignored: string[];
+  };
   /** True when a rule threw: the exit code must say so (2). */
   internalError: boolean;
 }
@@ -49,16 +68,31 @@ export async function lintPaths(
   options: LintOptions = {},
   extra: readonly RawInput[] = [],
 ): Promise<LintRun> {
-  const files = await expandPaths(paths, options.cwd);
+  const cwd = options.cwd ?? process.cwd();
+  const isIgnored = ignoreMatcher(options.ignore);
+  const explicit = new Set(paths.map((path) => resolve(cwd, path)));
+  const ignored: string[] = [];
+  const files = (await expandPaths(paths, cwd)).filter((file) => {
+    if (!isIgnored(file)) return true;
+    if (explicit.has(file)) ignored.push(file);
+    return false;
+  });
+  const linted = new Set(files);
+  const context = options.contextPaths?.length ? await expandPaths(options.contextPaths, cwd) : [];
   const loaded: LoadedSource[] = [];
   const readFindings: Finding[] = [];
   const add = (path: string, read: ReadResult, contextOnly = false) => {
-    if ('finding' in read) readFindings.push(read.finding);
-    else loaded.push(loadSource(path, read.text, contextOnly));
+    if ('text' in read) loaded.push(loadSource(path, read.text, contextOnly));
+    else if (!contextOnly) readFindings.push(read.finding);
   };
-  for (const file of files) add(file, await readManifest(file));
+  for (const file of files) add(file, await readManifest(file, options.maxFileBytes));
+  for (const file of context) {
+    if (!linted.has(file)) add(file, await readManifest(file, options.maxFileBytes), true);
+  }
   for (const input of extra) add(input.path, decodeManifest(input.path, input.bytes), input.contextOnly);
-  return check(loaded, options, readFindings);
+  const run = check(loaded, options, readFindings);
+  run.stats.ignored = ignored;
+  return run;
 }
 
 /** Lint sources already in memory. */
@@ -74,15 +108,15 @@ function check(loaded: readonly LoadedSource[], options: LintOptions, readFindin
   const resources = loaded.flatMap((source) => source.resources);
   const index = new ResourceIndex(resources);
   const rules = options.registry ?? registry;
+  const settings = new Map(rules.map((rule) => [rule.meta.id, settingOf(rule, options)]));
   const findings: Finding[] = [];
   for (const source of loaded) {
     if (!source.source.contextOnly) findings.push(...source.findings);
   }
   findings.push(...readFindings);
-  applySettings(findings, rules, options);
   let internalError = false;
   for (const rule of rules) {
-    const setting = settingOf(rule, options);
+    const setting = settings.get(rule.meta.id)!;
     if (setting.severity === 'off' || !rule.check) continue;
     const targets = rule.meta.kinds ? rule.meta.kinds.flatMap((kind) => index.ofKind(kind)) : resources;
     for (const resource of targets) {
@@ -96,30 +130,44 @@ function check(loaded: readonly LoadedSource[], options: LintOptions, readFindin
       }
     }
   }
+  const sources = loaded.map((source) => source.source);
+  const outcome = applySuppressions(findings, sources, resources, options.inlineConfig ?? true);
+  const reported = applySettings([...outcome.reported, ...outcome.unused], settings);
   const kinds: Record<string, number> = {};
   for (const resource of resources) kinds[resource.kind] = (kinds[resource.kind] ?? 0) + 1;
-  const reported = loaded.filter((source) => !source.source.contextOnly).map((source) => source.source.path);
+  const files = sources.filter((source) => !source.contextOnly).map((source) => source.path);
   return {
-    results: toResults(findings, [...reported, ...readFindings.map((finding) => finding.file)]),
+    results: toResults(reported, outcome.suppressed, [...files, ...readFindings.map((finding) => finding.file)]),
     stats: {
-      files: loaded.length + readFindings.length,
-      documents: loaded.reduce((sum, source) => sum + source.documentCount, 0),
+      files: files.length + readFindings.length,
+      documents: loaded.reduce((sum, source) => sum + (source.source.contextOnly ? 0 : source.documentCount), 0),
       resources: resources.length,
       kinds,
+      ignored: [],
     },
     internalError,
   };
 }
 
-/** Findings made while loading (yaml-syntax, duplicate-key, resource-shape) honour the rule settings too. */
-function applySettings(findings: Finding[], rules: readonly Rule[], options: LintOptions): void {
-  for (let i = findings.length - 1; i >= 0; i--) {
-    const rule = rules.find((candidate) => candidate.meta.id === findings[i].ruleId);
-    if (!rule) continue;
-    const setting = settingOf(rule, options);
-    if (setting.severity === 'off') findings.splice(i, 1);
-    else findings[i].severity = setting.severity;
-  }
+function ignoreMatcher(ignore: LintOptions['ignore']): (file: string) => boolean {
+  if (!ignore || ignore.patterns.length === 0) return () => false;
+  const matches = picomatch([...ignore.patterns], { dot: true });
+  return (file) => {
+    const path = relative(ignore.base, file).split(sep).join('/');
+    return !path.startsWith('../') && matches(path);
+  };
+}
+
+/**
+ * Findings made outside rule checks (loading, suppressions) honour the rule settings too:
+ * dropped when the rule is off, given the configured severity.
+ */
+function applySettings(findings: Finding[], settings: Map<string, EffectiveSetting>): Finding[] {
+  return findings.flatMap((finding) => {
+    const setting = settings.get(finding.ruleId);
+    if (!setting || !setting.configured) return [finding];
+    return setting.severity === 'off' ? [] : [{ ...finding, severity: setting.severity }];
+  });
 }
 
 interface EffectiveSetting {
@@ -132,8 +180,14 @@ interface EffectiveSetting {
 function settingOf(rule: Rule, options: LintOptions): EffectiveSetting {
   const setting = options.rules?.[rule.meta.id];
   if (setting === undefined) return { severity: rule.meta.severity, configured: false, options: {} };
-  if (Array.isArray(setting)) return { severity: setting[0], configured: true, options: setting[1] ?? {} };
-  return { severity: setting, configured: true, options: {} };
+  const [severity, ruleOptions = {}] = Array.isArray(setting) ? setting : [setting];
+  return { severity: normalizeSeverity(severity), configured: true, options: ruleOptions };
+}
+
+export function normalizeSeverity(value: SeverityValue): SeveritySetting {
+  if (value === 'warn' || value === 'warning' || value === 1) return 'warning';
+  if (value === 'error' || value === 2) return 'error';
+  return 'off';
 }
 
 function contextFor(
@@ -164,6 +218,7 @@ function contextFor(
         kind: resource.kind,
         namespace: resource.namespace || undefined,
         name: resource.name,
+        resource,
       });
     },
   };

@@ -53,6 +53,8 @@ export interface Finding extends Range {
   namespace?: string;
   name?: string;
   fatal?: boolean;
+  /** The object the finding is on (for annotation suppressions); never serialised. */
+  resource?: Resource;
 }
 
 export interface RuleMeta {
@@ -63,6 +65,8 @@ export interface RuleMeta {
   description: string;
   /** Kinds the rule visits; absent means every resource. */
   kinds?: readonly string[];
+  /** JSON Schema (draft-07) of the rule's options object, for the config file; absent: no options. */
+  options?: Record<string, unknown>;
 }
 
 export interface Report {

@@ -6,8 +6,8 @@ import type { LintResult } from '../../src/types.js';
 const BIN = resolve('bin/stslint.js');
 const FIXTURES = resolve('fixtures/e2e');
 
-function stslint(args: string[], input?: string) {
-  const child = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', cwd: FIXTURES, env: { ...process.env, NO_COLOR: '1' } });
+function stslint(args: string[], input?: string, cwd = FIXTURES) {
+  const child = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } });
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -98,5 +98,44 @@ describe('stslint CLI (built)', () => {
     const { code, stdout } = stslint(['bad.yaml', '-f', 'json', '-o', out]);
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
     expect(JSON.parse(require('node:fs').readFileSync(out, 'utf8'))[0].errorCount).toBe(1);
+  });
+
+  it('changes severities with --rule and counts warnings against --max-warnings', () => {
+    const { code, stdout } = stslint(['bad.yaml', '--rule', 'selector-label-mismatch=warn']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('  8:7  warning  Selector label');
+    expect(stslint(['bad.yaml', '--rule', 'selector-label-mismatch=warn', '--max-warnings', '0']).code).toBe(1);
+    expect(stslint(['bad.yaml', '--rule', 'selector-label-mismatch=off'])).toMatchObject({ code: 0, stdout: '' });
+    expect(stslint(['bad.yaml', '--rule', 'nope=error'])).toMatchObject({ code: 2, stderr: "stslint: --rule: unknown rule 'nope' (see stslint rules)\n" });
+  });
+
+  it('finds the config file by walking up, and honours its rules and ignorePatterns', () => {
+    const cwd = resolve(FIXTURES, 'configured/generated');
+    const { code, stdout, stderr } = stslint(['..', '-f', 'json'], undefined, cwd);
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as LintResult[];
+    expect(results.map((r) => [r.filePath, r.warningCount])).toEqual([[resolve(FIXTURES, 'configured/app.yaml'), 1]]);
+    expect(stderr).toBe('');
+    // An ignored file named explicitly is said so on stderr, not silently dropped.
+    expect(stslint(['out.yaml'], undefined, cwd).stderr).toMatch(/out\.yaml ignored by ignorePatterns in .*\.stslint\.yaml\n$/);
+    // --no-config restores the defaults; --rule wins over the config.
+    expect(stslint(['../app.yaml', '--no-config'], undefined, cwd).code).toBe(1);
+    expect(stslint(['../app.yaml', '--rule', 'selector-label-mismatch=error'], undefined, cwd).code).toBe(1);
+  });
+
+  it('exits 2 on an invalid config, naming the file, line and key', () => {
+    const { code, stdout, stderr } = stslint(['app.yaml'], undefined, resolve(FIXTURES, 'badconfig'));
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toMatch(/^stslint: \/.*badconfig\/\.stslint\.yaml:2:3: Invalid setting for rule 'selector-label-mismatch'[^\n]*\n$/);
+    expect(stslint(['good.yaml', '--config', 'missing.yaml']).stderr).toMatch(/^stslint: Cannot read config file .*missing\.yaml/);
+  });
+
+  it('writes several reports in one run', () => {
+    const dir = require('node:fs').mkdtempSync(resolve(require('node:os').tmpdir(), 'stslint-'));
+    const { code, stdout } = stslint(['bad.yaml', '-f', 'json', '-o', `${dir}/a.json`, '-f', 'stylish']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('selector-label-mismatch');
+    expect(JSON.parse(require('node:fs').readFileSync(`${dir}/a.json`, 'utf8'))).toHaveLength(1);
+    expect(stslint(['bad.yaml', '-f', 'json', '-f', 'stylish']).code).toBe(2);
   });
 });

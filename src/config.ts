@@ -1,0 +1,183 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { rules } from '../rules/index.js';
+import { UsageError } from './inputs.js';
+import type { RuleSetting } from './lint.js';
+
+/** Names looked for, in this order, in the working directory and then each parent directory. */
+export const CONFIG_NAMES = ['.stslint.yaml', '.stslint.yml', '.stslint.json'];
+
+export interface Config {
+  /** The file it was read from. */
+  path: string;
+  rules: Record<string, RuleSetting>;
+  /** Globs relative to the config file's directory. */
+  ignorePatterns: string[];
+  kubernetesVersion?: string;
+  strict?: boolean;
+}
+
+/** Walk up from `cwd` to the first directory holding a config file. */
+export function findConfig(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const found = CONFIG_NAMES.map((name) => join(dir, name)).find((path) => existsSync(path));
+    if (found) return found;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Read and validate a config file. Configs are data: YAML or JSON, never code. */
+export function loadConfig(path: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read config file ${path}: ${(error as Error).message}`);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const [syntax] = doc.errors;
+  if (syntax) {
+    const { line, col } = lineCounter.linePos(syntax.pos[0]);
+    throw new UsageError(`${path}:${line}:${col}: ${syntax.message}`);
+  }
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const problem = firstProblem(data);
+  if (problem) {
+    const { line, col } = lineCounter.linePos(offsetOf(doc, problem.path));
+    throw new UsageError(`${path}:${line}:${col}: ${problem.message}`);
+  }
+  return {
+    path,
+    rules: (data.rules ?? {}) as Record<string, RuleSetting>,
+    ignorePatterns: (data.ignorePatterns ?? []) as string[],
+    kubernetesVersion: data.kubernetesVersion as string | undefined,
+    strict: data.strict as boolean | undefined,
+  };
+}
+
+interface Problem {
+  path: string[];
+  message: string;
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** Validate against the shipped JSON Schema, and turn ajv's first error into one clear sentence. */
+function firstProblem(data: unknown): Problem | undefined {
+  const validate = configValidator();
+  if (validate(data)) return undefined;
+  const errors = validate.errors as AjvError[];
+  // The most specific error is the deepest one; ajv lists oneOf branches, so prefer unknown keys and enums.
+  const error = [...errors].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0];
+  const path = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'additionalProperties') {
+    const key = String(error.params.additionalProperty);
+    const where = [...path, key];
+    if (path.length === 1 && path[0] === 'rules') return { path: where, message: `Unknown rule '${key}' in rules (see stslint rules)` };
+    return { path: where, message: `Unknown key '${[...path, key].join('.')}'` };
+  }
+  if (path[0] === 'rules' && path.length >= 2) {
+    return { path: path.slice(0, 2), message: `Invalid setting for rule '${path[1]}': use off, warn or error, or [severity, options] with the rule's options (${describe(error, path)})` };
+  }
+  return { path, message: describe(error, path) };
+}
+
+function describe(error: AjvError, path: string[]): string {
+  const where = path.length > 0 ? path.join('.') : 'the config';
+  if (error.keyword === 'enum') return `${where} must be one of ${(error.params.allowedValues as unknown[]).map(String).join(', ')}`;
+  return `${where} ${error.message ?? 'is invalid'}`;
+}
+
+function depth(error: AjvError): number {
+  return error.instancePath.split('/').length;
+}
+
+function rank(error: AjvError): number {
+  return ['additionalProperties', 'enum', 'type'].indexOf(error.keyword) >>> 0;
+}
+
+/** Where a config path is in the file: its key, or the deepest existing parent. */
+function offsetOf(doc: Document, path: string[]): number {
+  let node = doc.contents as Node | null;
+  let offset = node?.range?.[0] ?? 0;
+  for (const segment of path) {
+    if (!isMap(node)) break;
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+    if (!pair) break;
+    offset = (pair.key as Node).range?.[0] ?? offset;
+    node = pair.value as Node | null;
+  }
+  return offset;
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
+let validator: Validator | undefined;
+
+function configValidator(): Validator {
+  if (validator) return validator;
+  // Loaded only when a config file exists, so runs without one never pay for ajv.
+  const require = createRequire(import.meta.url);
+  const Ajv = require('ajv').default;
+  validator = new Ajv({ allErrors: true, strict: false }).compile(configSchema()) as Validator;
+  return validator;
+}
+
+const SEVERITIES = ['off', 'warn', 'error', 0, 1, 2];
+
+/**
+ * The JSON Schema of `.stslint.yaml`, generated from the rule registry so that every rule id
+ * (and its options) is known to editors. Written to schemas/stslint-config.schema.json by `npm run docs`.
+ */
+export function configSchema(): Record<string, unknown> {
+  const ruleProperties = Object.fromEntries(
+    rules.map(({ meta }) => [
+      meta.id,
+      {
+        description: `${meta.description} (default: ${meta.severity})`,
+        oneOf: [
+          { enum: SEVERITIES },
+          {
+            type: 'array',
+            items: [{ enum: SEVERITIES }, meta.options ?? { type: 'object', maxProperties: 0 }],
+            additionalItems: false,
+            minItems: 1,
+          },
+        ],
+      },
+    ]),
+  );
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/stslint/stslint/blob/main/schemas/stslint-config.schema.json',
+    title: 'stslint configuration (.stslint.yaml, .stslint.yml or .stslint.json)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      rules: {
+        description: 'Severity per rule id: off, warn or error, or [severity, options] as in ESLint.',
+        type: 'object',
+        additionalProperties: false,
+        properties: ruleProperties,
+      },
+      ignorePatterns: {
+        description: 'Glob patterns of files not to lint, relative to the directory of this file.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+      },
+      kubernetesVersion: {
+        description: 'Target Kubernetes version, MAJOR.MINOR (for example "1.30").',
+        type: 'string',
+        pattern: '^\\d+\\.\\d+$',
+      },
+      strict: { description: 'Also report unknown fields in schema validation.', type: 'boolean' },
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import { rangeOf } from './positions.js';
+import { isRecord } from './selectors.js';
+import type { Finding, Resource, SourceFile, Suppression } from './types.js';
+
+export const ANNOTATION_PREFIX = 'stslint.io/ignore';
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+
+export type SuppressedFinding = Finding & { suppressions: Suppression[] };
+
+export interface SuppressionOutcome {
+  reported: Finding[];
+  suppressed: SuppressedFinding[];
+  /** One warning per directive or annotation that suppressed nothing. */
+  unused: Finding[];
+}
+
+interface Directive {
+  type: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+  /** Rule ids; empty means every rule. */
+  ruleIds: string[];
+  justification: string;
+  line: number;
+  column: number;
+  endColumn: number;
+  used: boolean;
+}
+
+const DIRECTIVE = /(?:^|\s)#\s*stslint-(disable-next-line|disable-line|disable|enable)(?=\s|$)(.*)$/;
+
+/**
+ * Split findings into reported and suppressed ones, by comment directives in the files
+ * (`# stslint-disable-next-line id -- reason`, `# stslint-disable id` ... `# stslint-enable id`)
+ * and by annotations on the objects (`stslint.io/ignore-<id>: reason`, `stslint.io/ignore: id,id`).
+ */
+export function applySuppressions(
+  findings: readonly Finding[],
+  sources: readonly SourceFile[],
+  resources: readonly Resource[],
+  inlineConfig: boolean,
+): SuppressionOutcome {
+  const directivesByFile = new Map<string, Directive[]>();
+  if (inlineConfig) {
+    for (const source of sources) {
+      if (!source.contextOnly) directivesByFile.set(source.path, parseDirectives(source.text));
+    }
+  }
+  const usedAnnotations = new Set<string>();
+  const outcome: SuppressionOutcome = { reported: [], suppressed: [], unused: [] };
+  for (const finding of findings) {
+    const suppressions = finding.fatal
+      ? []
+      : [
+          ...directiveSuppressions(finding, directivesByFile.get(finding.file) ?? []),
+          ...(inlineConfig ? annotationSuppressions(finding, usedAnnotations) : []),
+        ];
+    if (suppressions.length > 0) outcome.suppressed.push({ ...finding, suppressions });
+    else outcome.reported.push(finding);
+  }
+  for (const [file, directives] of directivesByFile) {
+    for (const directive of directives) {
+      if (directive.used || directive.type === 'enable') continue;
+      outcome.unused.push({
+        ruleId: UNUSED_SUPPRESSION,
+        severity: 'warning',
+        message: `Unused stslint-${directive.type} directive (no ${describeIds(directive.ruleIds)} finding here to suppress)`,
+        file,
+        line: directive.line,
+        column: directive.column,
+        endLine: directive.line,
+        endColumn: directive.endColumn,
+      });
+    }
+  }
+  if (inlineConfig) outcome.unused.push(...unusedAnnotations(resources, usedAnnotations));
+  return outcome;
+}
+
+export function parseDirectives(text: string): Directive[] {
+  const directives: Directive[] = [];
+  const lines = text.split(/\r?\n|\r/);
+  lines.forEach((lineText, index) => {
+    if (!lineText.includes('stslint-')) return;
+    const match = DIRECTIVE.exec(lineText);
+    if (!match) return;
+    const [body, justification = ''] = match[2].split(/\s--\s?/, 2);
+    const hash = lineText.indexOf('#', match.index);
+    directives.push({
+      type: match[1] as Directive['type'],
+      ruleIds: body.split(/[\s,]+/).filter(Boolean),
+      justification: justification.trim(),
+      line: index + 1,
+      column: hash + 1,
+      endColumn: lineText.trimEnd().length + 1,
+      used: false,
+    });
+  });
+  return directives;
+}
+
+function directiveSuppressions(finding: Finding, directives: Directive[]): Suppression[] {
+  const applies = (directive: Directive) =>
+    directive.ruleIds.length === 0 || directive.ruleIds.includes(finding.ruleId);
+  const found: Suppression[] = [];
+  let range: Directive | undefined;
+  for (const directive of directives) {
+    if (!applies(directive)) continue;
+    if (directive.type === 'disable-next-line' && directive.line + 1 === finding.line) use(directive, found);
+    if (directive.type === 'disable-line' && directive.line === finding.line) use(directive, found);
+    if (before(directive, finding)) {
+      if (directive.type === 'disable') range = directive;
+      if (directive.type === 'enable') range = undefined;
+    }
+  }
+  if (range) use(range, found);
+  return found;
+}
+
+function use(directive: Directive, found: Suppression[]): void {
+  directive.used = true;
+  found.push({ kind: 'directive', justification: directive.justification });
+}
+
+function before(directive: Directive, finding: Finding): boolean {
+  return directive.line < finding.line || (directive.line === finding.line && directive.column <= finding.column);
+}
+
+/** Annotations on the object, and on its pod template for findings inside the template. */
+function annotationSuppressions(finding: Finding, used: Set<string>): Suppression[] {
+  const resource = finding.resource;
+  if (!resource) return [];
+  const places: (readonly string[])[] = [['metadata']];
+  const template = templatePath(finding.path ?? '');
+  if (template) places.push([...template, 'metadata']);
+  const found: Suppression[] = [];
+  for (const place of places) {
+    const annotations = annotationsAt(resource, place);
+    for (const [key, value] of Object.entries(annotations)) {
+      const justification = matchAnnotation(key, value, finding.ruleId);
+      if (justification === undefined) continue;
+      used.add(annotationKey(resource, place, key));
+      found.push({ kind: 'annotation', justification });
+    }
+  }
+  return found;
+}
+
+/** The justification when the annotation suppresses the rule, else undefined. */
+function matchAnnotation(key: string, value: unknown, ruleId: string): string | undefined {
+  const text = typeof value === 'string' ? value : '';
+  if (key === `${ANNOTATION_PREFIX}-${ruleId}`) return text;
+  if (key !== ANNOTATION_PREFIX) return undefined;
+  const [ids, justification = ''] = text.split(/\s--\s?/, 2);
+  return ids.split(/[\s,]+/).includes(ruleId) ? justification.trim() : undefined;
+}
+
+function templatePath(path: string): string[] | undefined {
+  if (path.startsWith('spec.template.')) return ['spec', 'template'];
+  if (path.startsWith('spec.jobTemplate.spec.template.')) return ['spec', 'jobTemplate', 'spec', 'template'];
+  return undefined;
+}
+
+function annotationsAt(resource: Resource, place: readonly string[]): Record<string, unknown> {
+  let node: unknown = resource.object;
+  for (const segment of [...place, 'annotations']) node = isRecord(node) ? node[segment] : undefined;
+  return isRecord(node) ? node : {};
+}
+
+function annotationKey(resource: Resource, place: readonly string[], key: string): string {
+  return [resource.source.path, resource.doc.range[0], ...resource.basePath, ...place, key].join('\u0000');
+}
+
+function unusedAnnotations(resources: readonly Resource[], used: Set<string>): Finding[] {
+  const unused: Finding[] = [];
+  for (const resource of resources) {
+    if (resource.source.contextOnly) continue;
+    const places = [['metadata'], ['spec', 'template', 'metadata'], ['spec', 'jobTemplate', 'spec', 'template', 'metadata']];
+    for (const place of places) {
+      for (const key of Object.keys(annotationsAt(resource, place))) {
+        if (!key.startsWith(ANNOTATION_PREFIX) || used.has(annotationKey(resource, place, key))) continue;
+        const path = [...place, 'annotations', key];
+        unused.push({
+          ruleId: UNUSED_SUPPRESSION,
+          severity: 'warning',
+          message: `Unused annotation '${key}' on ${resource.kind} '${resource.name}' (nothing here to suppress)`,
+          file: resource.source.path,
+          ...rangeOf(resource, path),
+          path: path.join('.'),
+          kind: resource.kind,
+          namespace: resource.namespace || undefined,
+          name: resource.name,
+          resource,
+        });
+      }
+    }
+  }
+  return unused;
+}
+
+function describeIds(ids: string[]): string {
+  return ids.length === 0 ? 'rule' : ids.map((id) => `'${id}'`).join(' or ');
+}

@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configSchema, findConfig, loadConfig } from '../src/config.js';
+import { rules } from '../rules/index.js';
+
+function write(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'stslint-config-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('config files', () => {
+  it('is found by walking up from the working directory', () => {
+    const dir = write({ '.stslint.yml': 'rules: {}\n', 'a/b/x.yaml': '' });
+    expect(findConfig(join(dir, 'a', 'b'))).toBe(join(dir, '.stslint.yml'));
+  });
+
+  it('reads rules, ignore patterns, version and strict', () => {
+    const dir = write({
+      '.stslint.yaml': 'rules:\n  duplicate-resource: warn\n  selector-label-mismatch: [error]\nignorePatterns: ["charts/**"]\nkubernetesVersion: "1.30"\nstrict: true\n',
+    });
+    expect(loadConfig(join(dir, '.stslint.yaml'))).toMatchObject({
+      rules: { 'duplicate-resource': 'warn', 'selector-label-mismatch': ['error'] },
+      ignorePatterns: ['charts/**'],
+      kubernetesVersion: '1.30',
+      strict: true,
+    });
+  });
+
+  it.each([
+    ['rules:\n  no-such-rule: error\n', ".stslint.yaml:2:3: Unknown rule 'no-such-rule' in rules (see stslint rules)"],
+    ['rules:\n  duplicate-resource: loud\n', ".stslint.yaml:2:3: Invalid setting for rule 'duplicate-resource'"],
+    ['rule:\n  duplicate-resource: off\n', ".stslint.yaml:1:1: Unknown key 'rule'"],
+    ['kubernetesVersion: 1.30\n', '.stslint.yaml:1:1: kubernetesVersion must be string'],
+    ['rules: [\n', '.stslint.yaml:2:1:'],
+  ])('rejects %j with a message naming the file and the key', (text, message) => {
+    const dir = write({ '.stslint.yaml': text });
+    expect(() => loadConfig(join(dir, '.stslint.yaml'))).toThrow(join(dir, message));
+  });
+
+  it('has a schema that knows every rule, shipped as schemas/stslint-config.schema.json', async () => {
+    const schema = configSchema() as { properties: { rules: { properties: Record<string, unknown> } } };
+    expect(Object.keys(schema.properties.rules.properties)).toEqual(rules.map((rule) => rule.meta.id));
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync('schemas/stslint-config.schema.json', 'utf8'))).toEqual(configSchema());
+  });
+});
