@@ -1,0 +1,207 @@
+import type { ResourceIndex } from '../resource-index.js';
+import { isRecord } from '../selectors.js';
+import { rangeOf } from '../positions.js';
+import type { Resource } from '../types.js';
+import { lifecycle } from './lifecycle.js';
+import {
+  claimName,
+  governingDomain,
+  MAX_LISTED_PODS,
+  ordinalRange,
+  podName,
+  POD_INDEX_LABEL,
+  POD_NAME_LABEL,
+} from './names.js';
+import type {
+  ClaimTemplate,
+  PodManagementPolicy,
+  PodPlan,
+  RetentionPolicy,
+  StatefulSetPlan,
+  UpdatePlan,
+} from './types.js';
+
+export interface ModelOptions {
+  clusterDomain: string;
+  /** Replica counts to scale to, one step after the other, starting from the manifest's count. */
+  scaleTo: readonly number[];
+  /** Also plan the deletion of the StatefulSet. */
+  delete: boolean;
+}
+
+/** The legacy annotation still wins over spec.storageClassName (GetPersistentVolumeClaimClass). */
+const BETA_STORAGE_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
+
+type Spec = Record<string, unknown>;
+
+/** What the controller will make of one StatefulSet, from the manifest alone (problems are attached later). */
+export function planStatefulSet(resource: Resource, index: ResourceIndex, options: ModelOptions): StatefulSetPlan {
+  const spec: Spec = isRecord(resource.object.spec) ? resource.object.spec : {};
+  const notes: string[] = [];
+  const name = resource.name;
+  const replicas = wholeNumber(spec.replicas, 1, 'spec.replicas', notes);
+  const first = wholeNumber(isRecord(spec.ordinals) ? spec.ordinals.start : undefined, 0, 'spec.ordinals.start', notes);
+  const podManagementPolicy = managementPolicy(spec.podManagementPolicy, notes);
+  const minReadySeconds = wholeNumber(spec.minReadySeconds, 0, 'spec.minReadySeconds', notes);
+  const serviceName = typeof spec.serviceName === 'string' && spec.serviceName !== '' ? spec.serviceName : null;
+  const domain = serviceName ? governingDomain(serviceName, resource.namespace, options.clusterDomain) : null;
+  const retentionSpec = isRecord(spec.persistentVolumeClaimRetentionPolicy) ? spec.persistentVolumeClaimRetentionPolicy : {};
+  const retention = {
+    whenDeleted: retentionPolicy(retentionSpec.whenDeleted, 'whenDeleted', notes),
+    whenScaled: retentionPolicy(retentionSpec.whenScaled, 'whenScaled', notes),
+  };
+  const claimTemplates = claimTemplatesOf(spec.volumeClaimTemplates, notes);
+  const pods = ordinalRange(first, replicas).map((ordinal) => podPlan(name, ordinal, domain, claimTemplates));
+  const update = updatePlan(spec.updateStrategy, pods, first, notes);
+  const oneAtATime = podManagementPolicy === 'OrderedReady';
+  const effects = lifecycle({ name, first, replicas, claimTemplates, oneAtATime, retention }, options);
+  notes.push(...contextNotes(resource, index, replicas, options.scaleTo));
+  return {
+    name,
+    namespace: resource.namespace,
+    file: resource.source.path,
+    line: rangeOf(resource, []).line,
+    replicas,
+    ordinals: { first, last: replicas > 0 ? first + replicas - 1 : null },
+    podManagementPolicy,
+    minReadySeconds,
+    serviceName,
+    governingDomain: domain,
+    retention,
+    claimTemplates,
+    pods,
+    order: {
+      oneAtATime,
+      create: pods.map((pod) => pod.name),
+      stop: pods.map((pod) => pod.name).reverse(),
+    },
+    update,
+    scale: effects.scale,
+    delete: effects.delete,
+    problems: [],
+    notes,
+  };
+}
+
+function podPlan(statefulSet: string, ordinal: number, domain: string | null, templates: ClaimTemplate[]): PodPlan {
+  const name = podName(statefulSet, ordinal);
+  return {
+    ordinal,
+    name,
+    hostname: name,
+    fqdn: domain ? `${name}.${domain}` : null,
+    labels: { [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ordinal) },
+    claims: templates.map(({ name: template, ...claim }) => ({
+      template,
+      name: claimName(template, statefulSet, ordinal),
+      ...claim,
+    })),
+  };
+}
+
+/**
+ * Rolling updates replace pods from the highest ordinal down to the partition. The controller compares the
+ * partition with the pod's position in the set (ordinal - start), so with ordinals.start the first replaced
+ * ordinal is start + partition (stateful_set_control.go, updateStatefulSet; newVersionedStatefulSetPod).
+ */
+function updatePlan(value: unknown, pods: PodPlan[], first: number, notes: string[]): UpdatePlan {
+  const strategy = isRecord(value) ? value : {};
+  const rollingUpdate = isRecord(strategy.rollingUpdate) ? strategy.rollingUpdate : {};
+  const partition = wholeNumber(rollingUpdate.partition, 0, 'spec.updateStrategy.rollingUpdate.partition', notes);
+  const maxUnavailable =
+    typeof rollingUpdate.maxUnavailable === 'number' || typeof rollingUpdate.maxUnavailable === 'string'
+      ? rollingUpdate.maxUnavailable
+      : null;
+  const names = pods.map((pod) => pod.name);
+  if (strategy.type === 'OnDelete') {
+    return { strategy: 'OnDelete', partition, maxUnavailable, replaced: [], unchanged: names };
+  }
+  if (strategy.type !== undefined && strategy.type !== 'RollingUpdate') {
+    notes.push(`spec.updateStrategy.type ${JSON.stringify(strategy.type)} is not RollingUpdate or OnDelete: planned as RollingUpdate`);
+  }
+  const replaced = pods.filter((pod) => pod.ordinal >= first + partition).map((pod) => pod.name);
+  return {
+    strategy: 'RollingUpdate',
+    partition,
+    maxUnavailable,
+    replaced: replaced.reverse(),
+    unchanged: names.filter((name) => !replaced.includes(name)),
+  };
+}
+
+function claimTemplatesOf(value: unknown, notes: string[]): ClaimTemplate[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    notes.push('spec.volumeClaimTemplates is not a list: no claims planned');
+    return [];
+  }
+  const templates: ClaimTemplate[] = [];
+  value.forEach((template: unknown, i) => {
+    const metadata = isRecord(template) && isRecord(template.metadata) ? template.metadata : {};
+    if (typeof metadata.name !== 'string' || metadata.name === '') {
+      notes.push(`spec.volumeClaimTemplates[${i}] has no metadata.name: skipped`);
+      return;
+    }
+    const spec = isRecord(template) && isRecord(template.spec) ? template.spec : {};
+    templates.push({
+      name: metadata.name,
+      size: storageRequest(spec),
+      accessModes: Array.isArray(spec.accessModes) ? spec.accessModes.filter((mode) => typeof mode === 'string') : [],
+      storageClass: storageClass(metadata, spec),
+    });
+  });
+  return templates;
+}
+
+function storageRequest(spec: Spec): string | null {
+  const requests = isRecord(spec.resources) && isRecord(spec.resources.requests) ? spec.resources.requests : {};
+  const storage = requests.storage;
+  return typeof storage === 'string' || typeof storage === 'number' ? String(storage) : null;
+}
+
+function storageClass(metadata: Spec, spec: Spec): string | null {
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  const annotated = annotations[BETA_STORAGE_CLASS_ANNOTATION];
+  if (typeof annotated === 'string') return annotated;
+  return typeof spec.storageClassName === 'string' ? spec.storageClassName : null;
+}
+
+function managementPolicy(value: unknown, notes: string[]): PodManagementPolicy {
+  if (value === 'Parallel') return 'Parallel';
+  if (value !== undefined && value !== null && value !== 'OrderedReady') {
+    notes.push(`spec.podManagementPolicy ${JSON.stringify(value)} is not OrderedReady or Parallel: planned as OrderedReady`);
+  }
+  return 'OrderedReady';
+}
+
+function retentionPolicy(value: unknown, field: string, notes: string[]): RetentionPolicy {
+  if (value === 'Delete') return 'Delete';
+  if (value !== undefined && value !== null && value !== 'Retain') {
+    // The controller treats an unknown policy as Retain (stateful_set_utils.go, isClaimOwnerUpToDate).
+    notes.push(`persistentVolumeClaimRetentionPolicy.${field} ${JSON.stringify(value)} is not Retain or Delete: planned as Retain`);
+  }
+  return 'Retain';
+}
+
+function wholeNumber(value: unknown, fallback: number, field: string, notes: string[]): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  notes.push(`${field} is ${JSON.stringify(value)}, not a whole number: planned with the default ${fallback}`);
+  return fallback;
+}
+
+function contextNotes(resource: Resource, index: ResourceIndex, replicas: number, scaleTo: readonly number[]): string[] {
+  const notes: string[] = [];
+  const metadata = isRecord(resource.object.metadata) ? resource.object.metadata : {};
+  if (typeof metadata.name !== 'string' || metadata.name === '') {
+    notes.push(`metadata.name is not set: the API server appends a random suffix to generateName '${resource.name}', and the pods and claims are named after the result`);
+  }
+  for (const autoscaler of index.targeting(resource)) {
+    if (autoscaler.kind !== 'HorizontalPodAutoscaler') continue;
+    notes.push(`HorizontalPodAutoscaler '${autoscaler.name}' scales this StatefulSet: the live replica count can differ from spec.replicas`);
+  }
+  if (Math.max(replicas, ...scaleTo) > MAX_LISTED_PODS) {
+    notes.push(`Only the first ${MAX_LISTED_PODS} pods are listed`);
+  }
+  return notes;
+}

@@ -1,0 +1,250 @@
+import { relative } from 'node:path';
+import { oneLine } from '../sanitize.js';
+import { isRecord } from '../selectors.js';
+import { POD_INDEX_LABEL, POD_NAME_LABEL } from './names.js';
+import { allProblems } from './plan.js';
+import type { ClaimChange, Plan, PlanProblem, ScaleStep, StatefulSetPlan } from './types.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** File names are shown relative to this directory. */
+  cwd: string;
+}
+
+/** Longer lists are shortened to their first and last items. */
+const MAX_LISTED = 6;
+const MAX_TABLE_ROWS = 20;
+const INDENT = '  ';
+
+type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green';
+const ANSI: Record<Style, string> = { bold: '1', dim: '2', red: '31', yellow: '33', green: '32' };
+
+/** The terminal view: per StatefulSet a table of its pods and a timeline of what the controller does. */
+export function renderText(unsafePlan: Plan, options: TextOptions): string {
+  const plan = visible(unsafePlan);
+  const paint = (style: Style, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const where = (file: string, line: number, column?: number) =>
+    [relative(options.cwd, file) || file, line, column].filter((part) => part !== undefined).join(':');
+  const blocks = plan.statefulSets.map((statefulSet) => renderStatefulSet(statefulSet, paint, where));
+  if (plan.inputProblems.length > 0) {
+    blocks.push([paint('bold', 'Input problems'), ...problemLines(plan.inputProblems, paint, where)].join('\n'));
+  }
+  blocks.push(summary(plan));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** The plan with every string made safe for a terminal: names and messages come from the manifests. */
+function visible<T>(value: T): T {
+  if (typeof value === 'string') return oneLine(value) as T;
+  if (Array.isArray(value)) return value.map(visible) as T;
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [oneLine(key), visible(item)])) as T;
+  return value;
+}
+
+type Paint = (style: Style, text: string) => string;
+type Where = (file: string, line: number, column?: number) => string;
+
+function renderStatefulSet(set: StatefulSetPlan, paint: Paint, where: Where): string {
+  const lines = [
+    `${paint('bold', `StatefulSet ${set.name}`)} · namespace ${set.namespace} · ${where(set.file, set.line)}`,
+    ...indent(header(set)),
+    '',
+    ...indent(podTable(set)),
+    ...indent(claimTemplateLines(set)),
+    '',
+    ...indent(timeline(set, paint)),
+  ];
+  if (set.notes.length > 0) lines.push('', `${INDENT}${paint('bold', 'Notes')}`, ...set.notes.map((note) => `${INDENT}  - ${note}`));
+  if (set.problems.length > 0) {
+    lines.push('', `${INDENT}${paint('bold', 'Problems')}`, ...indent(problemLines(set.problems, paint, where)));
+  }
+  return lines.join('\n');
+}
+
+function indent(lines: string[]): string[] {
+  return lines.map((line) => (line === '' ? line : INDENT + line));
+}
+
+function header(set: StatefulSetPlan): string[] {
+  const range = set.ordinals.last === null ? 'no pods' : `ordinals ${set.ordinals.first}–${set.ordinals.last}`;
+  const lines = [`${plural(set.replicas, 'replica')} (${range}) · ${set.podManagementPolicy} · ${set.update.strategy}`];
+  lines.push(
+    set.serviceName
+      ? `Governing Service ${set.serviceName} · domain ${set.governingDomain}`
+      : 'No serviceName: the pods get no DNS name under a governing Service',
+  );
+  lines.push(`Each pod: hostname = pod name; labels ${POD_NAME_LABEL}=<pod>, ${POD_INDEX_LABEL}=<ordinal>`);
+  return lines;
+}
+
+function podTable(set: StatefulSetPlan): string[] {
+  if (set.pods.length === 0) return ['No pods (replicas: 0)'];
+  const headings = ['ORDINAL', 'POD'];
+  if (set.serviceName) headings.push('DNS NAME');
+  if (set.claimTemplates.length > 0) headings.push('CLAIMS');
+  const rows = set.pods.map((pod) => {
+    const row = [String(pod.ordinal), pod.name];
+    if (set.serviceName) row.push(pod.fqdn ?? '');
+    if (set.claimTemplates.length > 0) row.push(pod.claims.map((claim) => claim.name).join(', '));
+    return row;
+  });
+  return table([headings, ...shortenRows(rows)]);
+}
+
+function shortenRows(rows: string[][]): string[][] {
+  if (rows.length <= MAX_TABLE_ROWS) return rows;
+  const head = rows.slice(0, MAX_TABLE_ROWS - 4);
+  const tail = rows.slice(-3);
+  return [...head, [`… ${rows.length - head.length - tail.length} more`], ...tail];
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row.length > 1 ? (row[column] ?? '').length : 0))));
+  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  '));
+}
+
+function claimTemplateLines(set: StatefulSetPlan): string[] {
+  if (set.claimTemplates.length === 0) return [];
+  const lines = set.claimTemplates.map((template) => {
+    const modes = template.accessModes.length > 0 ? template.accessModes.join(', ') : 'no access mode';
+    return `Claim template ${template.name}: ${template.size ?? 'no size'}, ${modes}, storage class: ${storageClassText(template.storageClass)}`;
+  });
+  const { whenScaled, whenDeleted } = set.retention;
+  lines.push(`Claims: ${retained(whenScaled)} on scale-down (whenScaled: ${whenScaled}), ${retained(whenDeleted)} on delete (whenDeleted: ${whenDeleted})`);
+  return ['', ...lines];
+}
+
+function storageClassText(storageClass: string | null): string {
+  if (storageClass === null) return 'cluster default';
+  return storageClass === '' ? 'none ("": binds only to volumes without a class)' : storageClass;
+}
+
+function retained(policy: 'Retain' | 'Delete'): string {
+  return policy === 'Retain' ? 'kept' : 'deleted';
+}
+
+function timeline(set: StatefulSetPlan, paint: Paint): string[] {
+  const entries: [label: string, lines: string[]][] = [];
+  const entry = (label: string, lines: string[]) => entries.push([label, lines]);
+  const readiness = waitForReady(set);
+  if (set.pods.length > 0) {
+    entry('Create', [
+      sequence(set.order.create, set.order.oneAtATime),
+      set.order.oneAtATime ? `one at a time: each waits for the previous one to be ${readiness}` : 'all at once: no pod waits for another',
+    ]);
+    entry('Stop', [
+      sequence(set.order.stop, set.order.oneAtATime),
+      set.order.oneAtATime ? 'one at a time: each waits for the next one to be fully terminated' : 'all at once',
+    ]);
+  }
+  entry('Update', updateLines(set, readiness));
+  for (const step of set.scale) entry(`Scale ${step.from} → ${step.to}`, scaleLines(step, set, paint));
+  if (set.delete) {
+    const claims = set.delete.claims;
+    entry('Delete', [
+      `removes ${list(set.delete.pods) || 'no pods'} in no guaranteed order (scale to 0 first for an ordered shutdown)`,
+      ...(claims.length > 0 ? [claimLine(claims, paint, `(whenDeleted: ${set.delete.whenDeleted})`)] : []),
+    ]);
+  }
+  const width = Math.max(...entries.map(([label]) => label.length)) + 2;
+  return entries.flatMap(([label, [first, ...more]]) => [
+    `${paint('bold', label)}${' '.repeat(width - label.length)}${first}`,
+    ...more.map((line) => ' '.repeat(width) + line),
+  ]);
+}
+
+function waitForReady(set: StatefulSetPlan): string {
+  return set.minReadySeconds > 0
+    ? `Running and Ready for ${set.minReadySeconds}s (minReadySeconds)`
+    : 'Running and Ready';
+}
+
+function updateLines({ update, podManagementPolicy }: StatefulSetPlan, readiness: string): string[] {
+  if (update.strategy === 'OnDelete') {
+    return ['a template change replaces no pod (OnDelete): each pod takes the new template when you delete it'];
+  }
+  if (update.replaced.length === 0) {
+    return [`a template change replaces no pod: partition ${update.partition} is past the last pod`];
+  }
+  const lines = [
+    sequence(update.replaced, true),
+    `what a template change replaces, one at a time: each waits for the one before to be ${readiness}`,
+  ];
+  if (podManagementPolicy === 'Parallel') lines.push('(Parallel pod management does not apply to updates)');
+  if (update.unchanged.length > 0) {
+    lines.push(`partition ${update.partition}: ${list(update.unchanged)} keep the old template, even when deleted and re-created`);
+  }
+  if (update.maxUnavailable !== null) {
+    lines.push(`maxUnavailable ${update.maxUnavailable}: clusters with the MaxUnavailableStatefulSet feature replace up to that many at once`);
+  }
+  return lines;
+}
+
+function scaleLines(step: ScaleStep, set: StatefulSetPlan, paint: Paint): string[] {
+  const pace = step.oneAtATime ? 'one at a time' : 'all at once';
+  if (step.created.length > 0) {
+    const lines = [`creates ${sequence(step.created, step.oneAtATime)}, ${pace}`];
+    const reattached = step.claims.filter((claim) => claim.effect === 'reattached');
+    const created = step.claims.filter((claim) => claim.effect === 'created');
+    if (reattached.length > 0) lines.push(`${paint('green', 're-attaches')} claims ${list(names(reattached))} kept by the scale-down: same data, same ordinals`);
+    if (created.length > 0) lines.push(`creates claims ${list(names(created))} (a claim that already exists under that name is used as is)`);
+    return lines;
+  }
+  if (step.deleted.length === 0) return ['no change'];
+  const lines = [`deletes ${sequence(step.deleted, step.oneAtATime)}, ${pace}`];
+  if (step.claims.length === 0) return lines;
+  lines.push(claimLine(step.claims, paint, `(whenScaled: ${set.retention.whenScaled})`));
+  const kept = step.claims.filter((claim) => claim.effect === 'kept');
+  lines.push(
+    kept.length > 0
+      ? `scaling back up re-attaches the same data to ${list(unique(kept.map((claim) => claim.pod)).reverse())}`
+      : 'scaling back up starts those ordinals with new, empty claims',
+  );
+  return lines;
+}
+
+/** "keeps claims a, b (reason)" or "deletes claims a, b once their pods are gone (reason)". */
+function claimLine(claims: ClaimChange[], paint: Paint, reason: string): string {
+  const deleted = claims.filter((claim) => claim.effect === 'deleted');
+  const kept = claims.filter((claim) => claim.effect === 'kept');
+  const parts = [];
+  if (kept.length > 0) parts.push(`${paint('green', 'keeps')} claims ${list(names(kept))}`);
+  if (deleted.length > 0) parts.push(`${paint('red', 'deletes')} claims ${list(names(deleted))} once their pods are gone`);
+  return `${parts.join('; ')} ${reason}`;
+}
+
+function problemLines(problems: PlanProblem[], paint: Paint, where: Where): string[] {
+  return problems.map((problem) => {
+    const severity = problem.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
+    return `${severity}  ${where(problem.file, problem.line, problem.column)}  ${problem.message}  ${paint('dim', problem.ruleId)}`;
+  });
+}
+
+function summary(plan: Plan): string {
+  const problems = allProblems(plan);
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const found = problems.length === 0 ? 'no problems found' : `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}`;
+  return `Planned ${plural(plan.statefulSets.length, 'StatefulSet')}: ${found}`;
+}
+
+function sequence(items: string[], ordered: boolean): string {
+  return list(items, ordered ? ' → ' : ', ');
+}
+
+/** Items joined, the middle of a long list replaced with an ellipsis. */
+function list(items: string[], separator = ', '): string {
+  if (items.length <= MAX_LISTED) return items.join(separator);
+  return [...items.slice(0, 3), `… (${items.length - 5} more)`, ...items.slice(-2)].join(separator);
+}
+
+function names(claims: ClaimChange[]): string[] {
+  return claims.map((claim) => claim.name);
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

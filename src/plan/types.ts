@@ -1,0 +1,127 @@
+/**
+ * The plan of `stslint plan` as plain data: what `--format json` and `--format yaml` print.
+ * docs/plan.md documents every field; a change here is a change of that published structure.
+ */
+
+export const PLAN_VERSION = 1;
+
+export type RetentionPolicy = 'Retain' | 'Delete';
+export type PodManagementPolicy = 'OrderedReady' | 'Parallel';
+export type UpdateStrategy = 'RollingUpdate' | 'OnDelete';
+
+export interface Plan {
+  version: typeof PLAN_VERSION;
+  clusterDomain: string;
+  statefulSets: StatefulSetPlan[];
+  /** Problems not tied to one StatefulSet: unreadable files, YAML syntax errors, objects without kind or name. */
+  inputProblems: PlanProblem[];
+}
+
+export interface StatefulSetPlan {
+  name: string;
+  namespace: string;
+  file: string;
+  line: number;
+  replicas: number;
+  /** First and last ordinal; `last` is null with 0 replicas. */
+  ordinals: { first: number; last: number | null };
+  podManagementPolicy: PodManagementPolicy;
+  minReadySeconds: number;
+  serviceName: string | null;
+  /** `<service>.<namespace>.svc.<cluster-domain>`, or null without serviceName. */
+  governingDomain: string | null;
+  retention: { whenDeleted: RetentionPolicy; whenScaled: RetentionPolicy };
+  claimTemplates: ClaimTemplate[];
+  pods: PodPlan[];
+  order: OrderPlan;
+  update: UpdatePlan;
+  /** One step per `--replicas` value, in the order given; empty without `--replicas`. */
+  scale: ScaleStep[];
+  /** What deleting the StatefulSet does (after the scale steps); null without `--delete`. */
+  delete: DeletePlan | null;
+  problems: PlanProblem[];
+  /** Facts the plan relies on that the manifest alone does not settle (invalid values, an autoscaler...). */
+  notes: string[];
+}
+
+export interface ClaimTemplate {
+  name: string;
+  /** `spec.resources.requests.storage` as written, or null. */
+  size: string | null;
+  accessModes: string[];
+  /** null: the cluster's default StorageClass; '': no class (binds only to pre-created volumes without one). */
+  storageClass: string | null;
+}
+
+export interface PodPlan {
+  ordinal: number;
+  name: string;
+  hostname: string;
+  /** `<pod>.<governing domain>`, or null without serviceName. */
+  fqdn: string | null;
+  labels: Record<string, string>;
+  claims: ClaimPlan[];
+}
+
+export interface ClaimPlan extends Omit<ClaimTemplate, 'name'> {
+  /** The claim template's name. */
+  template: string;
+  /** `<template>-<statefulset>-<ordinal>`. */
+  name: string;
+}
+
+export interface OrderPlan {
+  /** OrderedReady: one pod at a time, each waiting for the previous; Parallel: all together. */
+  oneAtATime: boolean;
+  create: string[];
+  stop: string[];
+}
+
+export interface UpdatePlan {
+  strategy: UpdateStrategy;
+  partition: number;
+  maxUnavailable: number | string | null;
+  /** Pods a template change replaces, in the order the controller replaces them (none with OnDelete). */
+  replaced: string[];
+  /** Pods a template change leaves on the old template. */
+  unchanged: string[];
+}
+
+export type ClaimEffect = 'created' | 'reattached' | 'kept' | 'deleted';
+
+export interface ClaimChange {
+  name: string;
+  pod: string;
+  effect: ClaimEffect;
+}
+
+export interface ScaleStep {
+  from: number;
+  to: number;
+  oneAtATime: boolean;
+  /** Pods created, in creation order. */
+  created: string[];
+  /** Pods deleted, in deletion order (highest ordinal first). */
+  deleted: string[];
+  /** Claims of the created and deleted pods. */
+  claims: ClaimChange[];
+}
+
+export interface DeletePlan {
+  whenDeleted: RetentionPolicy;
+  /** The pods the StatefulSet still has; the controller guarantees no order when the StatefulSet is deleted. */
+  pods: string[];
+  /** Every claim that exists at that point, including those kept by earlier scale-downs. */
+  claims: ClaimChange[];
+}
+
+export interface PlanProblem {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
