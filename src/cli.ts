@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rules as registry } from '../rules/index.js';
-import { formatJson } from './formatters/json.js';
-import { formatStylish } from './formatters/stylish.js';
+import { formatResults } from './formatters/index.js';
 import { findConfig, loadConfig, type Config } from './config.js';
 import { DEFAULT_MAX_FILE_BYTES, UsageError } from './inputs.js';
 import { lintPaths, type LintOptions, type LintRun, type RawInput, type RuleSetting } from './lint.js';
@@ -141,8 +140,9 @@ async function lint(args: string[], io: Io): Promise<number> {
   const results = values.quiet ? errorsOnly(run.results) : run.results;
 
   const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
+  const rulesMeta = Object.fromEntries(registry.map((rule) => [rule.meta.id, rule.meta]));
   for (const { format, outputFile } of reports) {
-    const text = render(format, results, { color: color && !outputFile });
+    const text = await formatResults(format, results, { cwd: io.cwd, color: color && !outputFile, rulesMeta });
     if (outputFile) writeReport(resolve(io.cwd, outputFile), text);
     else io.stdout(text);
   }
@@ -157,12 +157,6 @@ function pairReports(formats: string[], outputFiles: string[]): { format: string
     throw new UsageError('Several --format options need an --output-file each (all but one)');
   }
   return reports;
-}
-
-function render(format: string, results: LintResult[], { color }: { color: boolean }): string {
-  if (format === 'json') return `${formatJson(results)}\n`;
-  if (format === 'stylish') return formatStylish(results, { color });
-  throw new UsageError(`Unknown format '${format}' (use stylish or json)`);
 }
 
 function writeReport(path: string, text: string): void {

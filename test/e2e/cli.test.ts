@@ -37,7 +37,7 @@ describe('stslint CLI (built)', () => {
 
   it('exits 2 on an unknown option or format, in one line', () => {
     expect(stslint(['--bogus', 'good.yaml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^stslint: Unknown option '--bogus'[^\n]*\n$/) });
-    expect(stslint(['-f', 'xml', 'good.yaml'])).toMatchObject({ code: 2, stderr: "stslint: Unknown format 'xml' (use stylish or json)\n" });
+    expect(stslint(['-f', 'xml', 'good.yaml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^stslint: Unknown format 'xml'[^\n]*\n$/) });
     expect(stslint([])).toMatchObject({ code: 2 });
   });
 
