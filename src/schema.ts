@@ -1,0 +1,332 @@
+/**
+ * Offline JSON Schema validation of built-in Kubernetes kinds.
+ *
+ * The schemas (schemas/<version>/, generated from kubernetes-types) are compiled at build time into ajv
+ * standalone modules, one per apiVersion (dist/schemas/, see schemas/compile.mjs). A module is loaded the
+ * first time a resource of its apiVersion is validated, so a run over StatefulSets loads apps/v1 only.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { isRecord } from './selectors.js';
+import type { Resource } from './types.js';
+
+export interface SchemaProblem {
+  /** Path of the offending key or value (of the parent object for a missing field). */
+  path: (string | number)[];
+  message: string;
+}
+
+interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+
+interface GroupEntry {
+  /** The compiled module, relative to dist/schemas/. */
+  module: string;
+  /** kind → definition name in definitions.json. */
+  kinds: Record<string, string>;
+}
+
+type SchemaIndex = Record<string, Record<string, GroupEntry>>;
+
+interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+}
+
+const require = createRequire(import.meta.url);
+/** dist/schemas/ seen from dist/src/schema.js (built) or from src/schema.ts (tests run the sources). */
+const SCHEMA_DIRS = ['../schemas/', '../dist/schemas/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+
+let schemaDir: string | undefined;
+let index: SchemaIndex | undefined;
+const modules = new Map<string, Record<string, Validator>>();
+const definitionsByVersion = new Map<string, Record<string, JsonSchema>>();
+
+/** True when stslint has a schema for this kind (built-in kinds; not CRDs or custom resources). */
+export function hasSchema(apiVersion: string, kind: string, kubernetesVersion: string): boolean {
+  return entryFor(apiVersion, kind, kubernetesVersion) !== undefined;
+}
+
+/** Schema problems of a resource; undefined when its kind has no schema. */
+export function validateResource(
+  resource: Resource,
+  options: { strict: boolean; kubernetesVersion: string },
+): SchemaProblem[] | undefined {
+  const entry = entryFor(resource.apiVersion, resource.kind, options.kubernetesVersion);
+  if (!entry) return undefined;
+  const validate = loadModule(entry.module)[resource.kind];
+  const data = withoutNulls(resource.object);
+  if (validate(data)) return [];
+  const errors = relevantErrors(validate.errors ?? [], options.strict);
+  const version = bundledVersion(options.kubernetesVersion);
+  return errors.map((error) => describeError(error, resource, data, { version, root: entry.kinds[resource.kind] }));
+}
+
+/** The compiled modules loaded so far (relative to dist/schemas/), for tests. */
+export function loadedSchemaModules(): string[] {
+  return [...modules.keys()];
+}
+
+/** The bundled schema version used for a target Kubernetes version: the same, else the nearest older, else the oldest. */
+export function bundledVersion(kubernetesVersion: string): string {
+  const versions = Object.keys(loadIndex()).sort(compareVersions);
+  if (versions.includes(kubernetesVersion)) return kubernetesVersion;
+  const older = versions.filter((version) => compareVersions(version, kubernetesVersion) < 0);
+  return older.at(-1) ?? versions[0];
+}
+
+function entryFor(apiVersion: string, kind: string, kubernetesVersion: string): GroupEntry | undefined {
+  const entry = loadIndex()[bundledVersion(kubernetesVersion)]?.[apiVersion];
+  return entry && Object.hasOwn(entry.kinds, kind) ? entry : undefined;
+}
+
+function compareVersions(a: string, b: string): number {
+  const [aMajor, aMinor] = a.split('.').map(Number);
+  const [bMajor, bMinor] = b.split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+function loadIndex(): SchemaIndex {
+  if (index) return index;
+  schemaDir = SCHEMA_DIRS.find((dir) => existsSync(`${dir}index.json`));
+  if (!schemaDir) throw new Error('Compiled schemas not found in dist/schemas/; run `npm run build`');
+  index = JSON.parse(readFileSync(`${schemaDir}index.json`, 'utf8')) as SchemaIndex;
+  return index;
+}
+
+function loadModule(module: string): Record<string, Validator> {
+  let loaded = modules.get(module);
+  if (!loaded) {
+    loaded = require(`${schemaDir}${module}`) as Record<string, Validator>;
+    modules.set(module, loaded);
+  }
+  return loaded;
+}
+
+function loadDefinitions(version: string): Record<string, JsonSchema> {
+  let definitions = definitionsByVersion.get(version);
+  if (!definitions) {
+    const file = JSON.parse(readFileSync(`${schemaDir}${version}/definitions.json`, 'utf8'));
+    definitions = file.definitions as Record<string, JsonSchema>;
+    definitionsByVersion.set(version, definitions);
+  }
+  return definitions;
+}
+
+/** A copy without null-valued keys: Go's decoder treats `field: null` as an absent field. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isRecord(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== null) copy[key] = withoutNulls(item);
+  }
+  return copy;
+}
+
+/**
+ * One error per cause: unknown fields only when strict; a value of the wrong type is not also reported as
+ * outside its enum; for `anyOf` (CRD schema unions), the errors inside the value are kept when there are some,
+ * else one error for the value.
+ */
+function relevantErrors(errors: SchemaError[], strict: boolean): SchemaError[] {
+  const typeErrorAt = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
+  const anyOfAt = new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => error.instancePath));
+  const relevant = errors.filter((error) => {
+    if (error.keyword === 'additionalProperties') return strict;
+    if (error.keyword === 'enum' || error.keyword === 'const') return !typeErrorAt.has(error.instancePath);
+    if (error.keyword === 'type') return !anyOfAt.has(error.instancePath);
+    return true;
+  });
+  return relevant.filter(
+    (error) =>
+      error.keyword !== 'anyOf' ||
+      !relevant.some((other) => other !== error && other.instancePath.startsWith(`${error.instancePath}/`)),
+  );
+}
+
+interface Where {
+  version: string;
+  /** Definition name of the resource's kind. */
+  root: string;
+}
+
+function describeError(error: SchemaError, resource: Resource, data: unknown, where: Where): SchemaProblem {
+  const path = toPath(error.instancePath, data);
+  const value = valueAt(data, path);
+  const shown = showPath(path);
+  switch (error.keyword) {
+    case 'type':
+      return { path, message: `${shown} must be ${expectedTypes(error.params.type)}, got ${describeValue(value)}${typeHint(error.params.type, value)}` };
+    case 'required':
+      return { path, message: missingField(resource, path, String(error.params.missingProperty)) };
+    case 'enum':
+      return { path, message: notAllowed(shown, value, error.params.allowedValues as unknown[]) };
+    case 'additionalProperties':
+      return unknownField(path, String(error.params.additionalProperty), where);
+    case 'anyOf':
+      return { path, message: `${shown} has an invalid value: ${describeValue(value)}` };
+    default:
+      return { path, message: `${shown} is invalid (${error.keyword})` };
+  }
+}
+
+/** JSON pointer → path; array indexes become numbers. */
+function toPath(pointer: string, data: unknown): (string | number)[] {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let node = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment = Array.isArray(node) ? Number(key) : key;
+    path.push(segment);
+    node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[segment] : undefined;
+  }
+  return path;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let node = data;
+  for (const segment of path) {
+    node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[segment] : undefined;
+  }
+  return node;
+}
+
+/** spec.template.spec.containers[0].name, metadata.labels["app.kubernetes.io/name"] */
+export function showPath(path: readonly (string | number)[]): string {
+  let shown = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') shown += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) shown += shown === '' ? segment : `.${segment}`;
+    else shown += `[${JSON.stringify(segment)}]`;
+  }
+  return shown;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list',
+  boolean: 'a boolean',
+  integer: 'an integer',
+  number: 'a number',
+  object: 'an object',
+  string: 'a string',
+};
+
+function expectedTypes(type: unknown): string {
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((name) => TYPE_NAMES[String(name)] ?? String(name)).join(' or ');
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `string ${quote(value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
+}
+
+/** The usual YAML slips: a quoted number, or an unquoted number or boolean where a string is expected. */
+function typeHint(type: unknown, value: unknown): string {
+  if (type === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return '; remove the quotes';
+  }
+  if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+    return `; quote it ("${String(value)}") so YAML reads a string`;
+  }
+  return '';
+}
+
+function missingField(resource: Resource, path: readonly (string | number)[], field: string): string {
+  const parent = path.length === 0 ? `${resource.kind} '${resource.name}'` : showPath(path);
+  const parentObject = valueAt(resource.object, path);
+  const isNull = isRecord(parentObject) && parentObject[field] === null;
+  return `${parent} is missing required field '${field}'${isNull ? ' (null counts as missing)' : ''}`;
+}
+
+function notAllowed(shown: string, value: unknown, allowed: unknown[]): string {
+  const values = allowed.filter((item) => item !== '').map(String);
+  const closest = typeof value === 'string' ? closestName(value, values) : undefined;
+  const suggestion = closest ? `; did you mean '${closest}'?` : '';
+  return `${shown} must be one of ${values.join(', ')}, got ${describeValue(value)}${suggestion}`;
+}
+
+function unknownField(parentPath: (string | number)[], field: string, where: Where): SchemaProblem {
+  const path = [...parentPath, field];
+  const parent = schemaAt(where, parentPath);
+  const known = Object.keys(parent?.schema.properties ?? {});
+  const closest = closestName(field, known);
+  const owner = parent?.definition ? ` of ${shortName(parent.definition)}` : '';
+  const suggestion = closest ? `; did you mean '${closest}'?` : '';
+  return { path, message: `${showPath(path)} is not a known field${owner}${suggestion}` };
+}
+
+/** The object schema at `path` inside the kind's schema, with the definition it comes from. */
+function schemaAt(where: Where, path: readonly (string | number)[]): { schema: JsonSchema; definition?: string } | undefined {
+  const definitions = loadDefinitions(where.version);
+  const resolve = (schema: JsonSchema | undefined, definition?: string): { schema: JsonSchema; definition?: string } | undefined => {
+    if (!schema) return undefined;
+    if (schema.$ref) {
+      const name = schema.$ref.replace('#/definitions/', '');
+      return resolve(definitions[name], name);
+    }
+    const objectBranch = schema.anyOf?.find((branch) => branch.$ref || branch.properties);
+    return objectBranch ? resolve(objectBranch, definition) : { schema, definition };
+  };
+  let current = resolve(definitions[where.root], where.root);
+  for (const segment of path) {
+    if (!current) return undefined;
+    const { schema } = current;
+    if (typeof segment === 'number') current = resolve(schema.items);
+    else if (schema.properties?.[segment]) current = resolve(schema.properties[segment]);
+    else if (typeof schema.additionalProperties === 'object') current = resolve(schema.additionalProperties);
+    else return undefined;
+  }
+  return current;
+}
+
+/** io.k8s.api.apps.v1.StatefulSetSpec(.status) → StatefulSetSpec */
+function shortName(definition: string): string {
+  return definition.replace(/\.status$/, '').split('.').at(-1) ?? definition;
+}
+
+/** The candidate closest to `name` (ignoring case), when it is close enough to be a likely typo. */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
