@@ -1,4 +1,5 @@
 import type { Rule } from '../src/types.js';
+import deploymentDatabase from './deployment-database/index.js';
 import duplicateKey from './duplicate-key/index.js';
 import duplicateResource from './duplicate-resource/index.js';
 import pdbBlocksEviction from './pdb-blocks-eviction/index.js';
@@ -6,15 +7,21 @@ import pdbMissing from './pdb-missing/index.js';
 import pdbPolicy from './pdb-policy/index.js';
 import pdbSelectsNothing from './pdb-selects-nothing/index.js';
 import resourceShape from './resource-shape/index.js';
+import rwoRollingUpdate from './rwo-rolling-update/index.js';
+import rwoSharedClaim from './rwo-shared-claim/index.js';
 import selectorLabelMismatch from './selector-label-mismatch/index.js';
+import statefulsetAntiAffinity from './statefulset-anti-affinity/index.js';
 import statefulsetClaimNameTooLong from './statefulset-claim-name-too-long/index.js';
 import statefulsetClaimTemplateInvalid from './statefulset-claim-template-invalid/index.js';
 import statefulsetClaimUnmounted from './statefulset-claim-unmounted/index.js';
 import statefulsetNameTooLong from './statefulset-name-too-long/index.js';
+import statefulsetPartition from './statefulset-partition/index.js';
+import statefulsetPvcRetention from './statefulset-pvc-retention/index.js';
 import statefulsetServiceMissing from './statefulset-service-missing/index.js';
 import statefulsetServiceName from './statefulset-service-name/index.js';
 import statefulsetServiceNotHeadless from './statefulset-service-not-headless/index.js';
 import statefulsetServiceSelector from './statefulset-service-selector/index.js';
+import statefulsetTerminationGrace from './statefulset-termination-grace/index.js';
 import statefulsetVolumeClaimTemplates from './statefulset-volume-claim-templates/index.js';
 import unusedSuppression from './unused-suppression/index.js';
 import volumeMountUnknown from './volume-mount-unknown/index.js';
@@ -22,6 +29,7 @@ import yamlSyntax from './yaml-syntax/index.js';
 
 /** Every rule, sorted by id. A rule's id is its folder name; its README.md sits beside it. */
 export const rules: readonly Rule[] = [
+  deploymentDatabase,
   duplicateKey,
   duplicateResource,
   pdbBlocksEviction,
@@ -29,15 +37,21 @@ export const rules: readonly Rule[] = [
   pdbPolicy,
   pdbSelectsNothing,
   resourceShape,
+  rwoRollingUpdate,
+  rwoSharedClaim,
   selectorLabelMismatch,
+  statefulsetAntiAffinity,
   statefulsetClaimNameTooLong,
   statefulsetClaimTemplateInvalid,
   statefulsetClaimUnmounted,
   statefulsetNameTooLong,
+  statefulsetPartition,
+  statefulsetPvcRetention,
   statefulsetServiceMissing,
   statefulsetServiceName,
   statefulsetServiceNotHeadless,
   statefulsetServiceSelector,
+  statefulsetTerminationGrace,
   statefulsetVolumeClaimTemplates,
   unusedSuppression,
   volumeMountUnknown,

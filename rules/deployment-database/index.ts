@@ -1,0 +1,136 @@
+import { claimVolumes } from '../../src/claims.js';
+import { containersOf, podSpecOf, type ContainerAt } from '../../src/pod-template.js';
+import { describeReplicas, replicaCount } from '../../src/replicas.js';
+import type { Resource, Rule, RuleContext } from '../../src/types.js';
+
+/**
+ * Repository names of well-known stateful systems: the last path segments of an image repository, registry and tag
+ * left out ("postgres" matches docker.io/library/postgres:16 and bitnami/postgres, not postgres-exporter).
+ */
+const DATABASE_IMAGES: readonly string[] = [
+  'cassandra',
+  'clickhouse',
+  'clickhouse-server',
+  'cockroach',
+  'cockroachdb',
+  'couchdb',
+  'cp-kafka',
+  'cp-zookeeper',
+  'elasticsearch',
+  'etcd',
+  'influxdb',
+  'kafka',
+  'keydb',
+  'mariadb',
+  'minio',
+  'mongo',
+  'mongodb',
+  'mongodb-community-server',
+  'mysql',
+  'mysql-server',
+  'nats',
+  'neo4j',
+  'opensearch',
+  'percona-server',
+  'percona-server-mongodb',
+  'postgis',
+  'postgres',
+  'postgresql',
+  'rabbitmq',
+  'redis',
+  'redis-cluster',
+  'redis-stack',
+  'redis-stack-server',
+  'scylla',
+  'timescaledb',
+  'timescaledb-ha',
+  'valkey',
+  'zookeeper',
+];
+
+const REDIS_COMPATIBLE: ReadonlySet<string> = new Set(['keydb', 'redis', 'redis-stack', 'redis-stack-server', 'valkey']);
+
+const STATEFULSET_ADVICE = 'run it as a StatefulSet (stable pod identity, one volume per replica, ordered rollouts)';
+
+const rule: Rule = {
+  meta: {
+    id: 'deployment-database',
+    severity: 'warning',
+    description: 'Warn when a Deployment runs a well-known stateful system or shares a PersistentVolumeClaim between replicas',
+    kinds: ['Deployment'],
+  },
+  check(resource, context) {
+    const podSpec = podSpecOf(resource);
+    if (!podSpec) return;
+    const names = [...DATABASE_IMAGES, ...extraImages(context)];
+    let matched = false;
+    for (const { container, path } of [...containersOf(podSpec.spec, podSpec.path)].filter(isLongRunning)) {
+      const image = container.image;
+      const system = typeof image === 'string' ? matchingName(image, names) : undefined;
+      if (!system || isCacheOnly(system, container)) continue;
+      matched = true;
+      context.report({
+        path: [...path, 'image'],
+        message: `Deployment '${resource.name}' runs ${system} (image ${String(image)}), a stateful system: ${STATEFULSET_ADVICE}`,
+      });
+    }
+    if (!matched) checkSharedClaims(resource, context);
+  },
+};
+
+/**
+ * A claim shared by the replicas of a Deployment that the linted files do not declare. Declared claims are left to
+ * rwo-shared-claim (ReadWriteOnce, ReadWriteOncePod) or are meant to be shared (ReadWriteMany, ReadOnlyMany).
+ */
+function checkSharedClaims(resource: Resource, context: RuleContext): void {
+  const count = replicaCount(resource, context.index);
+  if (!count || count.max <= 1) return;
+  const undeclared = claimVolumes(resource, context.index).filter((volume) => !volume.claim);
+  if (undeclared.length === 0) return;
+  const names = [...new Set(undeclared.map((volume) => `'${volume.claimName}'`))].join(', ');
+  context.report({
+    path: undeclared[0].path,
+    message: `Deployment '${resource.name}' runs ${describeReplicas(count)} that all mount PersistentVolumeClaim ${names}: shared state in a Deployment usually belongs in a StatefulSet with volumeClaimTemplates (fine if the claim is ReadWriteMany shared storage)`,
+  });
+}
+
+/** Redis-compatible servers that keep nothing on disk: `--save ""` turns snapshots off, and no `--appendonly yes`. */
+function isCacheOnly(system: string, container: Record<string, unknown>): boolean {
+  if (!REDIS_COMPATIBLE.has(system)) return false;
+  const words = [container.command, container.args].flatMap((list) => (Array.isArray(list) ? list.map(String) : []));
+  const shell = words.join(' ');
+  const snapshotsOff = words.some((word, i) => word === '--save' && words[i + 1] === '') || /--save\s+(""|'')(\s|$)/.test(shell);
+  return snapshotsOff && !/--appendonly\s+["']?yes/.test(shell);
+}
+
+/** Containers that run for the pod's life: app containers and sidecars (init containers with restartPolicy Always). */
+function isLongRunning({ container, list }: ContainerAt): boolean {
+  return list === 'containers' || (list === 'initContainers' && container.restartPolicy === 'Always');
+}
+
+/** The configured name the image's repository ends with, if any. */
+function matchingName(image: string, names: readonly string[]): string | undefined {
+  const segments = repositoryOf(image);
+  return names.find((name) => {
+    const wanted = name.toLowerCase().split('/');
+    return wanted.length <= segments.length && wanted.every((part, i) => part === segments[segments.length - wanted.length + i]);
+  });
+}
+
+/** The path segments of an image's repository, without registry, tag or digest: "bitnami/redis:7" → [bitnami, redis]. */
+function repositoryOf(image: string): string[] {
+  const withoutDigest = image.trim().split('@')[0].toLowerCase();
+  const segments = withoutDigest.split('/');
+  // A first segment with a dot or a port, or "localhost", is a registry host (the Docker reference grammar).
+  if (segments.length > 1 && /[.:]|^localhost$/.test(segments[0])) segments.shift();
+  segments[segments.length - 1] = segments[segments.length - 1].split(':')[0];
+  return segments;
+}
+
+/** Repository names added by the `images` option. */
+function extraImages(context: RuleContext): string[] {
+  const images = context.options.images;
+  return Array.isArray(images) ? images.filter((name): name is string => typeof name === 'string' && name !== '') : [];
+}
+
+export default rule;

@@ -1,0 +1,21 @@
+import { podSpecOf } from '../../src/pod-template.js';
+import type { Rule } from '../../src/types.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'statefulset-termination-grace',
+    severity: 'warning',
+    description: "Disallow terminationGracePeriodSeconds: 0 in a StatefulSet's pod template",
+    kinds: ['StatefulSet'],
+  },
+  check(resource, context) {
+    const podSpec = podSpecOf(resource);
+    if (podSpec?.spec.terminationGracePeriodSeconds !== 0) return;
+    context.report({
+      path: [...podSpec.path, 'terminationGracePeriodSeconds'],
+      message: `StatefulSet '${resource.name}' sets terminationGracePeriodSeconds: 0: its pods are killed without a chance to shut down, and the Kubernetes docs call a zero grace period unsafe for StatefulSet pods; leave the default (30) or give the time a clean shutdown needs`,
+    });
+  },
+};
+
+export default rule;
