@@ -1,0 +1,88 @@
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { rules as registry } from '../rules/index.js';
+import { findConfig, loadConfig } from './config.js';
+import { formatResults } from './formatters/index.js';
+import { pathFromCwd } from './formatters/paths.js';
+import { UsageError } from './inputs.js';
+import { lintPaths, type LintOptions } from './lint.js';
+import { oneLine } from './sanitize.js';
+import type { LintResult } from './types.js';
+
+/**
+ * The GitHub Action's entry point (action.yml runs bin/stslint-action.js). Inputs arrive as INPUT_* environment
+ * variables, set by action.yml from `inputs.*` without going through a shell. It prints the stylish report for the
+ * log and workflow commands for annotations, writes an optional SARIF file, the step outputs and a job summary.
+ */
+export async function runAction(env: NodeJS.ProcessEnv, stdout: (text: string) => void): Promise<number> {
+  const input = (name: string) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  try {
+    const configPath = input('config') ? resolve(workspace, input('config')) : findConfig(workspace);
+    const config = configPath ? loadConfig(configPath) : undefined;
+    const options: LintOptions = {
+      cwd: workspace,
+      rules: config?.rules,
+      strict: input('strict') === 'true' || config?.strict,
+      kubernetesVersion: input('kubernetes-version') || config?.kubernetesVersion,
+      contextPaths: list(input('context')),
+      ignore: config ? { base: dirname(config.path), patterns: config.ignorePatterns } : undefined,
+    };
+    const paths = list(input('paths'));
+    const run = await lintPaths(paths.length > 0 ? paths : ['.'], options);
+    const context = { cwd: workspace, color: false, rulesMeta: Object.fromEntries(registry.map((r) => [r.meta.id, r.meta])) };
+    stdout(await formatResults('stylish', run.results, context));
+    stdout(await formatResults(input('format') || 'github', run.results, context));
+    if (input('sarif-file')) writeFileSync(resolve(workspace, input('sarif-file')), await formatResults('sarif', run.results, context));
+
+    const errors = sum(run.results, 'errorCount');
+    const warnings = sum(run.results, 'warningCount');
+    if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `error-count=${errors}\nwarning-count=${warnings}\n`);
+    if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summary(run.results, workspace, errors, warnings));
+    const maxWarnings = input('max-warnings') === '' ? -1 : Number(input('max-warnings'));
+    if (run.internalError) return 2;
+    return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+  } catch (error) {
+    const reason = error instanceof UsageError ? error.message : `internal error: ${(error as Error).message}`;
+    stdout(`stslint: ${oneLine(reason)}\n`);
+    return 2;
+  }
+}
+
+/** Paths, separated by newlines or spaces (a multi-line YAML string in the workflow is the usual form). */
+function list(value: string): string[] {
+  return value.split(/\s+/).filter(Boolean);
+}
+
+function sum(results: LintResult[], key: 'errorCount' | 'warningCount'): number {
+  return results.reduce((total, result) => total + result[key], 0);
+}
+
+const SUMMARY_ROWS = 50;
+
+/** A short Markdown job summary: counts, then the first findings as a table. */
+export function summary(results: LintResult[], workspace: string, errors: number, warnings: number): string {
+  const rows = results.flatMap((result) =>
+    result.messages.map((message) => {
+      const file = pathFromCwd(result.filePath, workspace);
+      const level = message.severity === 2 ? 'error' : 'warning';
+      return `| ${cell(`${file}:${message.line}:${message.column}`)} | ${level} | ${cell(message.ruleId ?? '')} | ${cell(message.message)} |`;
+    }),
+  );
+  const files = results.length;
+  let text = `## stslint\n\n${errors} ${errors === 1 ? 'error' : 'errors'} and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${files} ${files === 1 ? 'file' : 'files'}.\n`;
+  if (rows.length > 0) {
+    text += `\n| Location | Severity | Rule | Message |\n|---|---|---|---|\n${rows.slice(0, SUMMARY_ROWS).join('\n')}\n`;
+    if (rows.length > SUMMARY_ROWS) text += `\n…and ${rows.length - SUMMARY_ROWS} more: see the annotations and the log.\n`;
+  }
+  return `${text}\n`;
+}
+
+/** Table cell text: one line, no Markdown or HTML that manifest contents could inject. */
+function cell(text: string): string {
+  return oneLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`);
+}

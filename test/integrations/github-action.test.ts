@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/** A workspace as GitHub prepares it: the checked-out repository and the files behind GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. */
+function workspace(): { dir: string; env: NodeJS.ProcessEnv } {
+  const dir = mkdtempSync(join(tmpdir(), 'stslint-action-'));
+  cpSync(resolve('fixtures/e2e/bad.yaml'), join(dir, 'deploy/web.yaml'), { recursive: true });
+  cpSync(resolve('fixtures/e2e/good.yaml'), join(dir, 'deploy/settings.yaml'));
+  writeFileSync(join(dir, 'output.txt'), '');
+  writeFileSync(join(dir, 'summary.md'), '');
+  return {
+    dir,
+    env: {
+      PATH: process.env.PATH,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: dir,
+      GITHUB_OUTPUT: join(dir, 'output.txt'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      INPUT_PATHS: 'deploy',
+      'INPUT_SARIF-FILE': 'stslint.sarif',
+    },
+  };
+}
+
+function runActionProcess(env: NodeJS.ProcessEnv) {
+  const child = spawnSync(process.execPath, [resolve('bin/stslint-action.js')], { env, cwd: tmpdir(), encoding: 'utf8' });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+describe('GitHub Action entry point (bin/stslint-action.js, with the environment GitHub sets)', () => {
+  it('annotates, writes outputs, the job summary and the SARIF file, and fails on errors', () => {
+    const { dir, env } = workspace();
+    const { code, stdout, stderr } = runActionProcess(env);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${join(dir, 'deploy/web.yaml')}\n  8:7  error  Selector label`);
+    expect(stdout).toContain('::error file=deploy/web.yaml,line=8,col=7,endLine=8,endColumn=15,title=selector-label-mismatch::Selector label app=web');
+    expect(readFileSync(env.GITHUB_OUTPUT!, 'utf8')).toBe('error-count=1\nwarning-count=0\n');
+    const summary = readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8');
+    expect(summary).toContain('## stslint\n\n1 error and 0 warnings in 2 files.\n');
+    expect(summary).toContain('| deploy/web.yaml:8:7 | error | selector-label-mismatch | Selector label app=web');
+    const sarif = JSON.parse(readFileSync(join(dir, 'stslint.sarif'), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('deploy/web.yaml');
+  });
+
+  it('passes on clean manifests and honours max-warnings', () => {
+    const { env } = workspace();
+    expect(runActionProcess({ ...env, INPUT_PATHS: 'deploy/settings.yaml' }).code).toBe(0);
+    const { code } = runActionProcess({ ...env, 'INPUT_MAX-WARNINGS': '0', INPUT_PATHS: 'deploy/web.yaml' });
+    expect(code).toBe(1);
+  });
+
+  it('exits 2 with one line on a usage problem', () => {
+    const { env } = workspace();
+    const { code, stdout } = runActionProcess({ ...env, INPUT_PATHS: 'missing/' });
+    expect(code).toBe(2);
+    expect(stdout).toBe('stslint: No such file or directory: missing/\n');
+  });
+
+  it('keeps manifest text out of the summary markup', () => {
+    const { dir, env } = workspace();
+    const hostile = readFileSync(join(dir, 'deploy/web.yaml'), 'utf8').replace('app: web', 'app: "<img src=x>|`x`"');
+    writeFileSync(join(dir, 'deploy/web.yaml'), hostile);
+    runActionProcess(env);
+    const summary = readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8');
+    expect(summary).not.toContain('<img');
+    expect(summary).toContain('&lt;img src=x&gt;\\|\\`x\\`');
+  });
+});
+
+describe('action.yml', () => {
+  const action = parse(readFileSync('action.yml', 'utf8'));
+  const lintStep = action.runs.steps.find((step: { id?: string }) => step.id === 'lint');
+
+  it('passes every input through the environment, never through the shell script', () => {
+    for (const name of Object.keys(action.inputs)) {
+      expect(lintStep.env[`INPUT_${name.toUpperCase()}`]).toBe(`\${{ inputs.${name} }}`);
+    }
+    for (const step of action.runs.steps) expect(step.run).not.toContain('${{');
+  });
+
+  it('maps its outputs to the lint step', () => {
+    expect(action.outputs['error-count'].value).toBe('${{ steps.lint.outputs.error-count }}');
+    expect(action.outputs['warning-count'].value).toBe('${{ steps.lint.outputs.warning-count }}');
+  });
+});
