@@ -56,7 +56,7 @@ function renderStatefulSet(set: StatefulSetPlan, paint: Paint, where: Where): st
   ];
   if (set.notes.length > 0) lines.push('', `${INDENT}${paint('bold', 'Notes')}`, ...set.notes.map((note) => `${INDENT}  - ${note}`));
   if (set.problems.length > 0) {
-    lines.push('', `${INDENT}${paint('bold', 'Problems')}`, ...indent(problemLines(set.problems, paint, where)));
+    lines.push('', `${INDENT}${paint('bold', 'Problems')}`, ...indent(indent(problemLines(set.problems, paint, where))));
   }
   return lines.join('\n');
 }
@@ -66,7 +66,8 @@ function indent(lines: string[]): string[] {
 }
 
 function header(set: StatefulSetPlan): string[] {
-  const range = set.ordinals.last === null ? 'no pods' : `ordinals ${set.ordinals.first}–${set.ordinals.last}`;
+  const { first, last } = set.ordinals;
+  const range = last === null ? 'no pods' : first === last ? `ordinal ${first}` : `ordinals ${first}–${last}`;
   const lines = [`${plural(set.replicas, 'replica')} (${range}) · ${set.podManagementPolicy} · ${set.update.strategy}`];
   lines.push(
     set.serviceName

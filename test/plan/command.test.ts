@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Io } from '../../src/cli.js';
+import { UsageError } from '../../src/inputs.js';
+import { planCommand } from '../../src/plan/command.js';
+import type { Plan } from '../../src/plan/types.js';
+import { PLAN_FIXTURES } from './helpers.js';
+
+/** Run `stslint plan <args>` in-process, in fixtures/plan; a UsageError exits 2 as in src/cli.ts. */
+async function run([command, ...args]: string[], stdin = '') {
+  expect(command).toBe('plan');
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    argv: [command, ...args],
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => new TextEncoder().encode(stdin),
+    isTTY: false,
+    env: {},
+    cwd: PLAN_FIXTURES,
+  };
+  try {
+    const code = await planCommand(args, io);
+    return { code, stdout, stderr };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { code: 2, stdout, stderr: `${stderr}stslint: ${error.message}\n` };
+  }
+}
+
+describe('stslint plan (in-process)', () => {
+  it('prints the plan as JSON, the same as YAML', async () => {
+    const json = await run(['plan', 'web.yaml', '--format', 'json', '--replicas', '1', '--delete']);
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    const plan = JSON.parse(json.stdout) as Plan;
+    expect(plan.statefulSets.map((set) => [set.name, set.file, set.scale[0].deleted, set.delete?.pods])).toEqual([
+      ['web', resolve(PLAN_FIXTURES, 'web.yaml'), ['web-1'], ['web-0']],
+    ]);
+    const yaml = await run(['plan', 'web.yaml', '-f', 'yaml', '--scale-to', '1', '--delete']);
+    expect(parse(yaml.stdout)).toEqual(plan);
+  });
+
+  it('plans a directory, a glob and standard input, selecting by name and namespace', async () => {
+    const all = JSON.parse((await run(['plan', '.', '-f', 'json'])).stdout) as Plan;
+    const files = readdirSync(PLAN_FIXTURES).filter((file) => file.endsWith('.yaml'));
+    expect(all.statefulSets.map((set) => basename(set.file))).toEqual(files.sort()); // one StatefulSet per fixture
+    const globbed = JSON.parse((await run(['plan', 'web-start-*.yaml', '-f', 'json'])).stdout) as Plan;
+    expect(globbed.statefulSets.map((set) => set.pods[0].name)).toEqual(['web-5', 'web-5']);
+    const stdin = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: prod}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\n';
+    const piped = await run(['plan', '-', '--stdin-filename', 'rendered.yaml', '--name', 'db', '-n', 'prod', '-f', 'json'], stdin);
+    const plan = JSON.parse(piped.stdout) as Plan;
+    expect(plan.statefulSets.map((set) => [set.file, set.namespace, set.line])).toEqual([[resolve(PLAN_FIXTURES, 'rendered.yaml'), 'prod', 2]]);
+  });
+
+  it('uses the cluster domain given', async () => {
+    const { stdout } = await run(['plan', 'web.yaml', '-f', 'json', '--cluster-domain', 'kube.local.']);
+    expect((JSON.parse(stdout) as Plan).statefulSets[0].pods[0].fqdn).toBe('web-0.nginx.default.svc.kube.local');
+  });
+
+  it('exits 2 with one clear line on usage problems', async () => {
+    expect(await run(['plan'])).toMatchObject({ code: 2, stderr: 'stslint: No paths given (use - to read standard input); see stslint plan --help\n' });
+    expect(await run(['plan', 'web.yaml', '-f', 'xml'])).toMatchObject({ code: 2, stderr: "stslint: Unknown format 'xml' (use text, json or yaml)\n" });
+    expect(await run(['plan', 'web.yaml', '--replicas', '-1'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^stslint: .*'--replicas'/) });
+    expect(await run(['plan', 'web.yaml', '--replicas', '2,x'])).toMatchObject({
+      code: 2,
+      stderr: "stslint: --replicas expects whole numbers from 0 to 2147483647, got 'x'\n",
+    });
+    expect(await run(['plan', 'web.yaml', '--replicas', '1', '--scale-to', '2'])).toMatchObject({ code: 2, stderr: 'stslint: Use --replicas or --scale-to, not both\n' });
+    expect(await run(['plan', 'web.yaml', '--cluster-domain', 'a b'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^stslint: --cluster-domain expects a DNS domain/) });
+    expect(await run(['plan', 'nope.yaml'])).toMatchObject({ code: 2, stderr: 'stslint: No such file or directory: nope.yaml\n' });
+    expect(await run(['plan', 'web.yaml', '--bogus'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^stslint: Unknown option '--bogus'/) });
+  });
+
+  it('exits 2 when no StatefulSet is found, saying why', async () => {
+    const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: nginx}\n';
+    expect(await run(['plan', '-'], service)).toEqual({ code: 2, stdout: '', stderr: 'stslint: No StatefulSet found in the inputs\n' });
+    expect(await run(['plan', 'web.yaml', '--name', 'db', '--namespace', 'prod'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "stslint: No StatefulSet named 'db' in namespace 'prod' among the 1 found in the inputs\n",
+    });
+    const broken = await run(['plan', '-'], 'kind: [\n');
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^<stdin>:2:1: error: .+ \(yaml-syntax\)\nstslint: No StatefulSet found in the inputs \(1 input problems above\)\n$/);
+  });
+
+  it('prints its help', async () => {
+    const { code, stdout } = await run(['plan', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: stslint plan \[options\] PATH\.\.\./);
+  });
+});
+
+const BIN = resolve('bin/stslint.js');
+
+function stslint(args: string[], input?: string) {
+  const child = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', cwd: PLAN_FIXTURES, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+describe('stslint plan (built)', () => {
+  it('exits 0 when the plan was made', () => {
+    const { code, stdout, stderr } = stslint(['plan', 'web.yaml']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^StatefulSet web · namespace default · web\.yaml:18\n/);
+    expect(stdout).toMatch(/\nPlanned 1 StatefulSet: no problems found\n$/);
+  });
+
+  it('exits 1 when the plan found an error', () => {
+    const { code, stdout } = stslint(['plan', 'web.yaml', '-', '-f', 'json'], 'kind: [\n');
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as Plan).inputProblems).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', severity: 'error', file: '<stdin>' })]);
+  });
+
+  it('exits 2 on a usage error, and is listed in the main help', () => {
+    expect(stslint(['plan', 'web.yaml', '--replicas', 'many'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "stslint: --replicas expects whole numbers from 0 to 2147483647, got 'many'\n",
+    });
+    expect(stslint(['--help']).stdout).toContain('stslint plan [options] PATH...');
+  });
+});
