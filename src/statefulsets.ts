@@ -127,7 +127,7 @@ export interface GoverningService {
 export function asGoverningService(index: ResourceIndex, service: Resource): GoverningService | undefined {
   if (!isCoreService(service)) return undefined;
   const governed = statefulSetsGovernedBy(index, service);
-  if (governed.length === 0) return undefined;
-  const spec = isRecord(service.object.spec) ? service.object.spec : {};
+  const spec = service.object.spec ?? {};
+  if (governed.length === 0 || !isRecord(spec)) return undefined; // a spec of the wrong type is the schema's finding
   return { spec, governed, subject: `Service '${service.name}' governing ${describeStatefulSets(governed)}` };
 }

@@ -37,6 +37,7 @@ function problemsOf({ template, path, name }: ClaimTemplate): Problem[] {
       problem: 'has no metadata.name: no container can mount it and the controller cannot name its PersistentVolumeClaims',
     });
   }
+  if (template.spec != null && !isRecord(template.spec)) return problems; // a spec of the wrong type is the schema's finding
   if (!isRecord(template.spec)) {
     problems.push({ path: [...path, 'spec'], problem: `has no spec: ${REJECTED} (accessModes and resources.requests.storage are required)` });
     return problems;
@@ -45,9 +46,10 @@ function problemsOf({ template, path, name }: ClaimTemplate): Problem[] {
 }
 
 function accessModeProblems(spec: Record<string, unknown>, path: ObjectPath): Problem[] {
-  const modes = spec.accessModes;
-  if (!Array.isArray(modes) || modes.length === 0) {
-    return [{ path: modes === undefined ? path : [...path, 'accessModes'], problem: `has no accessModes: ${REJECTED} (at least 1 access mode is required)` }];
+  const modes = spec.accessModes ?? [];
+  if (!Array.isArray(modes)) return []; // a single string instead of a list is the schema's finding
+  if (modes.length === 0) {
+    return [{ path: spec.accessModes === undefined ? path : [...path, 'accessModes'], problem: `has no accessModes: ${REJECTED} (at least 1 access mode is required)` }];
   }
   return modes.flatMap((mode, position) =>
     typeof mode === 'string' && ACCESS_MODES.has(mode)

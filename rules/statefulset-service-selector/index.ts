@@ -15,7 +15,8 @@ const rule: Rule = {
     if (!governing) return;
     const { spec, governed, subject } = governing;
     if (spec.type === 'ExternalName') return; // statefulset-service-not-headless reports it: an ExternalName Service has no endpoints
-    const selector = isRecord(spec.selector) ? spec.selector : {};
+    if (spec.selector != null && !isRecord(spec.selector)) return; // the schema reports a selector of the wrong type
+    const selector = spec.selector ?? {};
     if (Object.keys(selector).length === 0) {
       context.report({
         resource: service,

@@ -14,7 +14,7 @@ const rule: Rule = {
     const spec = resource.object.spec;
     if (!isStatefulSet(resource) || !isRecord(spec)) return;
     const templates = spec.volumeClaimTemplates;
-    if (Array.isArray(templates) && templates.length > 0) return;
+    if (Array.isArray(templates) ? templates.length > 0 : templates != null) return; // a non-list is the schema's finding
     if (mountsClaim(resource)) return; // storage chosen deliberately: a claim made beforehand (sharing it is rwo-shared-claim's concern)
     context.report({
       path: templates === undefined ? ['spec'] : ['spec', 'volumeClaimTemplates'],

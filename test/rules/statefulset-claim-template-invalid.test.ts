@@ -28,7 +28,9 @@ describe('statefulset-claim-template-invalid', () => {
       valid('1073741824'),
       valid('10Gi', '[ReadWriteOncePod]'),
       valid('10Gi', '[ReadWriteMany, ReadOnlyMany]'),
-      // Odd shapes are skipped.
+      // Odd shapes are the schema's findings, and skipped here.
+      valid('10Gi', 'ReadWriteOnce'),
+      withClaimSpec('        - accessModes: [ReadWriteOnce]\n'),
       'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  volumeClaimTemplates: [null, "x"]\n',
       'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  volumeClaimTemplates: {}\n',
       'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec: null\n',

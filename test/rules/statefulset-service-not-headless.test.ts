@@ -30,6 +30,8 @@ describe('statefulset-service-not-headless', () => {
       `${statefulSet('web', 'shop')}${service('  clusterIP: 10.0.0.1\n')}`,
       // A StatefulSet custom resource does not govern Services.
       `apiVersion: example.com/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  serviceName: nginx\n---\n${service('  type: ClusterIP\n')}`,
+      // A spec of the wrong type is the schema's finding.
+      `${statefulSet()}apiVersion: v1\nkind: Service\nmetadata:\n  name: nginx\nspec: [clusterIP]\n`,
       // A Knative Service is not a core Service.
       `${statefulSet()}apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: nginx\nspec: {}\n`,
     ],

@@ -33,6 +33,8 @@ describe('statefulset-service-selector', () => {
     valid: [
       `${statefulSet()}${service('  selector:\n    app: web\n')}`,
       `${statefulSet('app: web, tier: db')}${service('  selector:\n    app: web\n')}`,
+      // A selector of the wrong type is the schema's finding.
+      `${statefulSet()}${service('  selector: [app, web]\n')}`,
       // No StatefulSet names the Service.
       service('  selector:\n    app: other\n'),
       // An ExternalName Service is statefulset-service-not-headless's finding.

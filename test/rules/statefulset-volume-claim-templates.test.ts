@@ -23,6 +23,8 @@ describe('statefulset-volume-claim-templates', () => {
       // A claim made beforehand is a deliberate storage choice (sharing it is rwo-shared-claim's concern).
       statefulSet(template('      volumes:\n        - name: data\n          persistentVolumeClaim: { claimName: web-data }\n')),
       'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec: null\n',
+      // A map instead of a list is the schema's finding.
+      statefulSet('  volumeClaimTemplates: { data: {} }\n'),
       'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n',
     ],
     invalid: [
