@@ -1,5 +1,6 @@
 import { budgetOf, podHoldersOf, type BudgetValue } from '../../src/disruption-budget.js';
 import { replicaCount, type ReplicaCount } from '../../src/replicas.js';
+import { isRecord } from '../../src/selectors.js';
 import type { Resource, Rule, RuleContext } from '../../src/types.js';
 
 interface Target {
@@ -18,8 +19,9 @@ const rule: Rule = {
   },
   check(resource, context) {
     const { minAvailable, maxUnavailable } = budgetOf(resource);
-    // Both or neither set: pdb-policy reports it.
+    // Both or neither set: pdb-policy reports it. No selector: it selects no pod, so it blocks none.
     if ((minAvailable === undefined) === (maxUnavailable === undefined)) return;
+    if (!isRecord(resource.object.spec?.selector)) return;
     const targets = targetsOf(resource, context);
     if (maxUnavailable !== undefined) checkMaxUnavailable(resource, maxUnavailable, targets, context);
     else if (minAvailable !== undefined) checkMinAvailable(resource, minAvailable, targets, context);

@@ -62,6 +62,7 @@ describe('pdb-blocks-eviction', () => {
       pdb('  minAvailable: 3'),
       pdb('  minAvailable: 3', '    matchLabels:\n      app: other') + zk(3),
       pdb('  minAvailable: 3', '    null') + zk(3),
+      pdb('  maxUnavailable: 0', '    null') + zk(3),
       // A DaemonSet runs one pod per node: the count is unknown.
       pdb('  minAvailable: 3') + workload('DaemonSet', 'agent', ''),
       // Four pods in all across two workloads.
