@@ -1,6 +1,7 @@
 import { podSpecOf } from './pod-template.js';
 import type { ResourceIndex } from './resource-index.js';
 import { isRecord } from './selectors.js';
+import { claimTemplatesOf, isStatefulSet } from './statefulsets.js';
 import type { ObjectPath, Resource } from './types.js';
 
 /** A pod template volume backed by a PersistentVolumeClaim (`persistentVolumeClaim.claimName`). */
@@ -40,10 +41,8 @@ export function claimVolumes(workload: Resource, index: ResourceIndex): ClaimVol
 }
 
 function claimTemplateNames(workload: Resource): Set<string> {
-  const templates: unknown = workload.kind === 'StatefulSet' ? workload.object.spec?.volumeClaimTemplates : undefined;
-  if (!Array.isArray(templates)) return new Set();
-  const names = templates.map((template) => (isRecord(template) && isRecord(template.metadata) ? template.metadata.name : undefined));
-  return new Set(names.filter((name): name is string => typeof name === 'string'));
+  if (!isStatefulSet(workload)) return new Set();
+  return new Set(claimTemplatesOf(workload).flatMap(({ name }) => (name === undefined ? [] : [name])));
 }
 
 /**
