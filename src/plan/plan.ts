@@ -1,6 +1,7 @@
 import type { SourceInput } from '../lint.js';
 import { loadSource } from '../load.js';
 import { ResourceIndex } from '../resource-index.js';
+import { isStatefulSet } from '../statefulsets.js';
 import type { Resource, Rule } from '../types.js';
 import { planStatefulSet, type ModelOptions } from './model.js';
 import { findProblems, resourceKey } from './problems.js';
@@ -31,8 +32,8 @@ export function planSources(
 ): PlanRun {
   const resources = inputs.flatMap((input) => loadSource(input.path, input.text).resources);
   const index = new ResourceIndex(resources);
-  // apps/v1 (or an older apps version): a custom resource of kind StatefulSet has another controller.
-  const found = index.ofKind('StatefulSet').filter((resource) => resource.group === 'apps');
+  // A custom resource that shares the kind name has another controller.
+  const found = index.ofKind('StatefulSet').filter(isStatefulSet);
   const selected = found.filter((resource) => isSelected(resource, options));
   const problems = findProblems(inputs, selected, options.registry);
   const statefulSets = selected.map((resource) => ({

@@ -1,6 +1,7 @@
 import { rules as builtInRules } from '../../rules/index.js';
 import { lintSources, type SourceInput } from '../lint.js';
 import type { ResourceIndex } from '../resource-index.js';
+import { isCoreService, statefulSetsGovernedBy } from '../statefulsets.js';
 import type { LintMessage, Report, Resource, Rule } from '../types.js';
 import type { PlanProblem } from './types.js';
 
@@ -93,11 +94,7 @@ function statefulSetsConcerned({ visited, report, index }: Attribution): Resourc
   const involved = [visited, ...(report.resource ? [report.resource] : [])];
   const statefulSets = involved.filter((resource) => resource.kind === 'StatefulSet');
   if (statefulSets.length > 0) return statefulSets;
-  return involved
-    .filter((resource) => resource.kind === 'Service')
-    .flatMap((service) =>
-      index.inNamespace('StatefulSet', service.namespace).filter((set) => set.object.spec?.serviceName === service.name),
-    );
+  return involved.filter(isCoreService).flatMap((service) => statefulSetsGovernedBy(index, service));
 }
 
 function isSubjectOf(message: Located, resource: Resource): boolean {

@@ -111,6 +111,11 @@ describe('stslint plan (built)', () => {
   });
 
   it('exits 1 when the plan found an error', () => {
+    const problems = stslint(['plan', 'web-problems.yaml']);
+    expect(problems.code).toBe(1);
+    expect(problems.stdout).toMatch(/\n {4}error {4}web-problems\.yaml:17:3 {2}StatefulSet '.+' name is 53 characters.+ {2}statefulset-name-too-long\n/);
+    expect(problems.stdout).toMatch(/\nPlanned 1 StatefulSet: 2 errors, 0 warnings\n$/);
+
     const { code, stdout } = stslint(['plan', 'web.yaml', '-', '-f', 'json'], 'kind: [\n');
     expect(code).toBe(1);
     expect((JSON.parse(stdout) as Plan).inputProblems).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', severity: 'error', file: '<stdin>' })]);
