@@ -1,4 +1,4 @@
-import { oneLine } from '../sanitize.js';
+import { oneLine, singleSpaced } from '../sanitize.js';
 import type { LintResult } from '../types.js';
 
 export interface StylishOptions {
@@ -10,7 +10,8 @@ const STYLES = { red: 31, yellow: 33, dim: 2, bold: 1, underline: 4 } as const;
 /**
  * ESLint's stylish layout: the absolute file path, one row per finding
  * (`  line:col  severity  message  rule-id`), then a summary line.
- * VS Code's `$eslint-stylish` problem matcher reads it unchanged.
+ * VS Code's `$eslint-stylish` problem matcher reads it unchanged: its row pattern ends the message
+ * at the first two spaces, so messages are single-spaced (test/formatters/vscode-matchers.test.ts).
  */
 export function formatStylish(results: readonly LintResult[], { color }: StylishOptions): string {
   const paint = (style: keyof typeof STYLES, text: string) =>
@@ -26,7 +27,7 @@ export function formatStylish(results: readonly LintResult[], { color }: Stylish
       line: String(message.line),
       column: String(message.column),
       severity: message.severity === 2 ? 'error' : 'warning',
-      text: oneLine(message.message).replace(/([^ ])\.$/u, '$1'),
+      text: singleSpaced(message.message).replace(/([^ ])\.$/u, '$1'),
       ruleId: message.ruleId ?? '',
     }));
     const width = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
