@@ -67,7 +67,8 @@ export function* volumeUsesOf({ container, path }: ContainerAt): Generator<Volum
     const entries = container[field];
     if (!Array.isArray(entries)) continue;
     for (const [index, entry] of entries.entries()) {
-      if (isRecord(entry) && typeof entry.name === 'string') yield { name: entry.name, path: [...path, field, index, 'name'], field };
+      if (!isRecord(entry) || typeof entry.name !== 'string') continue;
+      yield { name: entry.name, path: [...path, field, index, 'name'], field };
     }
   }
 }

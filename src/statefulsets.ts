@@ -90,7 +90,8 @@ export function claimTemplatesOf(statefulSet: Resource): ClaimTemplate[] {
   return templates.flatMap((template: unknown, position: number) => {
     if (!isRecord(template)) return [];
     const name = isRecord(template.metadata) ? template.metadata.name : undefined;
-    return [{ template, path: ['spec', 'volumeClaimTemplates', position], name: typeof name === 'string' && name !== '' ? name : undefined }];
+    const path = ['spec', 'volumeClaimTemplates', position];
+    return [{ template, path, name: typeof name === 'string' && name !== '' ? name : undefined }];
   });
 }
 

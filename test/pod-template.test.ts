@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintSources } from '../src/lint.js';
-import { containersOf, podSpecOf, POD_SPEC_KINDS } from '../src/pod-template.js';
+import { containersOf, podSpecOf, podVolumeNames, POD_SPEC_KINDS, volumeUsesOf } from '../src/pod-template.js';
 import type { Resource, Rule } from '../src/types.js';
 
 /** Load YAML and return its resources, by running a rule that only collects them. */
@@ -92,5 +92,36 @@ describe('containersOf', () => {
 
   it('yields nothing for an empty pod spec', () => {
     expect([...containersOf({}, ['spec'])]).toEqual([]);
+  });
+});
+
+describe('volumeUsesOf', () => {
+  it('yields the named volumeMounts and volumeDevices entries with the path of their name', () => {
+    const container = {
+      volumeMounts: [{ name: 'data', mountPath: '/d' }, { mountPath: '/x' }, null, { name: 'config' }],
+      volumeDevices: [{ name: 'disk', devicePath: '/dev/x' }],
+    };
+    const uses = [...volumeUsesOf({ container, path: ['spec', 'containers', 1], list: 'containers' })];
+    expect(uses).toEqual([
+      { name: 'data', path: ['spec', 'containers', 1, 'volumeMounts', 0, 'name'], field: 'volumeMounts' },
+      { name: 'config', path: ['spec', 'containers', 1, 'volumeMounts', 3, 'name'], field: 'volumeMounts' },
+      { name: 'disk', path: ['spec', 'containers', 1, 'volumeDevices', 0, 'name'], field: 'volumeDevices' },
+    ]);
+  });
+
+  it('yields nothing when the lists are missing or not lists', () => {
+    const container = { volumeMounts: { name: 'data' } };
+    expect([...volumeUsesOf({ container, path: ['spec', 'containers', 0], list: 'containers' })]).toEqual([]);
+  });
+});
+
+describe('podVolumeNames', () => {
+  it('collects the names of the pod volumes, skipping entries of the wrong shape', () => {
+    expect(podVolumeNames({ volumes: [{ name: 'a', emptyDir: {} }, null, { name: 3 }, { name: 'b' }] })).toEqual(new Set(['a', 'b']));
+  });
+
+  it('is empty without volumes', () => {
+    expect(podVolumeNames({ volumes: 'x' })).toEqual(new Set());
+    expect(podVolumeNames({})).toEqual(new Set());
   });
 });

@@ -39,23 +39,31 @@ function problemsOf({ template, path, name }: ClaimTemplate): Problem[] {
   }
   if (template.spec != null && !isRecord(template.spec)) return problems; // a spec of the wrong type is the schema's finding
   if (!isRecord(template.spec)) {
-    problems.push({ path: [...path, 'spec'], problem: `has no spec: ${REJECTED} (accessModes and resources.requests.storage are required)` });
+    const problem = `has no spec: ${REJECTED} (accessModes and resources.requests.storage are required)`;
+    problems.push({ path: [...path, 'spec'], problem });
     return problems;
   }
-  return [...problems, ...accessModeProblems(template.spec, [...path, 'spec']), ...storageProblems(template.spec, [...path, 'spec'])];
+  const specPath = [...path, 'spec'];
+  return [...problems, ...accessModeProblems(template.spec, specPath), ...storageProblems(template.spec, specPath)];
 }
 
 function accessModeProblems(spec: Record<string, unknown>, path: ObjectPath): Problem[] {
   const modes = spec.accessModes ?? [];
   if (!Array.isArray(modes)) return []; // a single string instead of a list is the schema's finding
   if (modes.length === 0) {
-    return [{ path: spec.accessModes === undefined ? path : [...path, 'accessModes'], problem: `has no accessModes: ${REJECTED} (at least 1 access mode is required)` }];
+    return [
+      {
+        path: spec.accessModes === undefined ? path : [...path, 'accessModes'],
+        problem: `has no accessModes: ${REJECTED} (at least 1 access mode is required)`,
+      },
+    ];
   }
-  return modes.flatMap((mode, position) =>
-    typeof mode === 'string' && ACCESS_MODES.has(mode)
-      ? []
-      : [{ path: [...path, 'accessModes', position], problem: `has access mode '${String(mode)}', which is not one of ${[...ACCESS_MODES].join(', ')}: ${REJECTED}` }],
-  );
+  const supported = [...ACCESS_MODES].join(', ');
+  return modes.flatMap((mode, position) => {
+    if (typeof mode === 'string' && ACCESS_MODES.has(mode)) return [];
+    const problem = `has access mode '${String(mode)}', which is not one of ${supported}: ${REJECTED}`;
+    return [{ path: [...path, 'accessModes', position], problem }];
+  });
 }
 
 function storageProblems(spec: Record<string, unknown>, path: ObjectPath): Problem[] {

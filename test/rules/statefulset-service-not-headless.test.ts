@@ -74,6 +74,11 @@ describe('statefulset-service-not-headless', () => {
         errors: [{ line: 20, column: 3, endLine: 20, endColumn: 22, message: "Service 'nginx' governing StatefulSets 'web', 'api' is not headless" }],
       },
       {
+        // The run declares StatefulSet 'web' twice: it is named once.
+        code: { 'a.yaml': `${statefulSet()}${service('  clusterIP: 10.0.0.1\n')}`, 'b.yaml': statefulSet() },
+        errors: [{ line: 13, column: 3, endLine: 13, endColumn: 22, message: "Service 'nginx' governing StatefulSet 'web' is not headless" }],
+      },
+      {
         code: `${statefulSet('web', 'shop')}${service('  clusterIP: 10.0.0.1\n', 'shop')}`,
         errors: [{ line: 15, column: 3, endLine: 15, endColumn: 22, message: '(<pod>.nginx.shop.svc)' }],
       },

@@ -35,6 +35,11 @@ describe('statefulset-service-selector', () => {
       `${statefulSet('app: web, tier: db')}${service('  selector:\n    app: web\n')}`,
       // A selector of the wrong type is the schema's finding.
       `${statefulSet()}${service('  selector: [app, web]\n')}`,
+      // Two alternative examples of one run declare the same Service and StatefulSet: each file's pair is compared.
+      {
+        'a.yaml': `${statefulSet('app: web')}${service('  selector:\n    app: web\n')}`,
+        'b.yaml': `${statefulSet('app.kubernetes.io/name: web')}${service('  selector:\n    app.kubernetes.io/name: web\n')}`,
+      },
       // No StatefulSet names the Service.
       service('  selector:\n    app: other\n'),
       // An ExternalName Service is statefulset-service-not-headless's finding.
