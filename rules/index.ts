@@ -9,6 +9,7 @@ import pdbSelectsNothing from './pdb-selects-nothing/index.js';
 import resourceShape from './resource-shape/index.js';
 import rwoRollingUpdate from './rwo-rolling-update/index.js';
 import rwoSharedClaim from './rwo-shared-claim/index.js';
+import schema from './schema/index.js';
 import selectorLabelMismatch from './selector-label-mismatch/index.js';
 import statefulsetAntiAffinity from './statefulset-anti-affinity/index.js';
 import statefulsetClaimNameTooLong from './statefulset-claim-name-too-long/index.js';
@@ -39,6 +40,7 @@ export const rules: readonly Rule[] = [
   resourceShape,
   rwoRollingUpdate,
   rwoSharedClaim,
+  schema,
   selectorLabelMismatch,
   statefulsetAntiAffinity,
   statefulsetClaimNameTooLong,

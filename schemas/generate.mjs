@@ -60,10 +60,21 @@ const ENUMS = {
   'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist'],
 };
 
-/** Fields marked required by the types that the API server (or stslint) does not require. */
+/**
+ * Fields the types mark required (their Go JSON tag has no omitempty) although the API server accepts them absent,
+ * because their zero value is valid.
+ */
 const NOT_REQUIRED = {
-  // Optional since Kubernetes 1.33 (KEP-4721); the statefulset-service-name rule reports it instead.
+  // Optional from 1.33 (kubernetes#130233); the statefulset-service-name rule reports it.
   'io.k8s.api.apps.v1.StatefulSetSpec': ['serviceName'],
+  // An absent podSelector selects every pod of the namespace; marked optional later (kubernetes#131354).
+  'io.k8s.api.networking.v1.NetworkPolicySpec': ['podSelector'],
+  // false when absent; only one version must be the storage version.
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionVersion': ['served', 'storage'],
+  // An empty header value is valid.
+  'io.k8s.api.core.v1.HTTPHeader': ['value'],
+  // Priority 0 is valid.
+  'io.k8s.api.scheduling.v1.PriorityClass': ['value'],
 };
 
 /** The CRD schema extensions that kubernetes-types leaves out of JSONSchemaProps. */

@@ -246,7 +246,7 @@ function typeHint(type: unknown, value: unknown): string {
     return '; remove the quotes';
   }
   if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-    return `; quote it ("${String(value)}") so YAML reads a string`;
+    return '; quote the value so YAML reads a string';
   }
   return '';
 }
