@@ -2,6 +2,7 @@ import { rules as builtInRules } from '../../rules/index.js';
 import { lintSources, type SourceInput } from '../lint.js';
 import type { ResourceIndex } from '../resource-index.js';
 import { isCoreService, statefulSetsGovernedBy } from '../statefulsets.js';
+import { UNUSED_SUPPRESSION } from '../suppressions.js';
 import type { LintMessage, Report, Resource, Rule } from '../types.js';
 import type { PlanProblem } from './types.js';
 
@@ -39,7 +40,8 @@ export function resourceKey(resource: Resource): string {
 /**
  * Run the lint engine with the plan's rules only, and attach each finding to the StatefulSet it is about:
  * the visited object, or the object reported on, or (for a rule visiting Services) the StatefulSets that
- * Service governs. Every other finding comes from loading the inputs.
+ * Service governs. Every other finding comes from loading the inputs. Suppression comments and annotations
+ * work as in `stslint lint`: a suppressed finding is not shown.
  */
 export function findProblems(
   inputs: readonly SourceInput[],
@@ -65,7 +67,8 @@ export function findProblems(
       for (const statefulSet of statefulSets.filter((resource) => isSubjectOf(message, resource))) {
         addProblem(byStatefulSet, resourceKey(statefulSet), message);
       }
-    } else if (!PLAN_RULE_IDS.includes(message.ruleId ?? '')) {
+    } else if (!PLAN_RULE_IDS.includes(message.ruleId ?? '') && message.ruleId !== UNUSED_SUPPRESSION) {
+      // Suppressions name rules this run leaves out: that they suppress nothing here says nothing.
       inputProblems.push(toProblem(message));
     }
   }

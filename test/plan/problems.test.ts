@@ -117,4 +117,18 @@ describe('problems from the registered rules', () => {
   it('leaves the other rules out', () => {
     expect(planFixture('web-partition.yaml', { registry: undefined }).problems).toEqual([]);
   });
+
+  it('honours suppressions, and does not call those of other rules unused', () => {
+    const text = statefulSet(
+      'db',
+      '  # stslint-disable-next-line statefulset-service-missing -- created by the chart\n  serviceName: nope\n  replicas: 3\n',
+      '  annotations: {stslint.io/ignore-pdb-missing: one replica at a time is fine}\n',
+    );
+    const { plan } = planText(text, { registry: undefined });
+    expect(plan.statefulSets[0].problems).toEqual([]);
+    expect(plan.inputProblems).toEqual([]);
+    expect(planText(text.replace('# stslint-disable-next-line', '# not a directive'), { registry: undefined }).plan.statefulSets[0].problems).toEqual([
+      expect.objectContaining({ ruleId: 'statefulset-service-missing' }),
+    ]);
+  });
 });
