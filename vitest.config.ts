@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // End-to-end tests spawn the built CLI; on a loaded 2-core machine a spawn can take seconds.
+    testTimeout: 60_000,
+  },
+});
