@@ -5,6 +5,7 @@ import type { Io } from '../cli.js';
 import { decodeManifest, expandPaths, readManifest, UsageError } from '../inputs.js';
 import type { SourceInput } from '../lint.js';
 import { oneLine } from '../sanitize.js';
+import { isDnsSubdomain } from '../statefulsets.js';
 import { allProblems, planSources, type PlanRun } from './plan.js';
 import { renderText } from './render-text.js';
 import type { PlanProblem } from './types.js';
@@ -49,7 +50,6 @@ Exit codes: 0 plan made; 1 plan made, with error-severity problems;
 `;
 
 const MAX_REPLICAS = 2_147_483_647;
-const DOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/i;
 
 /** `stslint plan`: returns the exit code. */
 export async function planCommand(args: string[], io: Io): Promise<number> {
@@ -128,7 +128,7 @@ function replicaCount(value: string): number {
 
 function clusterDomain(value: string): string {
   const domain = value.replace(/\.$/, '');
-  if (!DOMAIN.test(domain)) throw new UsageError(`--cluster-domain expects a DNS domain such as cluster.local, got '${value}'`);
+  if (!isDnsSubdomain(domain)) throw new UsageError(`--cluster-domain expects a DNS domain such as cluster.local, got '${value}'`);
   return domain;
 }
 

@@ -1,6 +1,8 @@
 import type { ResourceIndex } from '../resource-index.js';
 import { isRecord } from '../selectors.js';
 import { rangeOf } from '../positions.js';
+import { describeReplicas, replicaCount } from '../replicas.js';
+import { claimTemplatesOf } from '../statefulsets.js';
 import type { Resource } from '../types.js';
 import { lifecycle } from './lifecycle.js';
 import {
@@ -50,11 +52,11 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
     whenDeleted: retentionPolicy(retentionSpec.whenDeleted, 'whenDeleted', notes),
     whenScaled: retentionPolicy(retentionSpec.whenScaled, 'whenScaled', notes),
   };
-  const claimTemplates = claimTemplatesOf(spec.volumeClaimTemplates, notes);
-  const pods = ordinalRange(first, replicas).map((ordinal) => podPlan(name, ordinal, domain, claimTemplates));
+  const templates = claimTemplates(resource, notes);
+  const pods = ordinalRange(first, replicas).map((ordinal) => podPlan(name, ordinal, domain, templates));
   const update = updatePlan(spec.updateStrategy, pods, first, notes);
   const oneAtATime = podManagementPolicy === 'OrderedReady';
-  const effects = lifecycle({ name, first, replicas, claimTemplates, oneAtATime, retention }, options);
+  const effects = lifecycle({ name, first, replicas, claimTemplates: templates, oneAtATime, retention }, options);
   notes.push(...contextNotes(resource, index, replicas, options.scaleTo));
   return {
     name,
@@ -68,7 +70,7 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
     serviceName,
     governingDomain: domain,
     retention,
-    claimTemplates,
+    claimTemplates: templates,
     pods,
     order: {
       oneAtATime,
@@ -129,28 +131,27 @@ function updatePlan(value: unknown, pods: PodPlan[], first: number, notes: strin
   };
 }
 
-function claimTemplatesOf(value: unknown, notes: string[]): ClaimTemplate[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
+function claimTemplates(statefulSet: Resource, notes: string[]): ClaimTemplate[] {
+  const value = statefulSet.object.spec?.volumeClaimTemplates;
+  if (value !== undefined && value !== null && !Array.isArray(value)) {
     notes.push('spec.volumeClaimTemplates is not a list: no claims planned');
-    return [];
   }
-  const templates: ClaimTemplate[] = [];
-  value.forEach((template: unknown, i) => {
-    const metadata = isRecord(template) && isRecord(template.metadata) ? template.metadata : {};
-    if (typeof metadata.name !== 'string' || metadata.name === '') {
-      notes.push(`spec.volumeClaimTemplates[${i}] has no metadata.name: skipped`);
-      return;
+  return claimTemplatesOf(statefulSet).flatMap(({ template, path, name }) => {
+    if (name === undefined) {
+      notes.push(`spec.volumeClaimTemplates[${path[2]}] has no metadata.name: skipped`);
+      return [];
     }
-    const spec = isRecord(template) && isRecord(template.spec) ? template.spec : {};
-    templates.push({
-      name: metadata.name,
-      size: storageRequest(spec),
-      accessModes: Array.isArray(spec.accessModes) ? spec.accessModes.filter((mode) => typeof mode === 'string') : [],
-      storageClass: storageClass(metadata, spec),
-    });
+    const metadata = isRecord(template.metadata) ? template.metadata : {};
+    const spec = isRecord(template.spec) ? template.spec : {};
+    return [
+      {
+        name,
+        size: storageRequest(spec),
+        accessModes: Array.isArray(spec.accessModes) ? spec.accessModes.filter((mode) => typeof mode === 'string') : [],
+        storageClass: storageClass(metadata, spec),
+      },
+    ];
   });
-  return templates;
 }
 
 function storageRequest(spec: Spec): string | null {
@@ -196,10 +197,8 @@ function contextNotes(resource: Resource, index: ResourceIndex, replicas: number
   if (typeof metadata.name !== 'string' || metadata.name === '') {
     notes.push(`metadata.name is not set: the API server appends a random suffix to generateName '${resource.name}', and the pods and claims are named after the result`);
   }
-  for (const autoscaler of index.targeting(resource)) {
-    if (autoscaler.kind !== 'HorizontalPodAutoscaler') continue;
-    notes.push(`HorizontalPodAutoscaler '${autoscaler.name}' scales this StatefulSet: the live replica count can differ from spec.replicas`);
-  }
+  const count = replicaCount(resource, index);
+  if (count?.autoscaler) notes.push(`Runs ${describeReplicas(count)}: the plan follows spec.replicas`);
   if (Math.max(replicas, ...scaleTo) > MAX_LISTED_PODS) {
     notes.push(`Only the first ${MAX_LISTED_PODS} pods are listed`);
   }

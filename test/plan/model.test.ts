@@ -301,7 +301,6 @@ describe('plan details', () => {
       'spec.minReadySeconds is 1.5, not a whole number: planned with the default 0',
       'persistentVolumeClaimRetentionPolicy.whenScaled "Purge" is not Retain or Delete: planned as Retain',
       'spec.volumeClaimTemplates[0] has no metadata.name: skipped',
-      'spec.volumeClaimTemplates[1] has no metadata.name: skipped',
       'spec.updateStrategy.rollingUpdate.partition is "x", not a whole number: planned with the default 0',
       'spec.updateStrategy.type "Recreate" is not RollingUpdate or OnDelete: planned as RollingUpdate',
     ]);
@@ -321,7 +320,7 @@ metadata: {name: db-hpa}
 spec: {scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: db}, maxReplicas: 5}
 `;
     expect(planText(statefulSet('db') + hpa).plan.statefulSets[0].notes).toEqual([
-      "HorizontalPodAutoscaler 'db-hpa' scales this StatefulSet: the live replica count can differ from spec.replicas",
+      "Runs 1 to 5 replicas (HorizontalPodAutoscaler 'db-hpa'): the plan follows spec.replicas",
     ]);
     const generated = statefulSet('db', '').replace('  name: db\n', '  generateName: db-\n');
     expect(planText(generated).plan.statefulSets[0].notes[0]).toMatch(/^metadata.name is not set: the API server appends a random suffix to generateName 'db-'/);
