@@ -67,7 +67,7 @@ export function validateResource(
   const validate = loadModule(entry.module)[resource.kind];
   const data = withoutNulls(resource.object);
   if (validate(data)) return [];
-  const errors = relevantErrors(validate.errors ?? [], options.strict);
+  const errors = mergeMissing(relevantErrors(validate.errors ?? [], options.strict));
   const version = bundledVersion(options.kubernetesVersion);
   return errors.map((error) => describeError(error, resource, data, { version, root: entry.kinds[resource.kind] }));
 }
@@ -86,7 +86,8 @@ export function bundledVersion(kubernetesVersion: string): string {
 }
 
 function entryFor(apiVersion: string, kind: string, kubernetesVersion: string): GroupEntry | undefined {
-  const entry = loadIndex()[bundledVersion(kubernetesVersion)]?.[apiVersion];
+  const groups = loadIndex()[bundledVersion(kubernetesVersion)] ?? {};
+  const entry = Object.hasOwn(groups, apiVersion) ? groups[apiVersion] : undefined;
   return entry && Object.hasOwn(entry.kinds, kind) ? entry : undefined;
 }
 
@@ -123,15 +124,26 @@ function loadDefinitions(version: string): Record<string, JsonSchema> {
   return definitions;
 }
 
-/** A copy without null-valued keys: Go's decoder treats `field: null` as an absent field. */
+/** The value without null-valued keys (Go's decoder treats `field: null` as absent); copies only what changes. */
 function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (!isRecord(value)) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item !== null) copy[key] = withoutNulls(item);
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const cleaned = withoutNulls(item);
+      if (cleaned !== item) (copy ??= [...value])[i] = cleaned;
+    });
+    return copy ?? value;
   }
-  return copy;
+  if (!isRecord(value)) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const cleaned = item === null ? undefined : withoutNulls(item);
+    if (cleaned === item) continue;
+    copy ??= { ...value };
+    if (cleaned === undefined) delete copy[key];
+    else copy[key] = cleaned;
+  }
+  return copy ?? value;
 }
 
 /**
@@ -155,6 +167,27 @@ function relevantErrors(errors: SchemaError[], strict: boolean): SchemaError[] {
   );
 }
 
+/** The missing-field errors of one object as one error listing the fields. */
+function mergeMissing(errors: SchemaError[]): SchemaError[] {
+  const merged: SchemaError[] = [];
+  const missingAt = new Map<string, string[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'required') {
+      merged.push(error);
+      continue;
+    }
+    const field = String(error.params.missingProperty);
+    const fields = missingAt.get(error.instancePath);
+    if (fields) {
+      fields.push(field);
+      continue;
+    }
+    missingAt.set(error.instancePath, [field]);
+    merged.push({ ...error, params: { missing: missingAt.get(error.instancePath) } });
+  }
+  return merged;
+}
+
 interface Where {
   version: string;
   /** Definition name of the resource's kind. */
@@ -169,7 +202,7 @@ function describeError(error: SchemaError, resource: Resource, data: unknown, wh
     case 'type':
       return { path, message: `${shown} must be ${expectedTypes(error.params.type)}, got ${describeValue(value)}${typeHint(error.params.type, value)}` };
     case 'required':
-      return { path, message: missingField(resource, path, String(error.params.missingProperty)) };
+      return { path, message: missingFields(resource, path, error.params.missing as string[]) };
     case 'enum':
       return { path, message: notAllowed(shown, value, error.params.allowedValues as unknown[]) };
     case 'additionalProperties':
@@ -251,11 +284,13 @@ function typeHint(type: unknown, value: unknown): string {
   return '';
 }
 
-function missingField(resource: Resource, path: readonly (string | number)[], field: string): string {
+function missingFields(resource: Resource, path: readonly (string | number)[], fields: string[]): string {
   const parent = path.length === 0 ? `${resource.kind} '${resource.name}'` : showPath(path);
   const parentObject = valueAt(resource.object, path);
-  const isNull = isRecord(parentObject) && parentObject[field] === null;
-  return `${parent} is missing required field '${field}'${isNull ? ' (null counts as missing)' : ''}`;
+  const isNull = fields.some((field) => isRecord(parentObject) && parentObject[field] === null);
+  const names = fields.map((field) => `'${field}'`);
+  const list = names.length === 1 ? `field ${names[0]}` : `fields ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${parent} is missing required ${list}${isNull ? ' (null counts as missing)' : ''}`;
 }
 
 function notAllowed(shown: string, value: unknown, allowed: unknown[]): string {

@@ -168,6 +168,10 @@ unknownField: true
         errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5, message: "spec is missing required field 'containers' (null counts as missing)" }],
       },
       {
+        code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n',
+        errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5, message: "spec is missing required fields 'selector' and 'template'" }],
+      },
+      {
         code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: rb\nsubjects: []\n',
         errors: [{ line: 2, column: 1, endLine: 2, endColumn: 18, message: "RoleBinding 'rb' is missing required field 'roleRef'" }],
       },
@@ -186,14 +190,14 @@ unknownField: true
       {
         code: statefulSet('').replace('image: postgres:16', 'image: postgres:16\n          ports: [{containerPort: 5432, protocol: TPC}]'),
         errors: [
-      {
-        line: 18,
-        column: 41,
-        endLine: 18,
-        endColumn: 54,
-        message: 'spec.template.spec.containers[0].ports[0].protocol must be one of TCP, UDP, SCTP, got string "TPC"',
-      },
-    ],
+          {
+            line: 18,
+            column: 41,
+            endLine: 18,
+            endColumn: 54,
+            message: 'spec.template.spec.containers[0].ports[0].protocol must be one of TCP, UDP, SCTP, got string "TPC"',
+          },
+        ],
       },
       {
         code: statefulSet('  replica: 3\n'),
@@ -267,6 +271,8 @@ describe('schema helpers', () => {
     expect(hasSchema('policy/v1beta1', 'PodDisruptionBudget', '1.30')).toBe(false);
     expect(hasSchema('monitoring.coreos.com/v1', 'Prometheus', '1.30')).toBe(false);
     expect(hasSchema('v1', 'toString', '1.30')).toBe(false);
+    expect(hasSchema('constructor', 'Pod', '1.30')).toBe(false);
+    expect(hasSchema('v1', 'Pod', 'latest')).toBe(true);
   });
 
   it('falls back to the nearest older bundled version, else the oldest', () => {
