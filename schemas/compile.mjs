@@ -5,20 +5,37 @@
 //   dist/schemas/index.json                        { <version>: { <apiVersion>: { module, kinds: { <kind>: <definition> } } } }
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outRoot = join(here, '..', 'dist', 'schemas');
+const indexFile = join(outRoot, 'index.json');
 const DEFINITIONS_ID = 'definitions.json';
 
 function main() {
-  const index = {};
-  for (const version of readdirSync(here).filter((entry) => /^\d+\.\d+$/.test(entry)).sort()) {
-    index[version] = compileVersion(version);
+  const versions = readdirSync(here).filter((entry) => /^\d+\.\d+$/.test(entry)).sort();
+  if (!process.argv.includes('--force') && upToDate(versions)) {
+    console.log('dist/schemas is up to date');
+    return;
   }
-  writeFileSync(join(outRoot, 'index.json'), `${JSON.stringify(index)}\n`);
+  const index = {};
+  for (const version of versions) index[version] = compileVersion(version);
+  writeFileSync(indexFile, `${JSON.stringify(index)}\n`);
+}
+
+/** True when dist/schemas/index.json is newer than every input (the schemas, this script, ajv). */
+function upToDate(versions) {
+  if (!existsSync(indexFile)) return false;
+  const inputs = [
+    fileURLToPath(import.meta.url),
+    createRequire(import.meta.url).resolve('ajv/package.json'),
+    ...versions.flatMap((version) => ['definitions.json', 'kinds.json'].map((file) => join(here, version, file))),
+  ];
+  const built = statSync(indexFile).mtimeMs;
+  return inputs.every((input) => statSync(input).mtimeMs < built);
 }
 
 function compileVersion(version) {
