@@ -51,6 +51,7 @@ let schemaDir: string | undefined;
 let index: SchemaIndex | undefined;
 const modules = new Map<string, Record<string, Validator>>();
 const definitionsByVersion = new Map<string, Record<string, JsonSchema>>();
+const bundledFor = new Map<string, string>();
 
 /** True when stslint has a schema for this kind (built-in kinds; not CRDs or custom resources). */
 export function hasSchema(apiVersion: string, kind: string, kubernetesVersion: string): boolean {
@@ -79,10 +80,14 @@ export function loadedSchemaModules(): string[] {
 
 /** The bundled schema version used for a target Kubernetes version: the same, else the nearest older, else the oldest. */
 export function bundledVersion(kubernetesVersion: string): string {
-  const versions = Object.keys(loadIndex()).sort(compareVersions);
-  if (versions.includes(kubernetesVersion)) return kubernetesVersion;
-  const older = versions.filter((version) => compareVersions(version, kubernetesVersion) < 0);
-  return older.at(-1) ?? versions[0];
+  let bundled = bundledFor.get(kubernetesVersion);
+  if (!bundled) {
+    const versions = Object.keys(loadIndex()).sort(compareVersions);
+    const older = versions.filter((version) => compareVersions(version, kubernetesVersion) <= 0);
+    bundled = older.at(-1) ?? versions[0];
+    bundledFor.set(kubernetesVersion, bundled);
+  }
+  return bundled;
 }
 
 function entryFor(apiVersion: string, kind: string, kubernetesVersion: string): GroupEntry | undefined {
@@ -160,11 +165,12 @@ function relevantErrors(errors: SchemaError[], strict: boolean): SchemaError[] {
     if (error.keyword === 'type') return !anyOfAt.has(error.instancePath);
     return true;
   });
-  return relevant.filter(
-    (error) =>
-      error.keyword !== 'anyOf' ||
-      !relevant.some((other) => other !== error && other.instancePath.startsWith(`${error.instancePath}/`)),
-  );
+  return relevant.flatMap((error) => {
+    if (error.keyword !== 'anyOf') return [error];
+    if (relevant.some((other) => other.instancePath.startsWith(`${error.instancePath}/`))) return [];
+    const types = errors.filter((other) => other.keyword === 'type' && other.instancePath === error.instancePath);
+    return [{ ...error, params: { types: types.flatMap((other) => other.params.type) } }];
+  });
 }
 
 /** The missing-field errors of one object as one error listing the fields. */
@@ -207,8 +213,11 @@ function describeError(error: SchemaError, resource: Resource, data: unknown, wh
       return { path, message: notAllowed(shown, value, error.params.allowedValues as unknown[]) };
     case 'additionalProperties':
       return unknownField(path, String(error.params.additionalProperty), where);
-    case 'anyOf':
-      return { path, message: `${shown} has an invalid value: ${describeValue(value)}` };
+    case 'anyOf': {
+      const types = error.params.types as string[];
+      const expected = types.length > 0 ? `must be ${expectedTypes(types)}` : 'matches none of its allowed forms';
+      return { path, message: `${shown} ${expected}, got ${describeValue(value)}` };
+    }
     default:
       return { path, message: `${shown} is invalid (${error.keyword})` };
   }

@@ -200,6 +200,18 @@ unknownField: true
         ],
       },
       {
+        code: crd.replace('x-kubernetes-preserve-unknown-fields: true', 'additionalProperties: "yes"'),
+        errors: [
+          {
+            line: 16,
+            column: 11,
+            endLine: 16,
+            endColumn: 38,
+            message: 'spec.versions[0].schema.openAPIV3Schema.additionalProperties must be an object or a boolean, got string "yes"',
+          },
+        ],
+      },
+      {
         code: statefulSet('  replica: 3\n'),
         options: strict,
         errors: [{ line: 18, column: 3, endLine: 18, endColumn: 13, message: "spec.replica is not a known field of StatefulSetSpec; did you mean 'replicas'?" }],
