@@ -207,7 +207,10 @@ function assertSameDefinition(moduleId, owner, name, schema, raw) {
 }
 
 function renameRefs(schema, module, byId) {
-  return mapRefs(schema, (name) => `${prefixOf(ownerOf(module, decodeURIComponent(name), byId))}.${decodeURIComponent(name)}`);
+  return mapRefs(schema, (encoded) => {
+    const name = decodeURIComponent(encoded);
+    return `${prefixOf(ownerOf(module, name, byId))}.${name}`;
+  });
 }
 
 function applyFixes(definitions) {
