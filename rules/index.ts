@@ -1,7 +1,10 @@
 import type { Rule } from '../src/types.js';
+import apiVersionDeprecated from './api-version-deprecated/index.js';
+import apiVersionRemoved from './api-version-removed/index.js';
 import deploymentDatabase from './deployment-database/index.js';
 import duplicateKey from './duplicate-key/index.js';
 import duplicateResource from './duplicate-resource/index.js';
+import featureVersion from './feature-version/index.js';
 import pdbBlocksEviction from './pdb-blocks-eviction/index.js';
 import pdbMissing from './pdb-missing/index.js';
 import pdbPolicy from './pdb-policy/index.js';
@@ -30,9 +33,12 @@ import yamlSyntax from './yaml-syntax/index.js';
 
 /** Every rule, sorted by id. A rule's id is its folder name; its README.md sits beside it. */
 export const rules: readonly Rule[] = [
+  apiVersionDeprecated,
+  apiVersionRemoved,
   deploymentDatabase,
   duplicateKey,
   duplicateResource,
+  featureVersion,
   pdbBlocksEviction,
   pdbMissing,
   pdbPolicy,

@@ -1,0 +1,130 @@
+import { compareVersions, normalizeVersion } from '../../src/api-versions.js';
+import { isRecord } from '../../src/selectors.js';
+import type { ObjectPath, Resource, Rule } from '../../src/types.js';
+
+/** A field (or value) gated by a Kubernetes feature gate, with the release of each stage. */
+interface Feature {
+  /** How the message names what is used. */
+  what: string;
+  gate: string;
+  alpha: string;
+  /** Beta, enabled by default. */
+  beta?: string;
+  ga?: string;
+  /** What the API server does with it while the gate is off. */
+  gateOff: 'drops' | 'rejects';
+}
+
+// Stages from the versioned feature gate table of kubernetes/kubernetes (pkg/features/kube_features.go).
+const ORDINALS: Feature = { what: 'spec.ordinals', gate: 'StatefulSetStartOrdinal', alpha: '1.26', beta: '1.27', ga: '1.31', gateOff: 'drops' };
+const PVC_RETENTION: Feature = {
+  what: 'spec.persistentVolumeClaimRetentionPolicy',
+  gate: 'StatefulSetAutoDeletePVC',
+  alpha: '1.23',
+  beta: '1.27',
+  ga: '1.32',
+  gateOff: 'drops',
+};
+const UNHEALTHY_POD_EVICTION: Feature = {
+  what: 'spec.unhealthyPodEvictionPolicy',
+  gate: 'PDBUnhealthyPodEvictionPolicy',
+  alpha: '1.26',
+  beta: '1.27',
+  ga: '1.31',
+  gateOff: 'drops',
+};
+const READ_WRITE_ONCE_POD: Feature = {
+  what: 'access mode ReadWriteOncePod',
+  gate: 'ReadWriteOncePod',
+  alpha: '1.22',
+  beta: '1.27',
+  ga: '1.29',
+  gateOff: 'rejects',
+};
+const MAX_UNAVAILABLE: Feature = {
+  what: 'spec.updateStrategy.rollingUpdate.maxUnavailable',
+  gate: 'MaxUnavailableStatefulSet',
+  alpha: '1.24',
+  beta: '1.35',
+  gateOff: 'drops',
+};
+
+const rule: Rule = {
+  meta: {
+    id: 'feature-version',
+    severity: 'warning',
+    description: 'Warn about fields that are not generally available in the target Kubernetes version',
+    kinds: ['StatefulSet', 'PodDisruptionBudget', 'PersistentVolumeClaim', 'PersistentVolume'],
+  },
+  check(resource, context) {
+    const target = normalizeVersion(context.kubernetesVersion);
+    const spec = resource.object.spec;
+    if (!target || !isRecord(spec)) return;
+    const warn = (feature: Feature, path: ObjectPath, owner = describe(resource)) => {
+      const gap = missingStage(feature, target);
+      if (gap) context.report({ path, message: `${owner} uses ${feature.what}, ${gap}` });
+    };
+    if (resource.kind === 'StatefulSet') checkStatefulSet(spec, warn, resource);
+    else if (resource.kind === 'PodDisruptionBudget') checkBudget(spec, warn);
+    else checkAccessModes(spec, ['spec'], warn);
+  },
+};
+
+type Warn = (feature: Feature, path: ObjectPath, owner?: string) => void;
+
+function checkStatefulSet(spec: Record<string, unknown>, warn: Warn, resource: Resource): void {
+  if (isRecord(spec.ordinals) && !isDefault(spec.ordinals.start, 0)) warn(ORDINALS, ['spec', 'ordinals']);
+  const retention = spec.persistentVolumeClaimRetentionPolicy;
+  if (isRecord(retention) && !(isDefault(retention.whenDeleted, 'Retain') && isDefault(retention.whenScaled, 'Retain'))) {
+    warn(PVC_RETENTION, ['spec', 'persistentVolumeClaimRetentionPolicy']);
+  }
+  const strategy = isRecord(spec.updateStrategy) ? spec.updateStrategy : {};
+  const rollingUpdate = isRecord(strategy.rollingUpdate) ? strategy.rollingUpdate : {};
+  if (!isDefault(rollingUpdate.maxUnavailable, 1)) {
+    warn(MAX_UNAVAILABLE, ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable']);
+  }
+  if (!Array.isArray(spec.volumeClaimTemplates)) return;
+  spec.volumeClaimTemplates.forEach((template, index) => {
+    if (!isRecord(template) || !isRecord(template.spec)) return;
+    const claim = isRecord(template.metadata) && typeof template.metadata.name === 'string' ? template.metadata.name : String(index);
+    const owner = `${describe(resource)} claim template '${claim}'`;
+    checkAccessModes(template.spec, ['spec', 'volumeClaimTemplates', index, 'spec'], (feature, path) => warn(feature, path, owner));
+  });
+}
+
+function checkBudget(spec: Record<string, unknown>, warn: Warn): void {
+  if (!isDefault(spec.unhealthyPodEvictionPolicy, 'IfHealthyBudget')) {
+    warn(UNHEALTHY_POD_EVICTION, ['spec', 'unhealthyPodEvictionPolicy']);
+  }
+}
+
+function checkAccessModes(spec: Record<string, unknown>, specPath: ObjectPath, warn: Warn): void {
+  if (!Array.isArray(spec.accessModes)) return;
+  const index = spec.accessModes.indexOf('ReadWriteOncePod');
+  if (index >= 0) warn(READ_WRITE_ONCE_POD, [...specPath, 'accessModes', index]);
+}
+
+/** True when a field is unset, null or set to the value that behaves as if it were unset. */
+function isDefault(value: unknown, defaultValue: unknown): boolean {
+  return value === undefined || value === null || value === defaultValue;
+}
+
+/** Why the target version lacks a generally available feature; undefined when it has it. */
+function missingStage(feature: Feature, target: string): string | undefined {
+  const at = (version: string | undefined) => version !== undefined && compareVersions(target, version) >= 0;
+  if (at(feature.ga)) return undefined;
+  const ga = feature.ga ? `GA only since Kubernetes ${feature.ga}` : 'not GA in any Kubernetes release yet';
+  const gate = `feature gate ${feature.gate}`;
+  if (at(feature.beta)) return `${ga} (target ${target}): beta, enabled by default since ${feature.beta} (${gate})`;
+  const field = feature.gateOff === 'drops' ? 'drops the field' : 'rejects the object';
+  if (at(feature.alpha)) {
+    return `${ga} (target ${target}): alpha since ${feature.alpha}, off by default (${gate}); the API server ${field} unless the gate is on`;
+  }
+  return `${ga} (target ${target}): unknown to Kubernetes ${target}, added as alpha in ${feature.alpha}`;
+}
+
+function describe(resource: Resource): string {
+  return `${resource.kind} '${resource.name}'`;
+}
+
+export default rule;
