@@ -1,11 +1,21 @@
-import { isNode, isScalar, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import { Composer, isNode, isScalar, LineCounter, Parser, visit, type CST, type Document, type YAMLError } from 'yaml';
 import { CLUSTER_SCOPED_KINDS } from './kinds.js';
-import { rangeOf, toRange } from './positions.js';
+import { outlineDocument, rangeOf, setOutline, toRange, type DocumentOutline } from './positions.js';
 import { isRecord } from './selectors.js';
 import type { Finding, ObjectPath, Resource, SourceFile } from './types.js';
 
 /** Aliases a document may expand before it is refused (defends against "billion laughs"). */
 export const MAX_ALIAS_COUNT = 1000;
+/**
+ * Collections nested deeper than this are refused before they are composed (no stack overflow in the
+ * parser, in the rules or in the position walk). The deepest real manifest in the corpus, a CRD schema, nests 38.
+ */
+export const MAX_DEPTH = 128;
+/** Longest excerpt of the source quoted in a message. */
+const MAX_QUOTE = 80;
+
+/** `logLevel: 'error'` keeps the yaml package from printing warnings (e.g. collection keys) to stderr. */
+const PARSE_OPTIONS = { merge: true, logLevel: 'error' } as const;
 
 export interface LoadedSource {
   source: SourceFile;
@@ -14,20 +24,43 @@ export interface LoadedSource {
   documentCount: number;
 }
 
-/** Parse one source into resources, turning every syntax or shape problem into a finding. */
+/** What the loader learns from a document's syntax tokens before composing it. */
+interface TokenFacts {
+  /** Offset of the first collection nested deeper than MAX_DEPTH. */
+  tooDeepAt?: number;
+  hasAlias: boolean;
+}
+
+/**
+ * Parse one source into resources, turning every syntax or shape problem into a finding.
+ * Documents are composed one at a time and their syntax trees dropped once loaded: only the
+ * objects and an outline of positions stay, so memory grows with the objects, not with the trees.
+ */
 export function loadSource(path: string, text: string, contextOnly = false): LoadedSource {
   const source: SourceFile = { path, text, lineCounter: new LineCounter(), contextOnly };
   const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0 };
-  const documents = parseAllDocuments(text, {
-    lineCounter: source.lineCounter,
-    prettyErrors: false,
-    merge: true,
-  });
-  for (const doc of documents) {
-    if (isEmptyDocument(doc)) continue;
+  const composer = new Composer(PARSE_OPTIONS);
+  const pending: TokenFacts[] = [];
+  const take = (doc: Document.Parsed) => {
+    const facts = pending.shift() ?? { hasAlias: false };
+    if (isEmptyDocument(doc)) return;
     loaded.documentCount++;
-    loadDocument(doc, loaded);
+    loadDocument(doc, facts, loaded);
+  };
+  for (let token of new Parser(source.lineCounter.addNewLine).parse(text)) {
+    if (token.type === 'document') {
+      const facts = inspectTokens(token);
+      if (facts.tooDeepAt !== undefined) {
+        const message = `Document not loaded: collections nested more than ${MAX_DEPTH} levels deep`;
+        loaded.findings.push(syntaxFinding(source, [facts.tooDeepAt, facts.tooDeepAt + 1], message));
+        token = { ...token, value: undefined };
+      }
+      pending.push(facts);
+    }
+    for (const doc of composer.next(token)) take(doc as Document.Parsed);
   }
+  // forceDoc: a stream without any document still reports its errors (e.g. a stray `...`).
+  for (const doc of composer.end(true, text.length)) take(doc as Document.Parsed);
   return loaded;
 }
 
@@ -36,7 +69,38 @@ export function fileFinding(path: string, ruleId: string, message: string): Find
   return { ruleId, severity: 'error', message, file: path, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
 }
 
-function loadDocument(doc: Document.Parsed, loaded: LoadedSource): void {
+/** Walk a document's tokens without recursion: how deep its collections nest, and whether it has aliases. */
+function inspectTokens(document: CST.Document): TokenFacts {
+  const facts: TokenFacts = { hasAlias: false };
+  const stack: [token: CST.Token | null | undefined, parentLevel: number][] = [[document.value, 0]];
+  while (stack.length > 0) {
+    const [token, parentLevel] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'alias') facts.hasAlias = true;
+    if (!('items' in token)) continue;
+    const level = parentLevel + 1;
+    if (level > MAX_DEPTH) return { ...facts, tooDeepAt: token.offset };
+    // Pushed in reverse so that the walk goes in document order and finds the first offender.
+    for (let i = token.items.length - 1; i >= 0; i--) {
+      const item = token.items[i];
+      stack.push([item.value, level], [item.key, level]);
+    }
+  }
+  return facts;
+}
+
+function syntaxFinding(source: SourceFile, span: [number, number], message: string): Finding {
+  return {
+    ruleId: 'yaml-syntax',
+    severity: 'error',
+    message,
+    file: source.path,
+    ...toRange(source.lineCounter, span),
+    fatal: true,
+  };
+}
+
+function loadDocument(doc: Document.Parsed, facts: TokenFacts, loaded: LoadedSource): void {
   let syntaxError = false;
   for (const error of doc.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY';
@@ -48,26 +112,109 @@ function loadDocument(doc: Document.Parsed, loaded: LoadedSource): void {
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    // toJS throws only for alias expansion (too many aliases, or an alias to an unknown anchor).
-    const range = toRange(loaded.source.lineCounter, [doc.range[0], doc.range[0]]);
-    loaded.findings.push({
-      ruleId: 'yaml-syntax',
-      severity: 'error',
-      message: `Document not loaded: ${(error as Error).message}`,
-      file: loaded.source.path,
-      ...range,
-      fatal: true,
-    });
+    // toJS throws only for aliases: too many, to an unknown anchor, or merged (<<) values that are not mappings.
+    loaded.findings.push(notLoadedFinding(loaded.source, doc, (error as Error).message));
     return;
   }
+  if (facts.hasAlias) {
+    const problem = aliasProblem(value);
+    if (problem) {
+      loaded.findings.push(notLoadedFinding(loaded.source, doc, problem));
+      return;
+    }
+  }
+  const outline = outlineDocument(doc);
+  const reload = reloader(loaded.source, doc);
   if (isRecord(value) && isListKind(value)) {
-    value.items.forEach((item: unknown, index: number) => addResource(loaded, doc, item, ['items', index]));
+    value.items.forEach((item: unknown, index: number) => addResource(loaded, outline, reload, item, ['items', index]));
   } else {
-    addResource(loaded, doc, value, []);
+    addResource(loaded, outline, reload, value, []);
   }
 }
 
-function addResource(loaded: LoadedSource, doc: Document.Parsed, value: unknown, basePath: ObjectPath): void {
+function notLoadedFinding(source: SourceFile, doc: Document.Parsed, reason: string): Finding {
+  return syntaxFinding(source, [doc.range[0], doc.range[0]], `Document not loaded: ${reason}`);
+}
+
+/**
+ * Aliases can make an object contain itself (`a: &a {b: *a}`), or nest deeper than any document
+ * when expanded; rules walking such an object would never finish. Returns why it is refused.
+ */
+function aliasProblem(value: unknown): string | undefined {
+  const depth = nestingDepth(value);
+  if (depth === Infinity) return 'an alias refers to a collection that contains it (a cycle)';
+  if (depth > MAX_DEPTH) return `collections nest more than ${MAX_DEPTH} levels deep once aliases are expanded`;
+  return undefined;
+}
+
+interface Frame {
+  node: object;
+  children: unknown[];
+  next: number;
+  deepest: number;
+}
+
+/** How many collections nest on the deepest path (shared parts counted once); Infinity for a cycle. Stops past MAX_DEPTH. */
+function nestingDepth(root: unknown): number {
+  if (!isCollection(root)) return 0;
+  const finished = new Map<object, number>();
+  const onPath = new Set<object>([root]);
+  const stack: Frame[] = [frameOf(root)];
+  for (;;) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (!isCollection(child)) continue;
+      if (onPath.has(child)) return Infinity;
+      const known = finished.get(child);
+      if (known !== undefined) top.deepest = Math.max(top.deepest, known);
+      else if (stack.length >= MAX_DEPTH) return MAX_DEPTH + 1;
+      else {
+        onPath.add(child);
+        stack.push(frameOf(child));
+      }
+      continue;
+    }
+    stack.pop();
+    onPath.delete(top.node);
+    const depth = top.deepest + 1;
+    finished.set(top.node, depth);
+    if (stack.length === 0) return depth;
+    const parent = stack[stack.length - 1];
+    parent.deepest = Math.max(parent.deepest, depth);
+  }
+}
+
+function isCollection(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+function frameOf(node: object): Frame {
+  return { node, children: Array.isArray(node) ? node : Object.values(node), next: 0, deepest: 0 };
+}
+
+/** The parsed document of a resource, parsed again from its text when something asks for it. */
+function reloader(source: SourceFile, doc: Document.Parsed): () => Document.Parsed {
+  const [start, , end] = doc.range;
+  const version = doc.directives.yaml.version;
+  let reloaded: Document.Parsed | undefined;
+  return () => (reloaded ??= reparse(source.text, start, end, version));
+}
+
+function reparse(text: string, start: number, end: number, version: '1.1' | '1.2' | 'next'): Document.Parsed {
+  const parser = new Parser();
+  parser.offset = start;
+  const [doc] = new Composer({ ...PARSE_OPTIONS, version }).compose(parser.parse(text.slice(start, end)));
+  return doc as Document.Parsed;
+}
+
+function addResource(
+  loaded: LoadedSource,
+  outline: DocumentOutline,
+  reload: () => Document.Parsed,
+  value: unknown,
+  basePath: ObjectPath,
+): void {
   const object = isRecord(value) ? value : {};
   const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
   const kind = typeof object.kind === 'string' ? object.kind : '';
@@ -76,7 +223,9 @@ function addResource(loaded: LoadedSource, doc: Document.Parsed, value: unknown,
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
   const resource: Resource = {
     source: loaded.source,
-    doc,
+    get doc() {
+      return reload();
+    },
     basePath,
     apiVersion,
     group: apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '',
@@ -85,6 +234,7 @@ function addResource(loaded: LoadedSource, doc: Document.Parsed, value: unknown,
     name: name ?? '',
     object,
   };
+  setOutline(resource, outline);
   const problems = shapeProblems(value, apiVersion, kind, name);
   for (const { path, message } of problems) {
     loaded.findings.push({
@@ -143,15 +293,16 @@ function keySpan(doc: Document.Parsed, pos: [number, number]): [number, number] 
 }
 
 function yamlErrorFinding(source: SourceFile, [start, end]: [number, number], error: YAMLError, duplicate: boolean): Finding {
-  const message = duplicate
-    ? `Duplicate key '${source.text.slice(start, end)}': the API server silently keeps only the last value`
-    : `${error.message}`;
+  if (!duplicate) return syntaxFinding(source, [start, end], error.message);
   return {
-    ruleId: duplicate ? 'duplicate-key' : 'yaml-syntax',
+    ruleId: 'duplicate-key',
     severity: 'error',
-    message,
+    message: `Duplicate key '${quote(source.text.slice(start, end))}': the API server silently keeps only the last value`,
     file: source.path,
     ...toRange(source.lineCounter, [start, end]),
-    fatal: !duplicate,
   };
+}
+
+function quote(text: string): string {
+  return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)}…` : text;
 }

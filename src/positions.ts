@@ -1,8 +1,38 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { LineCounter } from 'yaml';
 import type { ObjectPath, Range, Resource } from './types.js';
 
 type Span = [start: number, end: number];
+
+/**
+ * What positions need of one YAML collection, kept instead of the parsed document so that
+ * a huge file does not hold every syntax tree in memory: the collection's own span, its keys
+ * (mappings only), and per entry a span and the nested collection, if the entry is one.
+ * A scalar or alias document is an outline without entries.
+ */
+export interface Outline {
+  start: number;
+  end: number;
+  /** Per entry of a mapping: the key as text (scalar keys only); absent for a list. */
+  keys?: (string | undefined)[];
+  /** Per entry, flattened [start, end]: the pair span (mapping) or item span (list); -1 when unknown. */
+  spans: number[];
+  /** Per entry, the nested collection if the entry is one; absent when no entry is. */
+  children?: (Outline | undefined)[];
+}
+
+export interface DocumentOutline {
+  root: Outline | undefined;
+  /** Where the document starts: the fallback position. */
+  start: number;
+}
+
+const outlines = new WeakMap<Resource, DocumentOutline>();
+
+/** Record the outline of the document a resource came from (the loader does this for every resource). */
+export function setOutline(resource: Resource, outline: DocumentOutline): void {
+  outlines.set(resource, outline);
+}
 
 /**
  * The source range of the key or value at `path` inside a resource.
@@ -13,21 +43,12 @@ type Span = [start: number, end: number];
  * - A path that does not exist: the deepest part of it that does.
  */
 export function rangeOf(resource: Resource, path: ObjectPath): Range {
+  const outline = outlineOf(resource);
   const span =
     path.length === 0
-      ? rootSpan(nodeAt(resource.doc.contents, resource.basePath))
-      : spanOf(resource.doc.contents, [...resource.basePath, ...path]);
-  return toRange(resource.source.lineCounter, span ?? documentSpan(resource));
-}
-
-function nodeAt(root: unknown, path: ObjectPath): Node | null {
-  let node = root as Node | null;
-  for (const segment of path) {
-    if (isMap(node)) node = (node.items.find((item) => keyMatches(item, segment))?.value ?? null) as Node | null;
-    else if (isSeq(node) && typeof segment === 'number') node = (node.items[segment] ?? null) as Node | null;
-    else return null;
-  }
-  return node;
+      ? rootSpan(outline.root, resource.basePath)
+      : spanOf(outline.root, [...resource.basePath, ...path]);
+  return toRange(resource.source.lineCounter, span ?? [outline.start, outline.start]);
 }
 
 export function toRange(lineCounter: LineCounter, [start, end]: Span): Range {
@@ -36,31 +57,104 @@ export function toRange(lineCounter: LineCounter, [start, end]: Span): Range {
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
 
-function spanOf(root: unknown, path: ObjectPath): Span | undefined {
-  let node = root as Node | null;
-  let best: Span | undefined = rootSpan(node);
+/** Build the outline of a parsed document (recursive: the loader refuses documents nested too deeply first). */
+export function outlineDocument(doc: Document.Parsed): DocumentOutline {
+  const contents = doc.contents as Node | null;
+  return { root: contents?.range ? outlineNode(contents) : undefined, start: doc.range[0] };
+}
+
+function outlineOf(resource: Resource): DocumentOutline {
+  let outline = outlines.get(resource);
+  if (!outline) {
+    outline = outlineDocument(resource.doc);
+    outlines.set(resource, outline);
+  }
+  return outline;
+}
+
+// Arrays are built at their final length: grown by push, each would reserve room for 17 entries.
+function outlineNode(node: Node): Outline {
+  const outline: Outline = { start: node.range![0], end: node.range![1], spans: [] };
+  if (isMap(node)) {
+    outline.keys = node.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined));
+    outline.spans = flatSpans(node.items.map(pairSpan));
+    addChildren(outline, node.items.map((pair) => pair.value as Node | null));
+  } else if (isSeq(node)) {
+    const items = node.items as (Node | null)[];
+    outline.spans = flatSpans(items.map((item) => (item ? itemSpan(item) : undefined)));
+    addChildren(outline, items);
+  }
+  return outline;
+}
+
+function flatSpans(spans: (Span | undefined)[]): number[] {
+  const flat = new Array<number>(2 * spans.length);
+  spans.forEach((span, i) => {
+    flat[2 * i] = span?.[0] ?? -1;
+    flat[2 * i + 1] = span?.[1] ?? -1;
+  });
+  return flat;
+}
+
+function addChildren(outline: Outline, values: (Node | null)[]): void {
+  if (!values.some(isCollectionNode)) return;
+  outline.children = values.map((value) => (isCollectionNode(value) ? outlineNode(value) : undefined));
+}
+
+function isCollectionNode(value: Node | null): value is Node {
+  return (isMap(value) || isSeq(value)) && value.range !== undefined;
+}
+
+function entryCount(outline: Outline): number {
+  return outline.spans.length / 2;
+}
+
+function entrySpan(outline: Outline, index: number): Span | undefined {
+  const start = outline.spans[2 * index];
+  return start === undefined || start < 0 ? undefined : [start, outline.spans[2 * index + 1]];
+}
+
+/** The entry a path segment names: a key of a mapping, an index of a list; -1 if there is none. */
+function entryIndex(outline: Outline, segment: string | number): number {
+  if (outline.keys) return outline.keys.indexOf(String(segment));
+  if (typeof segment !== 'number' || !Number.isInteger(segment)) return -1;
+  return segment >= 0 && segment < entryCount(outline) ? segment : -1;
+}
+
+function spanOf(root: Outline | undefined, path: ObjectPath): Span | undefined {
+  let outline = root;
+  let best = rootSpanOf(root);
   for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => keyMatches(item, segment));
-      if (!pair) return best;
-      best = pairSpan(pair) ?? best;
-      node = pair.value as Node | null;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
-      if (!item) return best;
-      best = itemSpan(item) ?? best;
-      node = item;
-    } else {
-      return best;
-    }
+    const index = outline ? entryIndex(outline, segment) : -1;
+    if (!outline || index < 0) return best;
+    best = entrySpan(outline, index) ?? best;
+    outline = outline.children?.[index];
   }
   return best;
 }
 
-function keyMatches(pair: Pair, segment: string | number): boolean {
-  const key = pair.key;
-  if (isScalar(key)) return String(key.value) === String(segment);
-  return key === segment;
+/** The span of a whole object: its `kind` pair, else its first entry; for a list item (basePath) that is not a collection, the item. */
+function rootSpan(root: Outline | undefined, basePath: ObjectPath): Span | undefined {
+  let outline = root;
+  for (const [n, segment] of basePath.entries()) {
+    const index = outline ? entryIndex(outline, segment) : -1;
+    if (!outline || index < 0) return undefined;
+    const child = outline.children?.[index];
+    if (!child) return n === basePath.length - 1 ? entrySpan(outline, index) : undefined;
+    outline = child;
+  }
+  return rootSpanOf(outline);
+}
+
+function rootSpanOf(outline: Outline | undefined): Span | undefined {
+  if (!outline) return undefined;
+  const kind = outline.keys?.indexOf('kind') ?? -1;
+  if (kind >= 0) return entrySpan(outline, kind);
+  return itemSpanOf(outline);
+}
+
+function itemSpanOf(outline: Outline): Span | undefined {
+  return entryCount(outline) > 0 ? entrySpan(outline, 0) : [outline.start, outline.end];
 }
 
 function pairSpan(pair: Pair): Span | undefined {
@@ -80,18 +174,4 @@ function itemSpan(item: Node): Span | undefined {
   }
   if (isSeq(item) && item.items.length > 0) return itemSpan(item.items[0] as Node);
   return item.range ? [item.range[0], item.range[1]] : undefined;
-}
-
-function rootSpan(node: Node | null): Span | undefined {
-  if (!node || !node.range) return undefined;
-  if (isMap(node)) {
-    const kind = node.items.find((item) => keyMatches(item, 'kind'));
-    if (kind) return pairSpan(kind);
-  }
-  return itemSpan(node);
-}
-
-function documentSpan(resource: Resource): Span {
-  const range = resource.doc.range;
-  return [range[0], range[0]];
 }
