@@ -78,7 +78,7 @@ export function loadedSchemaModules(): string[] {
   return [...modules.keys()];
 }
 
-/** The bundled schema version used for a target Kubernetes version: the same, else the nearest older, else the oldest. */
+/** The bundled schema version for a target Kubernetes version: the same, else the nearest older, else the oldest. */
 export function bundledVersion(kubernetesVersion: string): string {
   let bundled = bundledFor.get(kubernetesVersion);
   if (!bundled) {
@@ -206,7 +206,7 @@ function describeError(error: SchemaError, resource: Resource, data: unknown, wh
   const shown = showPath(path);
   switch (error.keyword) {
     case 'type':
-      return { path, message: `${shown} must be ${expectedTypes(error.params.type)}, got ${describeValue(value)}${typeHint(error.params.type, value)}` };
+      return { path, message: wrongType(shown, error.params.type, value) };
     case 'required':
       return { path, message: missingFields(resource, path, error.params.missing as string[]) };
     case 'enum':
@@ -265,6 +265,10 @@ const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
 };
 
+function wrongType(shown: string, type: unknown, value: unknown): string {
+  return `${shown} must be ${expectedTypes(type)}, got ${describeValue(value)}${typeHint(type, value)}`;
+}
+
 function expectedTypes(type: unknown): string {
   const types = Array.isArray(type) ? type : [type];
   return types.map((name) => TYPE_NAMES[String(name)] ?? String(name)).join(' or ');
@@ -320,9 +324,16 @@ function unknownField(parentPath: (string | number)[], field: string, where: Whe
 }
 
 /** The object schema at `path` inside the kind's schema, with the definition it comes from. */
-function schemaAt(where: Where, path: readonly (string | number)[]): { schema: JsonSchema; definition?: string } | undefined {
+interface Located {
+  schema: JsonSchema;
+  /** The definition the schema belongs to. */
+  definition?: string;
+}
+
+/** The object schema at `path` inside the kind's schema. */
+function schemaAt(where: Where, path: readonly (string | number)[]): Located | undefined {
   const definitions = loadDefinitions(where.version);
-  const resolve = (schema: JsonSchema | undefined, definition?: string): { schema: JsonSchema; definition?: string } | undefined => {
+  const resolve = (schema: JsonSchema | undefined, definition?: string): Located | undefined => {
     if (!schema) return undefined;
     if (schema.$ref) {
       const name = schema.$ref.replace('#/definitions/', '');
@@ -336,7 +347,7 @@ function schemaAt(where: Where, path: readonly (string | number)[]): { schema: J
     if (!current) return undefined;
     const { schema } = current;
     if (typeof segment === 'number') current = resolve(schema.items);
-    else if (schema.properties?.[segment]) current = resolve(schema.properties[segment]);
+    else if (schema.properties && Object.hasOwn(schema.properties, segment)) current = resolve(schema.properties[segment]);
     else if (typeof schema.additionalProperties === 'object') current = resolve(schema.additionalProperties);
     else return undefined;
   }
@@ -363,14 +374,19 @@ export function closestName(name: string, candidates: readonly string[]): string
   return bestDistance <= limit ? best : undefined;
 }
 
+/** Edits (insert, delete, substitute, swap two neighbours) turning `a` into `b`. */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+      }
     }
-    previous = current;
   }
-  return previous[b.length];
+  return rows[a.length][b.length];
 }

@@ -195,7 +195,7 @@ unknownField: true
             column: 41,
             endLine: 18,
             endColumn: 54,
-            message: 'spec.template.spec.containers[0].ports[0].protocol must be one of TCP, UDP, SCTP, got string "TPC"',
+            message: `spec.template.spec.containers[0].ports[0].protocol must be one of TCP, UDP, SCTP, got string "TPC"; did you mean 'TCP'?`,
           },
         ],
       },
@@ -226,6 +226,20 @@ unknownField: true
             endLine: 18,
             endColumn: 22,
             message: "spec.template.spec.containers[0].volumeMount is not a known field of Container; did you mean 'volumeMounts'?",
+          },
+        ],
+      },
+      {
+        code: crd.replace('port: {x-kubernetes-int-or-string: true}', 'constructor: {type: string, descriptoin: x}'),
+        options: strict,
+        errors: [
+          {
+            line: 25,
+            column: 45,
+            endLine: 25,
+            endColumn: 59,
+            message:
+              "spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.constructor.descriptoin is not a known field of JSONSchemaProps; did you mean 'description'?",
           },
         ],
       },
@@ -301,6 +315,7 @@ describe('schema helpers', () => {
   it('suggests a close name only', () => {
     expect(closestName('replica', ['replicas', 'selector'])).toBe('replicas');
     expect(closestName('ServiceName', ['serviceName'])).toBe('serviceName');
+    expect(closestName('sepc', ['metadata', 'spec', 'status'])).toBe('spec');
     expect(closestName('flavour', ['replicas', 'selector'])).toBeUndefined();
   });
 });
