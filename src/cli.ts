@@ -34,6 +34,8 @@ const LINT_OPTIONS = {
   'no-inline-config': { type: 'boolean', default: false },
   'kubernetes-version': { type: 'string' },
   strict: { type: 'boolean' },
+  'strict-kinds': { type: 'boolean' },
+  'schema-dir': { type: 'string', multiple: true },
   'max-warnings': { type: 'string' },
   'max-file-size': { type: 'string' },
   quiet: { type: 'boolean', default: false },
@@ -66,6 +68,8 @@ Options:
       --no-inline-config   ignore suppression comments and stslint.io/ignore annotations
       --kubernetes-version X.Y  target Kubernetes version
       --strict             also report unknown fields in schema validation
+      --strict-kinds       report objects whose kind has no schema (default: skip them)
+      --schema-dir DIR     extra JSON Schemas for custom resources (repeatable)
       --max-warnings N     exit 1 when there are more than N warnings
       --max-file-size N    refuse files larger than N bytes (default ${DEFAULT_MAX_FILE_BYTES})
       --quiet              report errors only
@@ -122,6 +126,8 @@ async function lint(args: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     rules: { ...config?.rules, ...ruleOverrides(values.rule ?? []) },
     strict: values.strict ?? config?.strict ?? false,
+    strictKinds: values['strict-kinds'] ?? config?.strictKinds ?? false,
+    schemaDirs: [...(values['schema-dir'] ?? []), ...(config?.schemaDirs ?? [])],
     kubernetesVersion: values['kubernetes-version'] ?? config?.kubernetesVersion,
     contextPaths: values.context,
     ignore: config ? { base: dirname(config.path), patterns: config.ignorePatterns } : undefined,
@@ -137,6 +143,7 @@ async function lint(args: string[], io: Io): Promise<number> {
   }
   const run = await lintPaths(positionals.filter((path) => path !== '-'), options, stdin);
   for (const file of run.stats.ignored) io.stderr(`stslint: ${oneLine(file)} ignored by ignorePatterns in ${oneLine(config!.path)}\n`);
+  if (!values.quiet) reportUnvalidated(run.stats.unvalidated, io);
   const results = values.quiet ? errorsOnly(run.results) : run.results;
 
   const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
@@ -147,6 +154,18 @@ async function lint(args: string[], io: Io): Promise<number> {
     else io.stdout(text);
   }
   return exitCode(run, maxWarnings);
+}
+
+/** Objects skipped by schema validation are said so, on standard error: nothing is skipped silently. */
+function reportUnvalidated(unvalidated: Record<string, number>, io: Io): void {
+  const kinds = Object.entries(unvalidated).sort(([a], [b]) => a.localeCompare(b));
+  if (kinds.length === 0) return;
+  const total = kinds.reduce((sum, [, count]) => sum + count, 0);
+  const shown = kinds.slice(0, 5).map(([kind, count]) => `${kind} (${count})`);
+  if (kinds.length > 5) shown.push(`${kinds.length - 5} more kinds`);
+  io.stderr(
+    `stslint: ${total} ${total === 1 ? 'object was' : 'objects were'} not schema-validated, no schema for their kind: ${oneLine(shown.join(', '))} (--schema-dir adds schemas, --strict-kinds reports them)\n`,
+  );
 }
 
 /** Pair each --format with the --output-file at the same position; at most one report goes to standard output. */

@@ -17,6 +17,9 @@ export interface Config {
   ignorePatterns: string[];
   kubernetesVersion?: string;
   strict?: boolean;
+  strictKinds?: boolean;
+  /** Absolute paths (resolved against the config file's directory). */
+  schemaDirs: string[];
 }
 
 /** Walk up from `cwd` to the first directory holding a config file. */
@@ -55,6 +58,8 @@ export function loadConfig(path: string): Config {
     ignorePatterns: (data.ignorePatterns ?? []) as string[],
     kubernetesVersion: data.kubernetesVersion as string | undefined,
     strict: data.strict as boolean | undefined,
+    strictKinds: data.strictKinds as boolean | undefined,
+    schemaDirs: ((data.schemaDirs ?? []) as string[]).map((dir) => resolve(dirname(path), dir)),
   };
 }
 
@@ -178,6 +183,12 @@ export function configSchema(): Record<string, unknown> {
         pattern: '^\\d+\\.\\d+$',
       },
       strict: { description: 'Also report unknown fields in schema validation.', type: 'boolean' },
+      strictKinds: { description: 'Report objects whose kind has no schema instead of skipping them.', type: 'boolean' },
+      schemaDirs: {
+        description: 'Directories of extra JSON Schemas for custom resources (<group>/<kind>_<version>.json), relative to this file.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+      },
     },
   };
 }

@@ -5,6 +5,7 @@ import { decodeManifest, expandPaths, readManifest, type ReadResult } from './in
 import { loadSource, type LoadedSource } from './load.js';
 import { rangeOf } from './positions.js';
 import { ResourceIndex } from './resource-index.js';
+import { hasSchema } from './schema.js';
 import { toResults } from './results.js';
 import { applySuppressions } from './suppressions.js';
 import type { Finding, LintResult, Resource, Rule, RuleContext, Severity, SeveritySetting } from './types.js';
@@ -17,6 +18,10 @@ export interface LintOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Report unknown fields in schema validation. */
   strict?: boolean;
+  /** Report objects whose kind has no schema (kubeconform without -ignore-missing-schemas). */
+  strictKinds?: boolean;
+  /** Extra JSON Schema directories for custom resources, absolute or relative to cwd. */
+  schemaDirs?: readonly string[];
   kubernetesVersion?: string;
   /** Directory that relative paths and globs are resolved against (default: process.cwd()). */
   cwd?: string;
@@ -55,6 +60,8 @@ export interface LintRun {
     kinds: Record<string, number>;
     /** Files named explicitly on the command line but matched by an ignore pattern. */
     ignored: string[];
+    /** Objects not schema-validated because stslint has no schema for their kind, counted by apiVersion/kind. */
+    unvalidated: Record<string, number>;
   };
   /** True when a rule threw: the exit code must say so (2). */
   internalError: boolean;
@@ -134,7 +141,16 @@ function check(loaded: readonly LoadedSource[], options: LintOptions, readFindin
   const outcome = applySuppressions(findings, sources, resources, options.inlineConfig ?? true);
   const reported = applySettings([...outcome.reported, ...outcome.unused], settings);
   const kinds: Record<string, number> = {};
-  for (const resource of resources) kinds[resource.kind] = (kinds[resource.kind] ?? 0) + 1;
+  const unvalidated: Record<string, number> = {};
+  const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+  for (const resource of resources) {
+    if (resource.source.contextOnly) continue;
+    kinds[resource.kind] = (kinds[resource.kind] ?? 0) + 1;
+    if (!hasSchema(resource.apiVersion, resource.kind, version)) {
+      const key = `${resource.apiVersion}/${resource.kind}`;
+      unvalidated[key] = (unvalidated[key] ?? 0) + 1;
+    }
+  }
   const files = sources.filter((source) => !source.contextOnly).map((source) => source.path);
   return {
     results: toResults(reported, outcome.suppressed, [...files, ...readFindings.map((finding) => finding.file)]),
@@ -144,6 +160,7 @@ function check(loaded: readonly LoadedSource[], options: LintOptions, readFindin
       resources: resources.length,
       kinds,
       ignored: [],
+      unvalidated,
     },
     internalError,
   };
@@ -203,6 +220,8 @@ function contextFor(
     options: setting.options,
     kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     strict: options.strict ?? false,
+    strictKinds: options.strictKinds ?? false,
+    schemaDirs: (options.schemaDirs ?? []).map((dir) => resolve(options.cwd ?? process.cwd(), dir)),
     report({ path, message, resource = visited, severity }) {
       if (resource.source.contextOnly) return;
       const effective: Severity = setting.configured

@@ -87,6 +87,10 @@ export interface RuleContext {
   kubernetesVersion: string;
   /** Reject unknown fields in schema validation. */
   strict: boolean;
+  /** Report objects whose kind has no schema (instead of skipping them). */
+  strictKinds: boolean;
+  /** Extra directories of JSON Schemas for custom resources (`--schema-dir`). */
+  schemaDirs: readonly string[];
   report(report: Report): void;
 }
 

@@ -138,4 +138,14 @@ describe('stslint CLI (built)', () => {
     expect(JSON.parse(require('node:fs').readFileSync(`${dir}/a.json`, 'utf8'))).toHaveLength(1);
     expect(stslint(['bad.yaml', '-f', 'json', '-f', 'stylish']).code).toBe(2);
   });
+
+  it('says on stderr how many objects had no schema, by kind', () => {
+    const crs = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: a}\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: b}\n';
+    const { code, stdout, stderr } = stslint(['-'], crs);
+    expect({ code, stdout }).toEqual({ code: 0, stdout: '' });
+    expect(stderr).toBe(
+      'stslint: 2 objects were not schema-validated, no schema for their kind: cert-manager.io/v1/Certificate (2) (--schema-dir adds schemas, --strict-kinds reports them)\n',
+    );
+    expect(stslint(['-', '--quiet'], crs).stderr).toBe('');
+  });
 });
