@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { rules as registry } from '../rules/index.js';
 import { decodeManifest, expandPaths, readManifest, type ReadResult } from './inputs.js';
 import { loadSource, type LoadedSource } from './load.js';
-import { rangeOf } from './positions.js';
+import { findingAt } from './findings.js';
 import { ResourceIndex } from './resource-index.js';
 import { hasSchema } from './schema.js';
 import { toResults } from './results.js';
@@ -227,33 +227,13 @@ function contextFor(
       const effective: Severity = setting.configured
         ? (setting.severity as Severity)
         : (severity ?? (setting.severity as Severity));
-      findings.push({
-        ruleId: rule.meta.id,
-        severity: effective,
-        message,
-        file: resource.source.path,
-        ...rangeOf(resource, path),
-        path: path.join('.'),
-        kind: resource.kind,
-        namespace: resource.namespace || undefined,
-        name: resource.name,
-        resource,
-      });
+      findings.push(findingAt(resource, path, { ruleId: rule.meta.id, severity: effective, message }));
     },
   };
 }
 
 function internalErrorFinding(rule: Rule, resource: Resource, error: unknown): Finding {
   const reason = error instanceof Error ? error.message : String(error);
-  return {
-    ruleId: 'internal-error',
-    severity: 'error',
-    message: `Rule '${rule.meta.id}' failed on ${resource.kind} '${resource.name}': ${reason}`,
-    file: resource.source.path,
-    ...rangeOf(resource, []),
-    kind: resource.kind,
-    namespace: resource.namespace || undefined,
-    name: resource.name,
-    fatal: true,
-  };
+  const message = `Rule '${rule.meta.id}' failed on ${resource.kind} '${resource.name}': ${reason}`;
+  return { ...findingAt(resource, [], { ruleId: 'internal-error', severity: 'error', message }), fatal: true };
 }

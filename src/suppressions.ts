@@ -1,4 +1,4 @@
-import { rangeOf } from './positions.js';
+import { findingAt } from './findings.js';
 import { isRecord } from './selectors.js';
 import type { Finding, Resource, SourceFile, Suppression } from './types.js';
 
@@ -178,18 +178,13 @@ function unusedAnnotations(resources: readonly Resource[], used: Set<string>): F
       for (const key of Object.keys(annotationsAt(resource, place))) {
         if (!key.startsWith(ANNOTATION_PREFIX) || used.has(annotationKey(resource, place, key))) continue;
         const path = [...place, 'annotations', key];
-        unused.push({
-          ruleId: UNUSED_SUPPRESSION,
-          severity: 'warning',
-          message: `Unused annotation '${key}' on ${resource.kind} '${resource.name}' (nothing here to suppress)`,
-          file: resource.source.path,
-          ...rangeOf(resource, path),
-          path: path.join('.'),
-          kind: resource.kind,
-          namespace: resource.namespace || undefined,
-          name: resource.name,
-          resource,
-        });
+        unused.push(
+          findingAt(resource, path, {
+            ruleId: UNUSED_SUPPRESSION,
+            severity: 'warning',
+            message: `Unused annotation '${key}' on ${resource.kind} '${resource.name}' (nothing here to suppress)`,
+          }),
+        );
       }
     }
   }
