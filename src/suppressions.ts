@@ -77,6 +77,7 @@ export function applySuppressions(
 
 export function parseDirectives(text: string): Directive[] {
   const directives: Directive[] = [];
+  if (!text.includes('stslint-')) return directives;
   const lines = text.split(/\r?\n|\r/);
   lines.forEach((lineText, index) => {
     if (!lineText.includes('stslint-')) return;
