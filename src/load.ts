@@ -39,6 +39,7 @@ interface TokenFacts {
 export function loadSource(path: string, text: string, contextOnly = false): LoadedSource {
   const source: SourceFile = { path, text, lineCounter: new LineCounter(), contextOnly };
   const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0 };
+  const unprintable = findUnprintable(text);
   const composer = new Composer(PARSE_OPTIONS);
   const pending: TokenFacts[] = [];
   const take = (doc: Document.Parsed) => {
@@ -61,7 +62,27 @@ export function loadSource(path: string, text: string, contextOnly = false): Loa
   }
   // forceDoc: a stream without any document still reports its errors (e.g. a stray `...`).
   for (const doc of composer.end(true, text.length)) take(doc as Document.Parsed);
+  if (unprintable) loaded.findings.push(unprintableFinding(source, unprintable));
   return loaded;
+}
+
+/** Characters YAML does not allow in a stream (outside its printable set), which the yaml package lets through. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findUnprintable(text: string): { index: number; code: number } | undefined {
+  const matches = [UNPRINTABLE.exec(text), /[\uD800-\uDFFF]/.test(text) ? LONE_SURROGATE.exec(text) : null];
+  const [first] = matches.filter((match) => match !== null).sort((a, b) => a.index - b.index);
+  return first ? { index: first.index, code: first[0].charCodeAt(0) } : undefined;
+}
+
+function unprintableFinding(source: SourceFile, { index, code }: { index: number; code: number }): Finding {
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const message =
+    `Character ${name} is not allowed in YAML (kubectl refuses the file: "control characters are not allowed"); ` +
+    'write it as an escape in a double-quoted string';
+  return syntaxFinding(source, [index, index + 1], message);
 }
 
 /** A finding for the whole file, at its first character (unreadable, not text, too large...). */
