@@ -280,13 +280,25 @@ function shapeProblems(value: unknown, apiVersion: string, kind: string, name: s
   if (!apiVersion) problems.push({ path: ['apiVersion'], message: describeMissing('apiVersion', value.apiVersion) });
   if (!kind) problems.push({ path: ['kind'], message: describeMissing('kind', value.kind) });
   if (name === undefined) {
-    problems.push({ path: ['metadata', 'name'], message: 'Object has no metadata.name (nor metadata.generateName)' });
+    const given = isRecord(value.metadata) ? value.metadata.name : undefined;
+    const message = given === undefined ? 'Object has no metadata.name (nor metadata.generateName)' : describeMissing('metadata.name', given);
+    problems.push({ path: ['metadata', 'name'], message });
   }
   return problems;
 }
 
 function describeMissing(field: string, value: unknown): string {
-  return value === undefined ? `Object has no ${field}` : `${field} must be a non-empty string`;
+  if (value === undefined) return `Object has no ${field}`;
+  return `${field} must be a non-empty string, got ${describeValue(value)}`;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return `${typeof value} ${String(value)}: quote it so that YAML reads a string`;
+  }
+  if (value === null) return 'null';
+  if (value === '') return 'an empty string';
+  return Array.isArray(value) ? 'a list' : 'a mapping';
 }
 
 function isListKind(value: Record<string, unknown>): value is { items: unknown[] } {
