@@ -37,7 +37,7 @@ interface TokenFacts {
  * objects and an outline of positions stay, so memory grows with the objects, not with the trees.
  */
 export function loadSource(path: string, text: string, contextOnly = false): LoadedSource {
-  const source: SourceFile = { path, text, lineCounter: new LineCounter(), contextOnly };
+  const source: SourceFile = { path, text, lineCounter: countLines(text), contextOnly };
   const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0 };
   const unprintable = findUnprintable(text);
   const composer = new Composer(PARSE_OPTIONS);
@@ -48,7 +48,7 @@ export function loadSource(path: string, text: string, contextOnly = false): Loa
     loaded.documentCount++;
     loadDocument(doc, facts, loaded);
   };
-  for (let token of new Parser(source.lineCounter.addNewLine).parse(text)) {
+  for (let token of new Parser().parse(text)) {
     if (token.type === 'document') {
       const facts = inspectTokens(token);
       if (facts.tooDeepAt !== undefined) {
@@ -83,6 +83,14 @@ function unprintableFinding(source: SourceFile, { index, code }: { index: number
     `Character ${name} is not allowed in YAML (kubectl refuses the file: "control characters are not allowed"); ` +
     'write it as an escape in a double-quoted string';
   return syntaxFinding(source, [index, index + 1], message);
+}
+
+/** Line starts counted in the text itself: the parser misses the line breaks inside some error tokens. */
+function countLines(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) counter.addNewLine(newline + 1);
+  return counter;
 }
 
 /** A finding for the whole file, at its first character (unreadable, not text, too large...). */

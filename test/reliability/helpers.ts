@@ -33,7 +33,9 @@ export function where(messages: readonly LintMessage[], ruleId?: string): string
  * of the line, start before end. The one exception is the yaml package's errors at the very end of
  * the file ("Missing closing quote"), which end one character past it.
  */
-export function expectPositionsInside(texts: Record<string, string>, messages: readonly Located[]): void {
+type Positioned = Pick<Located, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'message'> & { ruleId: string | null };
+
+export function expectPositionsInside(texts: Record<string, string>, messages: readonly Positioned[]): void {
   for (const message of messages) {
     const lines = texts[message.file].split('\n');
     const fits = (line: number, column: number, slack = 0) =>

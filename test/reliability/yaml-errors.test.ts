@@ -77,6 +77,23 @@ describe('YAML errors: a finding at the exact place, never a crash', () => {
   });
 });
 
+describe('line numbers after an error', () => {
+  it('stay exact after a multi-line token the parser rejects (it does not count the line breaks inside)', () => {
+    const text = `apiVersion: apps/v1\n}apiVersion: apps/v1\n    apiVersion: apps/v1\n---\n${HEAD}  name: a\n  name: b\n`;
+    const { messages } = lintAll(text);
+    expect(where(messages)).toEqual([
+      '2:1-2:2 yaml-syntax',
+      '2:2-2:12 yaml-syntax',
+      '2:12-2:13 yaml-syntax',
+      '2:14-3:15 yaml-syntax',
+      '3:15-3:16 yaml-syntax',
+      '3:17-3:24 yaml-syntax',
+      '9:3-9:7 duplicate-key',
+    ]);
+    expectPositionsInside({ 'test.yaml': text }, messages);
+  });
+});
+
 describe('documents that are not objects', () => {
   it.each([
     ['only a scalar', 'just a string\n', '1:1-1:14'],
