@@ -1,0 +1,64 @@
+import dns from 'node:dns';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { join, relative, resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lintPaths } from '../../src/lint.js';
+import { CORPUS, tempDir } from './helpers.js';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+const SOURCES = [...sourceFiles(resolve('src')), ...sourceFiles(resolve('rules'))].map((file) => ({
+  file: relative(resolve('.'), file),
+  // Comments do not run.
+  code: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:'"`])\/\/.*$/gm, '$1'),
+}));
+
+function filesMatching(pattern: RegExp): string[] {
+  return SOURCES.filter(({ code }) => pattern.test(code)).map(({ file }) => file);
+}
+
+describe('what the code base can do (a change here needs a security review)', () => {
+  it('has the sources to scan', () => {
+    expect(SOURCES.length).toBeGreaterThan(30);
+  });
+
+  it('never opens a network connection', () => {
+    expect(filesMatching(/from '(node:)?(net|http|https|http2|tls|dgram|dns|undici)'|\bfetch\(|WebSocket|XMLHttpRequest/)).toEqual([]);
+  });
+
+  it('never runs code from a manifest or a configuration file: no eval, no new Function, no vm, no child process', () => {
+    expect(filesMatching(/\beval\(|new Function\(|from '(node:)?(vm|child_process|worker_threads)'/)).toEqual([]);
+  });
+
+  it('loads code at run time only for a formatter the user names, and for its own compiled schemas', () => {
+    expect(filesMatching(/\bimport\(/)).toEqual(['src/formatters/index.ts']);
+    expect(filesMatching(/\brequire\(`/)).toEqual(['src/schema.ts']);
+  });
+});
+
+describe('a lint run touches no network', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('over the corpus and a manifest full of URLs, in strict mode', async () => {
+    const connect = vi.spyOn(net.Socket.prototype, 'connect').mockImplementation(() => {
+      throw new Error('network access');
+    });
+    const lookup = vi.spyOn(dns, 'lookup').mockImplementation(() => {
+      throw new Error('network access');
+    });
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(() => Promise.reject(new Error('network access')));
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'urls.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: u\n  annotations:\n    schema: https://example.com/schema.json\n    $schema: http://example.com/x\ndata:\n  url: https://example.com/\n',
+    );
+    const run = await lintPaths([dir, ...(existsSync(CORPUS) ? [CORPUS] : [])], { strict: true });
+    expect(run.results.length).toBeGreaterThan(1);
+    expect([connect, lookup, fetch].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
+  });
+});
