@@ -7,6 +7,7 @@ import { pathFromCwd } from './formatters/paths.js';
 import { UsageError } from './inputs.js';
 import { lintPaths, type LintOptions } from './lint.js';
 import { oneLine } from './sanitize.js';
+import { unsupportedVersion } from './schema.js';
 import type { LintResult } from './types.js';
 
 /**
@@ -28,6 +29,8 @@ export async function runAction(env: NodeJS.ProcessEnv, stdout: (text: string) =
       contextPaths: list(input('context')),
       ignore: config ? { base: dirname(config.path), patterns: config.ignorePatterns } : undefined,
     };
+    const unsupported = options.kubernetesVersion === undefined ? undefined : unsupportedVersion(options.kubernetesVersion);
+    if (unsupported) throw new UsageError(unsupported);
     const paths = list(input('paths'));
     const run = await lintPaths(paths.length > 0 ? paths : ['.'], options);
     const context = { cwd: workspace, color: false, rulesMeta: Object.fromEntries(registry.map((r) => [r.meta.id, r.meta])) };

@@ -8,6 +8,7 @@ import { findConfig, loadConfig, type Config } from './config.js';
 import { DEFAULT_MAX_FILE_BYTES, UsageError } from './inputs.js';
 import { lintPaths, type LintOptions, type LintRun, type RawInput, type RuleSetting } from './lint.js';
 import { oneLine } from './sanitize.js';
+import { unsupportedVersion } from './schema.js';
 import { planCommand } from './plan/command.js';
 import type { LintResult } from './types.js';
 
@@ -134,6 +135,8 @@ async function lint(args: string[], io: Io): Promise<number> {
     inlineConfig: !values['no-inline-config'],
     maxFileBytes: values['max-file-size'] === undefined ? undefined : toCount(values['max-file-size'], '--max-file-size'),
   };
+  const unsupported = options.kubernetesVersion === undefined ? undefined : unsupportedVersion(options.kubernetesVersion);
+  if (unsupported) throw new UsageError(unsupported);
   const maxWarnings = values['max-warnings'] === undefined ? -1 : toCount(values['max-warnings'], '--max-warnings');
 
   const stdin: RawInput[] = [];

@@ -5,7 +5,8 @@ import { decodeManifest, expandPaths, readManifest, type ReadResult } from './in
 import { loadSource, type LoadedSource } from './load.js';
 import { findingAt } from './findings.js';
 import { ResourceIndex } from './resource-index.js';
-import { hasSchema } from './schema.js';
+import { schemaSource } from './crd-schemas.js';
+import { bundledVersions } from './schema.js';
 import { toResults } from './results.js';
 import { applySuppressions } from './suppressions.js';
 import type { Finding, LintResult, Resource, Rule, RuleContext, Severity, SeveritySetting } from './types.js';
@@ -67,7 +68,8 @@ export interface LintRun {
   internalError: boolean;
 }
 
-export const DEFAULT_KUBERNETES_VERSION = '1.30';
+/** The newest Kubernetes version whose schemas are bundled. */
+export const DEFAULT_KUBERNETES_VERSION = bundledVersions().at(-1)!;
 
 /** Lint files, directories and globs from disk (and any already-read sources, such as stdin). */
 export async function lintPaths(
@@ -143,10 +145,11 @@ function check(loaded: readonly LoadedSource[], options: LintOptions, readFindin
   const kinds: Record<string, number> = {};
   const unvalidated: Record<string, number> = {};
   const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+  const schemaDirs = (options.schemaDirs ?? []).map((dir) => resolve(options.cwd ?? process.cwd(), dir));
   for (const resource of resources) {
     if (resource.source.contextOnly) continue;
     kinds[resource.kind] = (kinds[resource.kind] ?? 0) + 1;
-    if (!hasSchema(resource.apiVersion, resource.kind, version)) {
+    if (!schemaSource(resource, { index, kubernetesVersion: version, schemaDirs })) {
       const key = `${resource.apiVersion}/${resource.kind}`;
       unvalidated[key] = (unvalidated[key] ?? 0) + 1;
     }

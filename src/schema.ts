@@ -23,7 +23,7 @@ interface SchemaError {
   params: Record<string, unknown>;
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+export type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 
 interface GroupEntry {
   /** The compiled module, relative to dist/schemas/. */
@@ -34,7 +34,7 @@ interface GroupEntry {
 
 type SchemaIndex = Record<string, Record<string, GroupEntry>>;
 
-interface JsonSchema {
+export interface JsonSchema {
   $ref?: string;
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -66,11 +66,16 @@ export function validateResource(
   const entry = entryFor(resource.apiVersion, resource.kind, options.kubernetesVersion);
   if (!entry) return undefined;
   const validate = loadModule(entry.module)[resource.kind];
+  const where = { definitions: () => loadDefinitions(bundledVersion(options.kubernetesVersion)), root: entry.kinds[resource.kind] };
+  return problemsOf(validate, resource, options.strict, where);
+}
+
+/** The problems `validate` finds in a resource (null-valued keys removed first), described for people. */
+export function problemsOf(validate: Validator, resource: Resource, strict: boolean, where: Where): SchemaProblem[] {
   const data = withoutNulls(resource.object);
   if (validate(data)) return [];
-  const errors = mergeMissing(relevantErrors(validate.errors ?? [], options.strict));
-  const version = bundledVersion(options.kubernetesVersion);
-  return errors.map((error) => describeError(error, resource, data, { version, root: entry.kinds[resource.kind] }));
+  const errors = mergeMissing(relevantErrors(validate.errors ?? [], strict));
+  return errors.map((error) => describeError(error, resource, data, where));
 }
 
 /** The compiled modules loaded so far (relative to dist/schemas/), for tests. */
@@ -78,12 +83,30 @@ export function loadedSchemaModules(): string[] {
   return [...modules.keys()];
 }
 
+/** The Kubernetes versions whose schemas are bundled, oldest first. */
+export function bundledVersions(): string[] {
+  return Object.keys(loadIndex()).sort(compareVersions);
+}
+
+/**
+ * Why stslint cannot target this Kubernetes version (`--kubernetes-version`, `kubernetesVersion`), or undefined
+ * when it can: any 1.x from the oldest to the newest bundled version, written `1.29`, `v1.29` or `1.29.3`.
+ */
+export function unsupportedVersion(kubernetesVersion: string): string | undefined {
+  const versions = bundledVersions();
+  const minor = /^v?(\d+\.\d+)(?:\.\d+)?$/.exec(kubernetesVersion.trim())?.[1];
+  const supported = minor && compareVersions(minor, versions[0]) >= 0 && compareVersions(minor, versions.at(-1)!) <= 0;
+  if (supported) return undefined;
+  return `Unsupported Kubernetes version '${kubernetesVersion}': stslint supports ${versions[0]} to ${versions.at(-1)} (bundled schemas: ${versions.join(', ')}; a version in between uses the nearest older one)`;
+}
+
 /** The bundled schema version for a target Kubernetes version: the same, else the nearest older, else the oldest. */
 export function bundledVersion(kubernetesVersion: string): string {
   let bundled = bundledFor.get(kubernetesVersion);
   if (!bundled) {
-    const versions = Object.keys(loadIndex()).sort(compareVersions);
-    const older = versions.filter((version) => compareVersions(version, kubernetesVersion) <= 0);
+    const versions = bundledVersions();
+    const minor = kubernetesVersion.trim().replace(/^v/, '');
+    const older = versions.filter((version) => compareVersions(version, minor) <= 0);
     bundled = older.at(-1) ?? versions[0];
     bundledFor.set(kubernetesVersion, bundled);
   }
@@ -119,11 +142,12 @@ function loadModule(module: string): Record<string, Validator> {
   return loaded;
 }
 
+/** A version's definitions: the shared pool overlaid with the version's own (see schemas/store.mjs). */
 function loadDefinitions(version: string): Record<string, JsonSchema> {
   let definitions = definitionsByVersion.get(version);
   if (!definitions) {
-    const file = JSON.parse(readFileSync(`${schemaDir}${version}/definitions.json`, 'utf8'));
-    definitions = file.definitions as Record<string, JsonSchema>;
+    const read = (file: string) => JSON.parse(readFileSync(`${schemaDir}${file}`, 'utf8')).definitions as Record<string, JsonSchema>;
+    definitions = { ...read('definitions.json'), ...read(`${version}/definitions.json`) };
     definitionsByVersion.set(version, definitions);
   }
   return definitions;
@@ -153,8 +177,8 @@ function withoutNulls(value: unknown): unknown {
 
 /**
  * One error per cause: unknown fields only when strict; a value of the wrong type is not also reported as
- * outside its enum; for `anyOf` (CRD schema unions), the errors inside the value are kept when there are some,
- * else one error for the value.
+ * outside its enum; for `anyOf` (CRD schema unions), the errors inside the value are kept when there are some
+ * (a branch failing on unknown fields only passes without --strict), else one error for the value.
  */
 function relevantErrors(errors: SchemaError[], strict: boolean): SchemaError[] {
   const typeErrorAt = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
@@ -167,7 +191,8 @@ function relevantErrors(errors: SchemaError[], strict: boolean): SchemaError[] {
   });
   return relevant.flatMap((error) => {
     if (error.keyword !== 'anyOf') return [error];
-    if (relevant.some((other) => other.instancePath.startsWith(`${error.instancePath}/`))) return [];
+    // Errors inside the value: reported themselves, or unknown fields only, which do not count without --strict.
+    if (errors.some((other) => other.instancePath.startsWith(`${error.instancePath}/`))) return [];
     const types = errors.filter((other) => other.keyword === 'type' && other.instancePath === error.instancePath);
     return [{ ...error, params: { types: types.flatMap((other) => other.params.type) } }];
   });
@@ -194,8 +219,9 @@ function mergeMissing(errors: SchemaError[]): SchemaError[] {
   return merged;
 }
 
-interface Where {
-  version: string;
+/** Where to find the schema of a resource, to suggest field names: a definition among definitions. */
+export interface Where {
+  definitions: () => Record<string, JsonSchema>;
   /** Definition name of the resource's kind. */
   root: string;
 }
@@ -332,7 +358,7 @@ interface Located {
 
 /** The object schema at `path` inside the kind's schema. */
 function schemaAt(where: Where, path: readonly (string | number)[]): Located | undefined {
-  const definitions = loadDefinitions(where.version);
+  const definitions = where.definitions();
   const resolve = (schema: JsonSchema | undefined, definition?: string): Located | undefined => {
     if (!schema) return undefined;
     if (schema.$ref) {

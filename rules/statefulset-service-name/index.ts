@@ -1,3 +1,4 @@
+import { compareVersions, normalizeVersion } from '../../src/api-versions.js';
 import { isRecord } from '../../src/selectors.js';
 import { isDnsLabel, isStatefulSet } from '../../src/statefulsets.js';
 import type { Rule } from '../../src/types.js';
@@ -16,9 +17,11 @@ const rule: Rule = {
     const what = `StatefulSet '${resource.name}'`;
     if (serviceName === undefined || serviceName === null || serviceName === '') {
       const written = serviceName === undefined ? 'has no spec.serviceName' : 'has an empty spec.serviceName';
+      const required = schemaRequiresServiceName(context.kubernetesVersion);
       context.report({
         path: serviceName === undefined ? ['spec'] : ['spec', 'serviceName'],
-        message: `${what} ${written}: its pods get no stable per-pod DNS name (<pod>.<service>.${resource.namespace}.svc); name a headless Service that selects them`,
+        severity: required ? 'error' : 'warning',
+        message: `${what} ${written}${required ? ` (required by the Kubernetes ${context.kubernetesVersion} API schema)` : ''}: its pods get no stable per-pod DNS name (<pod>.<service>.${resource.namespace}.svc); name a headless Service that selects them`,
       });
     } else if (typeof serviceName === 'string' && !isDnsLabel(serviceName)) {
       context.report({
@@ -29,5 +32,11 @@ const rule: Rule = {
     }
   },
 };
+
+/** The OpenAPI schema lists serviceName as required up to Kubernetes 1.32; 1.33 marks it optional (kubernetes#130233). */
+function schemaRequiresServiceName(kubernetesVersion: string): boolean {
+  const version = normalizeVersion(kubernetesVersion);
+  return version !== undefined && compareVersions(version, '1.33') < 0;
+}
 
 export default rule;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import rule from '../../rules/schema/index.js';
-import { bundledVersion, closestName, hasSchema, showPath } from '../../src/schema.js';
+import { bundledVersion, bundledVersions, closestName, hasSchema, showPath, unsupportedVersion } from '../../src/schema.js';
 import { runRule, testRule } from '../helpers/rule-tester.js';
 
 const statefulSet = (spec: string, metadata = '') => `apiVersion: apps/v1
@@ -302,9 +302,22 @@ describe('schema helpers', () => {
   });
 
   it('falls back to the nearest older bundled version, else the oldest', () => {
+    expect(bundledVersions()).toEqual(['1.25', '1.26', '1.29', '1.30', '1.36']);
     expect(bundledVersion('1.30')).toBe('1.30');
+    expect(bundledVersion('v1.30.4')).toBe('1.30');
+    expect(bundledVersion('1.27')).toBe('1.26');
     expect(bundledVersion('1.34')).toBe('1.30');
-    expect(bundledVersion('1.2')).toBe('1.30');
+    expect(bundledVersion('1.40')).toBe('1.36');
+    expect(bundledVersion('1.2')).toBe('1.25');
+  });
+
+  it('accepts any version from the oldest to the newest bundled one, and says which when not', () => {
+    for (const version of ['1.25', '1.27', 'v1.33', '1.36.1']) expect(unsupportedVersion(version)).toBeUndefined();
+    for (const version of ['1.24', '1.37', '9.99', 'latest', '']) {
+      expect(unsupportedVersion(version)).toBe(
+        `Unsupported Kubernetes version '${version}': stslint supports 1.25 to 1.36 (bundled schemas: 1.25, 1.26, 1.29, 1.30, 1.36; a version in between uses the nearest older one)`,
+      );
+    }
   });
 
   it('shows paths as written in kubectl explain, quoting odd keys', () => {

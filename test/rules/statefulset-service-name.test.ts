@@ -24,12 +24,43 @@ describe('statefulset-service-name', () => {
     ],
     invalid: [
       {
+        // Optional in the default (newest) version's schema: a warning.
         code: statefulSet(''),
-        errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5, severity: 1, message: "StatefulSet 'web' has no spec.serviceName" }],
+        errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5, severity: 1, message: "StatefulSet 'web' has no spec.serviceName: its pods" }],
+      },
+      {
+        code: statefulSet(''),
+        options: { kubernetesVersion: '1.33' },
+        errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5, severity: 1, message: "StatefulSet 'web' has no spec.serviceName: its pods" }],
+      },
+      {
+        // Required by the schema of 1.32 and older: an error.
+        code: statefulSet(''),
+        options: { kubernetesVersion: '1.32' },
+        errors: [
+          {
+            line: 5,
+            column: 1,
+            endLine: 5,
+            endColumn: 5,
+            severity: 2,
+            message: "StatefulSet 'web' has no spec.serviceName (required by the Kubernetes 1.32 API schema): its pods",
+          },
+        ],
+      },
+      {
+        code: statefulSet('  serviceName: null\n'),
+        options: { kubernetesVersion: 'v1.25' },
+        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 20, severity: 2, message: 'has an empty spec.serviceName (required by the Kubernetes v1.25 API schema)' }],
       },
       {
         code: statefulSet('  serviceName: ""\n'),
         errors: [{ line: 6, column: 3, endLine: 6, endColumn: 18, severity: 1, message: 'has an empty spec.serviceName' }],
+      },
+      {
+        code: statefulSet('  serviceName: ""\n'),
+        options: { kubernetesVersion: '1.30' },
+        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 18, severity: 2, message: 'has an empty spec.serviceName' }],
       },
       {
         code: statefulSet('  serviceName:\n'),
