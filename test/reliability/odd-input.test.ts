@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { expectPositionsInside, lintAll, where } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectPositionsInside, lintAll, stslint, tempDir, where } from './helpers.js';
 
 const STATEFULSET = `apiVersion: apps/v1
 kind: StatefulSet
@@ -119,6 +121,12 @@ describe('odd Kubernetes objects: every rule skips or reports, none throws', () 
       lintSafely(text);
     });
   }
+
+  it('prints nothing to stderr for keys that are collections (the yaml package would warn)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'keys.yaml'), statefulSet('labels: {app: web}\n    spec', 'labels:\n        app: web\n        ? [a, b]\n        : list\n    spec'));
+    expect(stslint(['keys.yaml', '--rule', 'schema=off'], { cwd: dir }).stderr).toBe('');
+  });
 
   it(`runs every registered rule (${rules.length} now)`, () => {
     expect(rules.length).toBeGreaterThan(5);
