@@ -41,8 +41,12 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id
     const readme = readFileSync(readmeUrl, 'utf8');
     // Rules that are off by default are turned on: the README shows what they report when enabled.
     const options = rule.meta.severity === 'off' ? { rules: { [id]: 'warning' as const } } : {};
-    expect(runRule(rule, exampleAfter(readme, '## Incorrect'), options).length).toBeGreaterThan(0);
-    expect(runRule(rule, exampleAfter(readme, '## Correct'), options)).toEqual([]);
+    // An example may pin its target version with a first line `# stslint --kubernetes-version X.Y`.
+    const withVersion = (example: string) => ({ ...options, kubernetesVersion: /^# stslint --kubernetes-version (\S+)$/m.exec(example)?.[1] });
+    const incorrect = exampleAfter(readme, '## Incorrect');
+    const correct = exampleAfter(readme, '## Correct');
+    expect(runRule(rule, incorrect, withVersion(incorrect)).length).toBeGreaterThan(0);
+    expect(runRule(rule, correct, withVersion(correct))).toEqual([]);
   });
 });
 

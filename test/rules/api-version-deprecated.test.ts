@@ -51,6 +51,7 @@ describe('api-version-deprecated', () => {
     invalid: [
       {
         code: manifest('flowcontrol.apiserver.k8s.io/v1beta3', 'PriorityLevelConfiguration', 'workload-low'),
+        options: { kubernetesVersion: '1.30' },
         errors: [
           {
             line: 1,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/api-version-removed/index.js';
 import { DEPRECATED_APIS, type DeprecatedApi } from '../../src/api-versions.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../../src/lint.js';
 import { runRule, testRule } from '../helpers/rule-tester.js';
 
 const manifest = (apiVersion: string, kind: string, name = 'x') =>
@@ -34,8 +35,8 @@ describe('api-version-removed', () => {
     valid: [
       manifest('apps/v1', 'StatefulSet'),
       manifest('policy/v1', 'PodDisruptionBudget'),
-      // served, only deprecated at the default target 1.30
-      manifest('flowcontrol.apiserver.k8s.io/v1beta3', 'FlowSchema'),
+      // served, only deprecated at target 1.30
+      { code: manifest('flowcontrol.apiserver.k8s.io/v1beta3', 'FlowSchema'), options: { kubernetesVersion: '1.30' } },
       // a kind the version never had is not in the table
       manifest('apps/v1beta1', 'CronTab'),
       manifest('example.com/v1beta1', 'Deployment'),
@@ -46,6 +47,7 @@ describe('api-version-removed', () => {
     invalid: [
       {
         code: manifest('apps/v1beta1', 'StatefulSet', 'web'),
+        options: { kubernetesVersion: '1.30' },
         errors: [
           {
             line: 1,
@@ -99,7 +101,7 @@ items:
     expect(advice('flowcontrol.apiserver.k8s.io/v1beta1', 'FlowSchema', '1.30')).toMatch(/^use flowcontrol\.apiserver\.k8s\.io\/v1: /);
   });
 
-  it('uses the default target version 1.30 when none is given', () => {
-    expect(runRule(rule, manifest('autoscaling/v2beta2', 'HorizontalPodAutoscaler'))[0].message).toContain('(target 1.30)');
+  it('uses the default target version, the newest bundled, when none is given', () => {
+    expect(runRule(rule, manifest('autoscaling/v2beta2', 'HorizontalPodAutoscaler'))[0].message).toContain(`(target ${DEFAULT_KUBERNETES_VERSION})`);
   });
 });
