@@ -245,9 +245,24 @@ function describeError(error: SchemaError, resource: Resource, data: unknown, wh
       return { path, message: `${shown} ${expected}, got ${describeValue(value)}` };
     }
     default:
-      return { path, message: `${shown} is invalid (${error.keyword})` };
+      return { path, message: `${shown} ${LIMITS[error.keyword]?.(error.params.limit ?? error.params.pattern) ?? `is invalid (${error.keyword})`}, got ${describeValue(value)}` };
   }
 }
+
+/** Messages of the bounds and patterns CRD schemas use (ajv's `limit` or `pattern` parameter). */
+const LIMITS: Record<string, (limit: unknown) => string> = {
+  minimum: (limit) => `must be at least ${limit}`,
+  maximum: (limit) => `must be at most ${limit}`,
+  exclusiveMinimum: (limit) => `must be more than ${limit}`,
+  exclusiveMaximum: (limit) => `must be less than ${limit}`,
+  minLength: (limit) => `must be at least ${limit} characters long`,
+  maxLength: (limit) => `must be at most ${limit} characters long`,
+  minItems: (limit) => `must have at least ${limit} items`,
+  maxItems: (limit) => `must have at most ${limit} items`,
+  minProperties: (limit) => `must have at least ${limit} fields`,
+  maxProperties: (limit) => `must have at most ${limit} fields`,
+  pattern: (pattern) => `must match the pattern ${pattern}`,
+};
 
 /** JSON pointer → path; array indexes become numbers. */
 function toPath(pointer: string, data: unknown): (string | number)[] {

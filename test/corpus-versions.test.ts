@@ -2,10 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/lint.js';
+import { bundledVersions } from '../src/schema.js';
 
 /** Real public manifests (see ../shared/corpus/SOURCES.md), never copied into the repository. */
 const CORPUS = resolve('../shared/corpus');
-const TARGETS = ['1.25', '1.26', '1.29', '1.30', '1.33'];
+/** Every bundled schema version, and two versions between bundled ones (linted with the nearest older schemas). */
+const TARGETS = [...bundledVersions(), '1.27', '1.33'];
 
 /** `file:line` of every apiVersion line that names apps/v1beta1, found by scanning the corpus text. */
 function appsV1beta1Lines(): string[] {
@@ -27,7 +29,7 @@ describe.skipIf(!existsSync(CORPUS))('the real corpus against each target Kubern
   });
 
   it.each(TARGETS)('lints everything at %s without a crash; every apps/v1beta1 object is reported as removed', async (kubernetesVersion) => {
-    const run = await lintPaths([CORPUS], { kubernetesVersion });
+    const run = await lintPaths([CORPUS], { kubernetesVersion, strict: true });
     expect(run.internalError).toBe(false);
     const messages = run.results.flatMap((result) => result.messages.map((message) => ({ ...message, file: result.filePath })));
     expect(messages.filter((message) => message.ruleId === 'internal-error')).toEqual([]);

@@ -1,7 +1,9 @@
+import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import rule from '../../rules/schema/index.js';
 import { bundledVersion, bundledVersions, closestName, hasSchema, showPath, unsupportedVersion } from '../../src/schema.js';
-import { runRule, testRule } from '../helpers/rule-tester.js';
+import { lintSources } from '../../src/lint.js';
+import { checkFixtureDir, runRule, testRule } from '../helpers/rule-tester.js';
 
 const statefulSet = (spec: string, metadata = '') => `apiVersion: apps/v1
 kind: StatefulSet
@@ -330,5 +332,143 @@ describe('schema helpers', () => {
     expect(closestName('ServiceName', ['serviceName'])).toBe('serviceName');
     expect(closestName('sepc', ['metadata', 'spec', 'status'])).toBe('spec');
     expect(closestName('flavour', ['replicas', 'selector'])).toBeUndefined();
+  });
+});
+
+const databaseCrd = (schema: string) => `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: databases.example.com
+spec:
+  group: example.com
+  names: {kind: Database, plural: databases}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+${schema}---
+`;
+
+const DATABASE_SCHEMA = `          type: object
+          properties:
+            spec:
+              type: object
+              required: [engine]
+              properties:
+                engine: {type: string, enum: [postgres, mysql]}
+                replicas: {type: integer, minimum: 1, maximum: 9}
+                name: {type: string, maxLength: 5, pattern: '^[a-z]+$'}
+                storage:
+                  type: object
+                  nullable: true
+                  properties:
+                    size: {x-kubernetes-int-or-string: true}
+`;
+
+/** A Database custom resource; after the 33 lines of a CRD with DATABASE_SCHEMA, its `spec:` key is on line 34. */
+const database = (spec: string) => `apiVersion: example.com/v1
+kind: Database
+metadata:
+  name: db
+spec:
+${spec}`;
+
+const positions = (findings: { line: number; column: number; endLine: number; endColumn: number; message: string }[]) =>
+  findings.map(({ line, column, endLine, endColumn, message }) => ({ line, column, endLine, endColumn, message }));
+
+describe('schema: custom resources', () => {
+  it('validates a custom resource against the CRD of the same file, with positions', () => {
+    const code = databaseCrd(DATABASE_SCHEMA) + database('  engine: oracle\n  replicas: "3"\n  storage:\n    size: [1]\n');
+    expect(positions(runRule(rule, code))).toEqual([
+      { line: 35, column: 3, endLine: 35, endColumn: 17, message: "spec.engine must be one of postgres, mysql, got string \"oracle\"" },
+      { line: 36, column: 3, endLine: 36, endColumn: 16, message: 'spec.replicas must be an integer, got string "3"' },
+      { line: 38, column: 5, endLine: 38, endColumn: 9, message: 'spec.storage.size must be an integer or a string, got a list' },
+    ]);
+  });
+
+  it('reports missing required fields, bounds and patterns of the CRD schema', () => {
+    const code = databaseCrd(DATABASE_SCHEMA) + database('  replicas: 10\n  name: Toolong\n');
+    expect(positions(runRule(rule, code))).toEqual([
+      { line: 34, column: 1, endLine: 34, endColumn: 5, message: "spec is missing required field 'engine'" },
+      { line: 35, column: 3, endLine: 35, endColumn: 15, message: 'spec.replicas must be at most 9, got number 10' },
+      { line: 36, column: 3, endLine: 36, endColumn: 16, message: 'spec.name must be at most 5 characters long, got string "Toolong"' },
+      { line: 36, column: 3, endLine: 36, endColumn: 16, message: 'spec.name must match the pattern ^[a-z]+$, got string "Toolong"' },
+    ]);
+  });
+
+  it('accepts what the API server accepts: null for nullable fields, unknown fields without --strict, implied metadata', () => {
+    const code = databaseCrd(DATABASE_SCHEMA) + database('  engine: mysql\n  storage: null\n  backup: daily\n').replace('  name: db', '  name: db\n  labels: {app: db}');
+    expect(runRule(rule, code)).toEqual([]);
+  });
+
+  it('reports unknown fields with --strict, suggesting the closest one', () => {
+    const code = databaseCrd(DATABASE_SCHEMA) + database('  engine: mysql\n  replica: 2\n');
+    expect(positions(runRule(rule, code, { strict: true }))).toEqual([
+      { line: 36, column: 3, endLine: 36, endColumn: 13, message: "spec.replica is not a known field; did you mean 'replicas'?" },
+    ]);
+  });
+
+  it('keeps unknown fields where the CRD preserves them, and at the root when the schema has no properties', () => {
+    const open = databaseCrd('          type: object\n          x-kubernetes-preserve-unknown-fields: true\n') + database('  anything: [1, 2]\n');
+    expect(runRule(rule, open, { strict: true })).toEqual([]);
+  });
+
+  it('finds the CRD in another file of the run', () => {
+    checkFixtureDir(resolve('fixtures/crd'), rule);
+  });
+
+  it('uses the served version only, and the first CRD of a group and kind', () => {
+    const unserved = databaseCrd(DATABASE_SCHEMA).replace('served: true', 'served: false') + database('  engine: oracle\n');
+    expect(runRule(rule, unserved)).toEqual([]);
+    const twice = databaseCrd(DATABASE_SCHEMA) + databaseCrd('          type: object\n') + database('  engine: oracle\n');
+    expect(runRule(rule, twice)).toHaveLength(1);
+  });
+
+  it('never throws on odd CRDs', () => {
+    const odd = [
+      'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x\nspec: null\n---\n',
+      'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x\nspec:\n  group: example.com\n  names: {kind: Database}\n  versions: 3\n---\n',
+      databaseCrd('          type: object\n          properties:\n            spec: {type: string, pattern: "(?i)^[a-z]+$"}\n'),
+    ];
+    for (const crd of odd) expect(() => runRule(rule, crd + database('  engine: x\n'))).not.toThrow();
+  });
+
+  it('reads --schema-dir files in the catalog layout and the flat layout', () => {
+    const schemaDirs = [resolve('fixtures/schema-dir')];
+    const widget = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: medium\n  count: 0\n';
+    expect(positions(runRule(rule, widget, { schemaDirs }))).toEqual([
+      { line: 6, column: 3, endLine: 6, endColumn: 15, message: 'spec.size must be one of small, large, got string "medium"' },
+      { line: 7, column: 3, endLine: 7, endColumn: 11, message: 'spec.count must be more than 0, got number 0' },
+    ]);
+    const gadget = 'apiVersion: example.io/v1\nkind: Gadget\nmetadata:\n  name: g\nspec:\n  enabled: "yes"\n';
+    expect(positions(runRule(rule, gadget, { schemaDirs }))).toEqual([
+      { line: 6, column: 3, endLine: 6, endColumn: 17, message: 'spec.enabled must be a boolean, got string "yes"' },
+    ]);
+    expect(runRule(rule, widget)).toEqual([]);
+  });
+
+  it('reports kinds without a schema with --strict-kinds only', () => {
+    const cr = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n';
+    expect(runRule(rule, cr)).toEqual([]);
+    expect(positions(runRule(rule, cr, { strictKinds: true }))).toEqual([
+      { line: 2, column: 1, endLine: 2, endColumn: 18, message: 'no schema for cert-manager.io/v1 Certificate: add its CRD to the inputs or a --schema-dir' },
+    ]);
+    const removed = 'apiVersion: apps/v1beta1\nkind: StatefulSet\nmetadata:\n  name: s\n';
+    expect(runRule(rule, removed, { strictKinds: true, kubernetesVersion: '1.30' })[0].message).toBe(
+      'no schema for apps/v1beta1 StatefulSet: Kubernetes 1.30 serves no such built-in kind',
+    );
+    const described = databaseCrd(DATABASE_SCHEMA) + database('  engine: mysql\n');
+    expect(runRule(rule, described, { strictKinds: true })).toEqual([]);
+  });
+
+  it('counts as unvalidated only the objects no built-in schema, CRD or schema directory describes', () => {
+    const run = (sources: string[], schemaDirs: string[] = []) =>
+      lintSources(sources.map((text, i) => ({ path: `f${i}.yaml`, text })), { schemaDirs }).stats.unvalidated;
+    expect(run([database('  engine: mysql\n')])).toEqual({ 'example.com/v1/Database': 1 });
+    expect(run([databaseCrd(DATABASE_SCHEMA), database('  engine: mysql\n')])).toEqual({});
+    expect(run(['apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n'], [resolve('fixtures/schema-dir')])).toEqual({});
   });
 });
