@@ -10,7 +10,7 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,7 @@ function main() {
     console.log('dist/schemas is up to date');
     return;
   }
+  rmSync(outRoot, { recursive: true, force: true });
   mkdirSync(outRoot, { recursive: true });
   copyFileSync(join(here, 'definitions.json'), join(outRoot, 'definitions.json'));
   const index = {};
