@@ -3,7 +3,7 @@
 // is a self-consistent set of objects sharing the original namespaces.
 // Usage: node bench/generate-repo.mjs N [CORPUS_DIR]
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Scalar, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { manifestFiles } from './lib.mjs';
@@ -93,7 +93,7 @@ function insertAt(text, offsets, suffix) {
   return result + text.slice(from);
 }
 
-if (process.argv[1] && basename(process.argv[1]) === 'generate-repo.mjs') {
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const copies = Number(process.argv[2]);
   if (!Number.isInteger(copies) || copies < 1) throw new Error('Usage: node bench/generate-repo.mjs N [CORPUS_DIR]');
   console.log(generateRepo(copies, process.argv[3]));

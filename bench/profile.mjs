@@ -104,7 +104,7 @@ export function formatProfile(summaries) {
   return lines.join('\n');
 }
 
-if (process.argv[1] && basename(process.argv[1]) === 'profile.mjs') {
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const paths = process.argv.length > 2 ? process.argv.slice(2) : [join(ROOT, '../shared/corpus/bulk/')];
   console.log(formatProfile(profileStslint(paths)));
 }
