@@ -98,7 +98,7 @@ export async function lintPaths(
   for (const file of context) {
     if (!linted.has(file)) add(file, await readManifest(file, options.maxFileBytes), true);
   }
-  for (const input of extra) add(input.path, decodeManifest(input.path, input.bytes), input.contextOnly);
+  for (const input of extra) add(input.path, decodeManifest(input.path, input.bytes, options.maxFileBytes), input.contextOnly);
   const run = check(loaded, options, readFindings);
   run.stats.ignored = ignored;
   return run;

@@ -1,4 +1,4 @@
-import { Composer, isNode, isScalar, LineCounter, Parser, visit, type CST, type Document, type YAMLError } from 'yaml';
+import { Composer, isNode, isScalar, LineCounter, Parser, visit, type CST, type Document, type DocumentOptions, type ScalarTag, type SchemaOptions, type YAMLError } from 'yaml';
 import { CLUSTER_SCOPED_KINDS } from './kinds.js';
 import { outlineDocument, rangeOf, setOutline, toRange, type DocumentOutline } from './positions.js';
 import { isRecord } from './selectors.js';
@@ -15,7 +15,20 @@ export const MAX_DEPTH = 128;
 const MAX_QUOTE = 80;
 
 /** `logLevel: 'error'` keeps the yaml package from printing warnings (e.g. collection keys) to stderr. */
-const PARSE_OPTIONS = { merge: true, logLevel: 'error' } as const;
+/**
+ * kubectl and the API server read YAML with go-yaml v2 (through sigs.k8s.io/yaml), where the plain scalars
+ * y, yes, on, n, no, off (in their spellings below) are booleans, as in YAML 1.1. Reading them the same way lets
+ * the schema rule report `value: no` in an env var as kubectl would ("cannot unmarshal bool into ... string").
+ */
+const GO_YAML_BOOLEAN: ScalarTag = {
+  identify: (value) => typeof value === 'boolean',
+  default: true,
+  tag: 'tag:yaml.org,2002:bool',
+  test: /^(?:y|Y|yes|Yes|YES|on|On|ON|n|N|no|No|NO|off|Off|OFF)$/,
+  resolve: (text) => /^(?:y|Y|yes|Yes|YES|on|On|ON)$/.test(text),
+};
+
+const PARSE_OPTIONS: DocumentOptions & SchemaOptions = { merge: true, logLevel: 'error', customTags: [GO_YAML_BOOLEAN] };
 
 export interface LoadedSource {
   source: SourceFile;

@@ -60,9 +60,15 @@ describe('loadSource', () => {
   });
 
   it('expands merge keys and anchors', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: &l {app: web}\n  annotations:\n    <<: *l\n    x: y\n';
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: &l {app: web}\n  annotations:\n    <<: *l\n    x: z\n';
     const [resource] = loadSource('a.yaml', text).resources;
-    expect(resource.object.metadata.annotations).toEqual({ app: 'web', x: 'y' });
+    expect(resource.object.metadata.annotations).toEqual({ app: 'web', x: 'z' });
+  });
+
+  it('reads y/yes/on and n/no/off as booleans, as kubectl (go-yaml v2) does', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  a: yes\n  b: Off\n  c: "no"\n  d: n\n  e: nope\n  f: TRUE\n';
+    const [resource] = loadSource('a.yaml', text).resources;
+    expect(resource.object.data).toEqual({ a: true, b: false, c: 'no', d: false, e: 'nope', f: true });
   });
 
   it('marks context-only sources', () => {
