@@ -236,7 +236,27 @@ function measureStartup() {
     for (const entry of cases) samples.get(entry.id).push(measureNode(entry.args, { cwd: ROOT, method }));
   }
   log(`start-up: ${cases.map((entry) => `${entry.id} ${stats(samples.get(entry.id)).bestMs.toFixed(0)} ms`).join(', ')}`);
-  return { file: relative(ROOT, file), bytes: statSync(file).size, cases: cases.map((entry) => ({ ...entry, ...stats(samples.get(entry.id)) })) };
+  return {
+    file: relative(ROOT, file),
+    bytes: statSync(file).size,
+    cases: cases.map((entry) => ({ ...entry, ...stats(samples.get(entry.id)) })),
+    stages: startupStages(file),
+  };
+}
+
+/** bench/startup.mjs in 5 fresh processes: median CPU and wall time of each start-up stage. */
+function startupStages(file) {
+  const runsOfStages = [];
+  for (let round = 0; round < 5; round++) {
+    const child = spawnSync(process.execPath, ['bench/startup.mjs', '--json', file], { cwd: ROOT, encoding: 'utf8' });
+    if (child.status === 0) runsOfStages.push(JSON.parse(child.stdout));
+  }
+  if (runsOfStages.length === 0) return [];
+  return runsOfStages[0].map(({ name }, i) => ({
+    name,
+    cpuMs: median(runsOfStages.map((stages) => stages[i].cpuMs)),
+    wallMs: median(runsOfStages.map((stages) => stages[i].wallMs)),
+  }));
 }
 
 function smallestStatefulSetFile() {
@@ -335,6 +355,11 @@ function renderReport({ machine, build, inputs, results, startup, profile }) {
   lines.push('|---|---:|---:|---:|');
   for (const entry of startup.cases) {
     lines.push(`| ${entry.label} | ${seconds(entry.bestMs)} (${seconds(entry.medianMs)}) | ${seconds(entry.cpuMs)} | ${mb(entry.rssKB * 1024)} |`);
+  }
+  if (startup.stages.length > 0) {
+    lines.push('', 'Where the start-up goes (bench/startup.mjs: the same lint run inside one process, median of 5 processes):', '');
+    lines.push('| stage | CPU | wall |', '|---|---:|---:|');
+    for (const stage of startup.stages) lines.push(`| ${stage.name} | ${seconds(stage.cpuMs)} | ${seconds(stage.wallMs)} |`);
   }
   lines.push('');
   lines.push('### Targets');

@@ -1,0 +1,45 @@
+// Where stslint's start-up goes: CPU and wall time of importing its heavy dependencies, then the rest of its
+// modules, then one lint of a small file, inside one process. Run it several times; the first stages are shared.
+// Usage: node bench/startup.mjs [--json] [FILE]   (default: the smallest StatefulSet manifest of the corpus)
+import { readFileSync, statSync } from 'node:fs';
+import { manifestFiles } from './lib.mjs'; // node: built-ins only, so yaml is not loaded before it is measured
+
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+const stages = [];
+const mark = (name, since) => stages.push({ name, cpuMs: cpuMs() - since.cpu, wallMs: performance.now() - since.wall });
+const now = () => ({ cpu: cpuMs(), wall: performance.now() });
+
+const json = process.argv[2] === '--json';
+const file = process.argv[json ? 3 : 2] ?? smallestStatefulSet();
+stages.push({ name: 'node start-up until this script runs', cpuMs: cpuMs(), wallMs: performance.now() });
+let at = now();
+await import('yaml');
+mark('import yaml', at);
+at = now();
+await import('ajv');
+mark('import ajv', at);
+at = now();
+const { main } = await import('../dist/src/cli.js');
+mark("import stslint's own modules (dist/src/cli.js and what it pulls in)", at);
+at = now();
+const code = await main({
+  argv: ['lint', '-f', 'json', '-o', new URL('./out/startup-split.json', import.meta.url).pathname, file],
+  stdout: () => {},
+  stderr: (text) => process.stderr.write(text),
+  readStdin: () => new Uint8Array(),
+  isTTY: false,
+  env: process.env,
+  cwd: process.cwd(),
+});
+mark(`lint ${statSync(file).size}-byte file (exit ${code}), schema module load included`, at);
+if (json) console.log(JSON.stringify(stages));
+else for (const { name, cpuMs: cpu, wallMs } of stages) console.log(`${cpu.toFixed(0).padStart(5)} ms CPU ${wallMs.toFixed(0).padStart(5)} ms wall  ${name}`);
+
+function smallestStatefulSet() {
+  return manifestFiles([new URL('../../shared/corpus/statefulsets/', import.meta.url).pathname])
+    .filter((path) => /^kind:\s*StatefulSet\s*$/m.test(readFileSync(path, 'utf8')))
+    .sort((a, b) => statSync(a).size - statSync(b).size || a.localeCompare(b))[0];
+}
