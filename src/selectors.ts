@@ -91,7 +91,9 @@ function meetsRequirement(requirement: LabelSelectorRequirement, labels: Labels)
 }
 
 export function describeRequirement(requirement: LabelSelectorRequirement): string {
-  const key = String(requirement.key);
+  if (typeof requirement.key !== 'string') return 'a requirement without a key';
+  if (typeof requirement.operator !== 'string') return `${requirement.key} (no operator)`;
+  const key = requirement.key;
   const values = Array.isArray(requirement.values) ? requirement.values.map(String).join(',') : '';
   switch (requirement.operator) {
     case 'In':

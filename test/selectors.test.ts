@@ -35,3 +35,12 @@ describe('label selectors', () => {
     expect(mapSelects({ app: 'web', env: 'x' }, labels)).toBe(false);
   });
 });
+
+describe('describeRequirement', () => {
+  it('says what a malformed requirement lacks instead of printing undefined', async () => {
+    const { describeRequirement } = await import('../src/selectors.js');
+    expect(describeRequirement({ operator: 'In', values: ['a'] })).toBe('a requirement without a key');
+    expect(describeRequirement({ key: 'x' })).toBe('x (no operator)');
+    expect(describeRequirement({ key: 'x', operator: 'In', values: ['a', 'b'] })).toBe('x in (a,b)');
+  });
+});
