@@ -6,7 +6,7 @@ const rule: Rule = {
   meta: {
     id: 'schema',
     severity: 'error',
-    description: 'Require built-in Kubernetes objects to match the API schema of the target Kubernetes version',
+    description: 'Require objects to match the API schema of the target Kubernetes version (built-in kinds, CRDs in the run, --schema-dir)',
   },
   check(resource, context) {
     const problems =
