@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { main } from '../dist/src/cli.js';
+import { main } from '../dist/src/cli.mjs';
 
 process.exitCode = await main({
   argv: process.argv.slice(2),

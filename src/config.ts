@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { rules } from '../rules/index.js';
+import { newAjv } from './ajv.js';
 import { UsageError } from './inputs.js';
 import type { RuleSetting } from './lint.js';
 
@@ -128,10 +128,7 @@ let validator: Validator | undefined;
 
 function configValidator(): Validator {
   if (validator) return validator;
-  // Loaded only when a config file exists, so runs without one never pay for ajv.
-  const require = createRequire(import.meta.url);
-  const Ajv = require('ajv').default;
-  validator = new Ajv({ allErrors: true, strict: false }).compile(configSchema()) as Validator;
+  validator = newAjv({ allErrors: true, strict: false }).compile(configSchema()) as Validator;
   return validator;
 }
 

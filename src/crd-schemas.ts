@@ -5,13 +5,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AjvModule from 'ajv';
+import { newAjv } from './ajv.js';
 import type { ResourceIndex } from './resource-index.js';
 import { hasSchema, problemsOf, type JsonSchema, type SchemaProblem, type Validator } from './schema.js';
 import { isRecord } from './selectors.js';
 import type { Resource } from './types.js';
-
-const Ajv = AjvModule.default;
 
 export type SchemaSource = 'built-in' | 'crd' | 'schema-dir';
 
@@ -123,7 +121,7 @@ function readSchemaFile(file: string): CustomSchema | null {
 /** Compiles a schema; a `pattern` ajv cannot compile (Go's RE2 syntax differs from JavaScript's) is not checked. */
 function compile(schema: JsonSchema): Validator {
   const ajv = () =>
-    new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, messages: false, unicodeRegExp: false });
+    newAjv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, messages: false, unicodeRegExp: false });
   try {
     return ajv().compile(schema) as unknown as Validator;
   } catch {

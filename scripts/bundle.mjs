@@ -1,0 +1,20 @@
+// Bundles the CLI and the GitHub Action entry point, with yaml and picomatch, into one module each
+// (dist/src/cli.mjs, dist/src/action.mjs). Loading one file instead of ~200 cuts start-up from ~115 ms to
+// ~30 ms of module loading. The bundles sit beside the modules they replace, so paths relative to
+// import.meta.url (package.json, dist/schemas/) stay the same. ajv stays external: it is loaded only
+// for config files and custom resources.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['dist/src/cli.js', 'dist/src/action.js'],
+  outdir: 'dist/src',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['ajv'],
+  // yaml is CommonJS and calls require('process'): give the ES module bundle a require.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
