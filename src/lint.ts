@@ -1,8 +1,9 @@
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { rules as registry } from '../rules/index.js';
-import { decodeManifest, expandPaths, readManifest, type ReadResult } from './inputs.js';
+import { decodeManifest, expandPaths } from './inputs.js';
 import { loadSource, type LoadedSource } from './load.js';
+import { loadFiles } from './parse-files.js';
 import { findingAt } from './findings.js';
 import { ResourceIndex } from './resource-index.js';
 import { schemaSource } from './crd-schemas.js';
@@ -88,17 +89,21 @@ export async function lintPaths(
   });
   const linted = new Set(files);
   const context = options.contextPaths?.length ? await expandPaths(options.contextPaths, cwd) : [];
+  const toLoad = [
+    ...files.map((path) => ({ path, contextOnly: false })),
+    ...context.filter((path) => !linted.has(path)).map((path) => ({ path, contextOnly: true })),
+  ];
+  const outcomes = await loadFiles(toLoad, options.maxFileBytes);
+  for (const input of extra) {
+    const read = decodeManifest(input.path, input.bytes, options.maxFileBytes);
+    outcomes.push('text' in read ? { loaded: loadSource(input.path, read.text, input.contextOnly) } : { finding: read.finding });
+  }
   const loaded: LoadedSource[] = [];
   const readFindings: Finding[] = [];
-  const add = (path: string, read: ReadResult, contextOnly = false) => {
-    if ('text' in read) loaded.push(loadSource(path, read.text, contextOnly));
-    else if (!contextOnly) readFindings.push(read.finding);
-  };
-  for (const file of files) add(file, await readManifest(file, options.maxFileBytes));
-  for (const file of context) {
-    if (!linted.has(file)) add(file, await readManifest(file, options.maxFileBytes), true);
-  }
-  for (const input of extra) add(input.path, decodeManifest(input.path, input.bytes, options.maxFileBytes), input.contextOnly);
+  outcomes.forEach((outcome, i) => {
+    if ('loaded' in outcome) loaded.push(outcome.loaded);
+    else if (!(toLoad[i]?.contextOnly ?? extra[i - toLoad.length]?.contextOnly)) readFindings.push(outcome.finding);
+  });
   const run = check(loaded, options, readFindings);
   run.stats.ignored = ignored;
   return run;

@@ -166,11 +166,11 @@ function loadDocument(doc: Document.Parsed, facts: TokenFacts, loaded: LoadedSou
     }
   }
   const outline = outlineDocument(doc);
-  const reload = reloader(loaded.source, doc);
+  const origin: DocumentOrigin = { start: doc.range[0], end: doc.range[2], version: doc.directives.yaml.version };
   if (isRecord(value) && isListKind(value)) {
-    value.items.forEach((item: unknown, index: number) => addResource(loaded, outline, reload, item, ['items', index]));
+    value.items.forEach((item: unknown, index: number) => addResource(loaded, outline, origin, item, ['items', index]));
   } else {
-    addResource(loaded, outline, reload, value, []);
+    addResource(loaded, outline, origin, value, []);
   }
 }
 
@@ -235,10 +235,15 @@ function frameOf(node: object): Frame {
   return { node, children: Array.isArray(node) ? node : Object.values(node), next: 0, deepest: 0 };
 }
 
+/** Where a document is in its source, to parse it again when something asks for its tree. */
+interface DocumentOrigin {
+  start: number;
+  end: number;
+  version: '1.1' | '1.2' | 'next';
+}
+
 /** The parsed document of a resource, parsed again from its text when something asks for it. */
-function reloader(source: SourceFile, doc: Document.Parsed): () => Document.Parsed {
-  const [start, , end] = doc.range;
-  const version = doc.directives.yaml.version;
+function reloader(source: SourceFile, { start, end, version }: DocumentOrigin): () => Document.Parsed {
   let reloaded: Document.Parsed | undefined;
   return () => (reloaded ??= reparse(source.text, start, end, version));
 }
@@ -253,31 +258,13 @@ function reparse(text: string, start: number, end: number, version: '1.1' | '1.2
 function addResource(
   loaded: LoadedSource,
   outline: DocumentOutline,
-  reload: () => Document.Parsed,
+  origin: DocumentOrigin,
   value: unknown,
   basePath: ObjectPath,
 ): void {
-  const object = isRecord(value) ? value : {};
-  const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
-  const kind = typeof object.kind === 'string' ? object.kind : '';
-  const metadata = isRecord(object.metadata) ? object.metadata : {};
-  const name = [metadata.name, metadata.generateName].find((n) => typeof n === 'string' && n !== '') as string | undefined;
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
-  const resource: Resource = {
-    source: loaded.source,
-    get doc() {
-      return reload();
-    },
-    basePath,
-    apiVersion,
-    group: apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '',
-    kind,
-    namespace: CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace,
-    name: name ?? '',
-    object,
-  };
-  setOutline(resource, outline);
-  const problems = shapeProblems(value, apiVersion, kind, name);
+  const resource = makeResource(loaded.source, { object: isRecord(value) ? value : {}, basePath, outline, origin });
+  const { apiVersion, kind } = resource;
+  const problems = shapeProblems(value, apiVersion, kind, resource.name || undefined);
   for (const { path, message } of problems) {
     loaded.findings.push({
       ruleId: 'resource-shape',
@@ -290,6 +277,64 @@ function addResource(
     });
   }
   if (problems.length === 0) loaded.resources.push(resource);
+}
+
+/** What a resource is made of, as plain data: it crosses the boundary of a parsing worker (src/parse-files.ts). */
+interface ResourceData {
+  object: Record<string, unknown>;
+  basePath: ObjectPath;
+  outline: DocumentOutline;
+  origin: DocumentOrigin;
+}
+
+export interface LoadedSourceData {
+  path: string;
+  text: string;
+  contextOnly: boolean;
+  findings: Finding[];
+  documentCount: number;
+  resources: ResourceData[];
+}
+
+const resourceData = new WeakMap<Resource, ResourceData>();
+
+function makeResource(source: SourceFile, data: ResourceData): Resource {
+  const { object, basePath, outline, origin } = data;
+  const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+  const kind = typeof object.kind === 'string' ? object.kind : '';
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  const name = [metadata.name, metadata.generateName].find((n) => typeof n === 'string' && n !== '') as string | undefined;
+  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+  const reload = reloader(source, origin);
+  const resource: Resource = {
+    source,
+    get doc() {
+      return reload();
+    },
+    basePath,
+    apiVersion,
+    group: apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '',
+    kind,
+    namespace: CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace,
+    name: name ?? '',
+    object,
+  };
+  setOutline(resource, outline);
+  resourceData.set(resource, data);
+  return resource;
+}
+
+/** A loaded source as plain data (structured-clonable), and back. */
+export function toData(loaded: LoadedSource): LoadedSourceData {
+  const { path, text, contextOnly = false } = loaded.source;
+  const resources = loaded.resources.map((resource) => resourceData.get(resource)!);
+  return { path, text, contextOnly, findings: loaded.findings, documentCount: loaded.documentCount, resources };
+}
+
+export function fromData(data: LoadedSourceData): LoadedSource {
+  const source: SourceFile = { path: data.path, text: data.text, lineCounter: countLines(data.text), contextOnly: data.contextOnly };
+  const resources = data.resources.map((resource) => makeResource(source, resource));
+  return { source, resources, findings: data.findings, documentCount: data.documentCount };
 }
 
 function shapeProblems(value: unknown, apiVersion: string, kind: string, name: string | undefined) {

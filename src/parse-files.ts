@@ -1,0 +1,87 @@
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { readManifest } from './inputs.js';
+import { fromData, loadSource, type LoadedSource, type LoadedSourceData } from './load.js';
+import type { Finding } from './types.js';
+
+export interface FileToLoad {
+  path: string;
+  contextOnly: boolean;
+}
+
+export type FileOutcome = { loaded: LoadedSource } | { finding: Finding };
+
+/** Below this much YAML, starting threads (about 40 ms each) costs more than parsing on one core saves. */
+const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Read and load files, in the order given. When there is enough to parse, files go to worker threads
+ * (one per core, each taking the next file when done); the main thread only rebuilds the resources.
+ */
+export async function loadFiles(
+  files: readonly FileToLoad[],
+  maxBytes?: number,
+  parallelMinBytes = PARALLEL_MIN_BYTES,
+): Promise<FileOutcome[]> {
+  const threads = Math.min(availableParallelism(), files.length);
+  const workerFile = workerModule();
+  if (threads < 2 || !workerFile || totalBytes(files, parallelMinBytes) < parallelMinBytes) {
+    const outcomes: FileOutcome[] = [];
+    for (const { path, contextOnly } of files) {
+      const read = await readManifest(path, maxBytes);
+      outcomes.push('text' in read ? { loaded: loadSource(path, read.text, contextOnly) } : { finding: read.finding });
+    }
+    return outcomes;
+  }
+  return loadInThreads(files, threads, workerFile, maxBytes);
+}
+
+function loadInThreads(files: readonly FileToLoad[], threads: number, workerFile: string, maxBytes?: number): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve, reject) => {
+    const workers = Array.from({ length: threads }, () => new Worker(workerFile));
+    const send = (worker: Worker) => {
+      if (next >= files.length) return;
+      const index = next++;
+      worker.postMessage({ index, path: files[index].path, contextOnly: files[index].contextOnly, maxBytes });
+    };
+    const finish = (error?: Error) => {
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve(outcomes);
+    };
+    for (const worker of workers) {
+      worker.on('message', (message: { index: number; loaded?: LoadedSourceData; finding?: Finding }) => {
+        outcomes[message.index] = message.loaded ? { loaded: fromData(message.loaded) } : { finding: message.finding! };
+        if (++done === files.length) finish();
+        else send(worker);
+      });
+      worker.on('error', finish);
+      send(worker);
+    }
+  });
+}
+
+function totalBytes(files: readonly FileToLoad[], enough: number): number {
+  let total = 0;
+  for (const { path } of files) {
+    try {
+      total += statSync(path).size;
+    } catch {
+      // readManifest reports it.
+    }
+    if (total >= enough) break;
+  }
+  return total;
+}
+
+/** The worker's module beside this one: the bundle (.mjs) or tsc's output (.js); none when running the sources. */
+function workerModule(): string | undefined {
+  return ['./parse-worker.mjs', './parse-worker.js']
+    .map((name) => fileURLToPath(new URL(name, import.meta.url)))
+    .find((file) => existsSync(file));
+}
