@@ -132,7 +132,7 @@ function configValidator(): Validator {
   return validator;
 }
 
-const SEVERITIES = ['off', 'warn', 'error', 0, 1, 2];
+const SEVERITIES = ['off', 'warn', 'warning', 'error', 0, 1, 2];
 
 /**
  * The JSON Schema of `.stslint.yaml`, generated from the rule registry so that every rule id

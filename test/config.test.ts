@@ -50,3 +50,21 @@ describe('config files', () => {
     expect(JSON.parse(readFileSync('schemas/stslint-config.schema.json', 'utf8'))).toEqual(configSchema());
   });
 });
+
+describe('rule options in the config file', () => {
+  it('accepts the documented options of deployment-database and rejects unknown ones', () => {
+    const dir = write({ '.stslint.yaml': 'rules:\n  deployment-database: [warning, {images: [acme/ledger]}]\n' });
+    expect(loadConfig(join(dir, '.stslint.yaml')).rules).toEqual({ 'deployment-database': ['warning', { images: ['acme/ledger'] }] });
+    const bad = write({ '.stslint.yaml': 'rules:\n  deployment-database: [warn, {image: [x]}]\n' });
+    expect(() => loadConfig(join(bad, '.stslint.yaml'))).toThrow("Unknown key 'rules.deployment-database.1.image'");
+  });
+
+  it('passes the options to the rule', async () => {
+    const { lintSources } = await import('../src/lint.js');
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: l}\nspec:\n  template:\n    spec:\n      containers:\n      - {name: l, image: acme/ledger:1}\n';
+    const ids = (rules: Record<string, unknown>) =>
+      lintSources([{ path: 'a.yaml', text: deployment }], { rules: rules as never }).results[0].messages.map((m) => m.ruleId);
+    expect(ids({})).not.toContain('deployment-database');
+    expect(ids({ 'deployment-database': ['warn', { images: ['acme/ledger'] }] })).toContain('deployment-database');
+  });
+});

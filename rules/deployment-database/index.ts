@@ -58,6 +58,17 @@ const rule: Rule = {
     severity: 'warning',
     description: 'Warn when a Deployment runs a well-known stateful system or shares a PersistentVolumeClaim between replicas',
     kinds: ['Deployment'],
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        images: {
+          description: 'More image repository names of stateful systems, added to the built-in list.',
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+        },
+      },
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);
