@@ -148,4 +148,15 @@ describe('stslint CLI (built)', () => {
     );
     expect(stslint(['-', '--quiet'], crs).stderr).toBe('');
   });
+
+  it('reads --context files for lookups only, as the pre-commit hook needs', () => {
+    const cwd = resolve(FIXTURES, 'context');
+    const alone = stslint(['statefulset.yaml', '-f', 'json'], undefined, cwd);
+    const ids = (stdout: string) => (JSON.parse(stdout) as LintResult[]).flatMap((r) => r.messages.map((m) => m.ruleId));
+    expect(ids(alone.stdout)).toEqual(['statefulset-service-missing']);
+    const withContext = stslint(['statefulset.yaml', '--context', '.', '-f', 'json'], undefined, cwd);
+    expect(withContext.code).toBe(0);
+    const results = JSON.parse(withContext.stdout) as LintResult[];
+    expect(results.map((r) => [r.filePath, r.messages.length])).toEqual([[resolve(cwd, 'statefulset.yaml'), 0]]);
+  });
 });
