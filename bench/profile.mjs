@@ -1,5 +1,7 @@
 // Profile `stslint lint` with the V8 sampling profiler and summarise where the time goes.
 // Usage: node bench/profile.mjs [PATH...]   (default: ../shared/corpus/bulk/)
+// Profiles bin/stslint.js as built (the esbuild bundle when there is one, which puts every function in one file);
+// `npm run bench` profiles a copy of the build without the bundles instead.
 // Prints top functions by self time, self time per module, and inclusive time of stslint's own functions.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,11 +12,11 @@ const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
 
 /** Run stslint under --cpu-prof and return the summary of every thread's profile. */
-export function profileStslint(paths, { top = 25 } = {}) {
+export function profileStslint(paths, { top = 25, bin = join(ROOT, 'bin/stslint.js') } = {}) {
   const dir = join(BENCH, 'out', 'profile');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const args = ['--cpu-prof', '--cpu-prof-dir', dir, 'bin/stslint.js', 'lint', '-f', 'json', '-o', join(dir, 'report.json'), ...paths];
+  const args = ['--cpu-prof', '--cpu-prof-dir', dir, bin, 'lint', '-f', 'json', '-o', join(dir, 'report.json'), ...paths];
   const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
   if (run.status !== 0 && run.status !== 1) throw new Error(`stslint exited ${run.status}: ${run.stderr}`);
   const profiles = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).sort();
@@ -66,6 +68,8 @@ function shortUrl(url) {
   const path = url.startsWith('file://') ? fileURLToPath(url) : url;
   const inModules = path.lastIndexOf('node_modules/');
   if (inModules >= 0) return path.slice(inModules + 'node_modules/'.length);
+  const inDist = path.lastIndexOf('/dist/');
+  if (inDist >= 0) return path.slice(inDist + 1); // the build itself or a copy of it under bench/out/
   return path.startsWith(ROOT) ? relative(ROOT, path) : path;
 }
 

@@ -1,6 +1,7 @@
-// Where stslint's start-up goes: CPU and wall time of importing its heavy dependencies, then the rest of its
-// modules, then one lint of a small file, inside one process. Run it several times; the first stages are shared.
+// Where stslint's start-up goes: CPU and wall time of Node's own start-up, of importing the module bin/stslint.js
+// imports (the esbuild bundle, or tsc's modules), and of one lint of a small file, inside one process.
 // Usage: node bench/startup.mjs [--json] [FILE]   (default: the smallest StatefulSet manifest of the corpus)
+// STSLINT_ROOT: the stslint to measure (a directory with bin/ and dist/; default: this repository).
 import { readFileSync, statSync } from 'node:fs';
 import { manifestFiles } from './lib.mjs'; // node: built-ins only, so yaml is not loaded before it is measured
 
@@ -12,18 +13,15 @@ const stages = [];
 const mark = (name, since) => stages.push({ name, cpuMs: cpuMs() - since.cpu, wallMs: performance.now() - since.wall });
 const now = () => ({ cpu: cpuMs(), wall: performance.now() });
 
+stages.push({ name: 'node start-up until this script runs', cpuMs: cpuMs(), wallMs: performance.now() });
 const json = process.argv[2] === '--json';
 const file = process.argv[json ? 3 : 2] ?? smallestStatefulSet();
-stages.push({ name: 'node start-up until this script runs', cpuMs: cpuMs(), wallMs: performance.now() });
+const root = new URL(process.env.STSLINT_ROOT ? `file://${process.env.STSLINT_ROOT}/` : '../', import.meta.url);
+const bin = new URL('bin/stslint.js', root);
+const cliPath = /from '([^']*cli\.m?js)'/.exec(readFileSync(bin, 'utf8'))[1];
 let at = now();
-await import('yaml');
-mark('import yaml', at);
-at = now();
-await import('ajv');
-mark('import ajv', at);
-at = now();
-const { main } = await import('../dist/src/cli.js');
-mark("import stslint's own modules (dist/src/cli.js and what it pulls in)", at);
+const { main } = await import(new URL(cliPath, bin).href);
+mark(`import ${cliPath.replace(/^(\.\.\/)+/, '')} (what bin/stslint.js imports)`, at);
 at = now();
 const code = await main({
   argv: ['lint', '-f', 'json', '-o', new URL('./out/startup-split.json', import.meta.url).pathname, file],
