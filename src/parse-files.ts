@@ -27,7 +27,8 @@ export async function loadFiles(
 ): Promise<FileOutcome[]> {
   const threads = Math.min(availableParallelism(), files.length);
   const workerFile = workerModule();
-  if (threads < 2 || !workerFile || totalBytes(files, parallelMinBytes) < parallelMinBytes) {
+  const sizes = files.map(({ path }) => sizeOf(path));
+  if (threads < 2 || !workerFile || sizes.reduce((sum, size) => sum + size, 0) < parallelMinBytes) {
     const outcomes: FileOutcome[] = [];
     for (const { path, contextOnly } of files) {
       const read = await readManifest(path, maxBytes);
@@ -35,10 +36,18 @@ export async function loadFiles(
     }
     return outcomes;
   }
-  return loadInThreads(files, threads, workerFile, maxBytes);
+  // Largest files first, so that no thread is left with a big file at the end.
+  const order = files.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  return loadInThreads(files, order, threads, workerFile, maxBytes);
 }
 
-function loadInThreads(files: readonly FileToLoad[], threads: number, workerFile: string, maxBytes?: number): Promise<FileOutcome[]> {
+function loadInThreads(
+  files: readonly FileToLoad[],
+  order: readonly number[],
+  threads: number,
+  workerFile: string,
+  maxBytes?: number,
+): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   let next = 0;
   let done = 0;
@@ -46,7 +55,7 @@ function loadInThreads(files: readonly FileToLoad[], threads: number, workerFile
     const workers = Array.from({ length: threads }, () => new Worker(workerFile));
     const send = (worker: Worker) => {
       if (next >= files.length) return;
-      const index = next++;
+      const index = order[next++];
       worker.postMessage({ index, path: files[index].path, contextOnly: files[index].contextOnly, maxBytes });
     };
     const finish = (error?: Error) => {
@@ -66,17 +75,12 @@ function loadInThreads(files: readonly FileToLoad[], threads: number, workerFile
   });
 }
 
-function totalBytes(files: readonly FileToLoad[], enough: number): number {
-  let total = 0;
-  for (const { path } of files) {
-    try {
-      total += statSync(path).size;
-    } catch {
-      // readManifest reports it.
-    }
-    if (total >= enough) break;
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // readManifest reports it
   }
-  return total;
 }
 
 /** The worker's module beside this one: the bundle (.mjs) or tsc's output (.js); none when running the sources. */
