@@ -8,6 +8,7 @@ process.exitCode = await main({
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
   cwd: process.cwd(),
 });

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rules as registry } from '../rules/index.js';
 import { formatResults } from './formatters/index.js';
+import { PACKAGE } from './formatters/package-info.js';
 import { findConfig, loadConfig, type Config } from './config.js';
 import { DEFAULT_MAX_FILE_BYTES, UsageError } from './inputs.js';
 import { lintPaths, type LintOptions, type LintRun, type RawInput, type RuleSetting } from './lint.js';
@@ -18,11 +18,12 @@ export interface Io {
   stderr: (text: string) => void;
   readStdin: () => Uint8Array;
   isTTY: boolean;
+  /** Standard error is a terminal (the progress line goes there). */
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
 
-const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 const LINT_OPTIONS = {
   format: { type: 'string', short: 'f', multiple: true },
@@ -117,7 +118,7 @@ async function lint(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (values.version) {
-    io.stdout(`${VERSION}\n`);
+    io.stdout(`${PACKAGE.version}\n`);
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('No paths given (use - to read standard input); see --help');
@@ -144,7 +145,9 @@ async function lint(args: string[], io: Io): Promise<number> {
     const name = values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : '<stdin>';
     stdin.push({ path: name, bytes: io.readStdin() });
   }
-  const run = await lintPaths(positionals.filter((path) => path !== '-'), options, stdin);
+  const progress = progressLine(io);
+  const run = await lintPaths(positionals.filter((path) => path !== '-'), { ...options, onProgress: progress.update }, stdin);
+  progress.clear();
   for (const file of run.stats.ignored) io.stderr(`stslint: ${oneLine(file)} ignored by ignorePatterns in ${oneLine(config!.path)}\n`);
   if (!values.quiet) reportUnvalidated(run.stats.unvalidated, io);
   const results = values.quiet ? errorsOnly(run.results) : run.results;
@@ -158,6 +161,24 @@ async function lint(args: string[], io: Io): Promise<number> {
   }
   return exitCode(run, maxWarnings);
 }
+
+/** Files parsed so far, on one rewritten line of standard error: only on a terminal, outside CI, past 200 files. */
+function progressLine(io: Io): { update: (done: number, total: number) => void; clear: () => void } {
+  let shown = false;
+  if (!io.stderrIsTTY || io.env.CI) return { update: () => {}, clear: () => {} };
+  return {
+    update(done, total) {
+      if (total <= PROGRESS_MIN_FILES || (done % 50 !== 0 && done !== total)) return;
+      io.stderr(`\rstslint: ${done}/${total} files`);
+      shown = true;
+    },
+    clear() {
+      if (shown) io.stderr('\r\u001b[K');
+    },
+  };
+}
+
+const PROGRESS_MIN_FILES = 200;
 
 /** Objects skipped by schema validation are said so, on standard error: nothing is skipped silently. */
 function reportUnvalidated(unvalidated: Record<string, number>, io: Io): void {

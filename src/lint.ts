@@ -37,6 +37,8 @@ export interface LintOptions {
   maxFileBytes?: number;
   /** The rules to run: the built-in registry unless given (tests pass their own). */
   registry?: readonly Rule[];
+  /** Called as files are read and parsed. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SourceInput {
@@ -93,7 +95,7 @@ export async function lintPaths(
     ...files.map((path) => ({ path, contextOnly: false })),
     ...context.filter((path) => !linted.has(path)).map((path) => ({ path, contextOnly: true })),
   ];
-  const outcomes = await loadFiles(toLoad, options.maxFileBytes);
+  const outcomes = await loadFiles(toLoad, options.maxFileBytes, undefined, options.onProgress);
   for (const input of extra) {
     const read = decodeManifest(input.path, input.bytes, options.maxFileBytes);
     outcomes.push('text' in read ? { loaded: loadSource(input.path, read.text, input.contextOnly) } : { finding: read.finding });

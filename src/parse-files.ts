@@ -24,6 +24,7 @@ export async function loadFiles(
   files: readonly FileToLoad[],
   maxBytes?: number,
   parallelMinBytes = PARALLEL_MIN_BYTES,
+  onProgress: (done: number, total: number) => void = () => {},
 ): Promise<FileOutcome[]> {
   const threads = Math.min(availableParallelism(), files.length);
   const workerFile = workerModule();
@@ -33,12 +34,13 @@ export async function loadFiles(
     for (const { path, contextOnly } of files) {
       const read = await readManifest(path, maxBytes);
       outcomes.push('text' in read ? { loaded: loadSource(path, read.text, contextOnly) } : { finding: read.finding });
+      onProgress(outcomes.length, files.length);
     }
     return outcomes;
   }
   // Largest files first, so that no thread is left with a big file at the end.
   const order = files.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
-  return loadInThreads(files, order, threads, workerFile, maxBytes);
+  return loadInThreads(files, order, threads, workerFile, maxBytes, onProgress);
 }
 
 function loadInThreads(
@@ -46,7 +48,8 @@ function loadInThreads(
   order: readonly number[],
   threads: number,
   workerFile: string,
-  maxBytes?: number,
+  maxBytes: number | undefined,
+  onProgress: (done: number, total: number) => void,
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   let next = 0;
@@ -66,7 +69,8 @@ function loadInThreads(
     for (const worker of workers) {
       worker.on('message', (message: { index: number; loaded?: LoadedSourceData; finding?: Finding }) => {
         outcomes[message.index] = message.loaded ? { loaded: fromData(message.loaded) } : { finding: message.finding! };
-        if (++done === files.length) finish();
+        onProgress(++done, files.length);
+        if (done === files.length) finish();
         else send(worker);
       });
       worker.on('error', finish);
