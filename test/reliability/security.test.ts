@@ -32,7 +32,15 @@ describe('what the code base can do (a change here needs a security review)', ()
   });
 
   it('never runs code from a manifest or a configuration file: no eval, no new Function, no vm, no child process', () => {
-    expect(filesMatching(/\beval\(|new Function\(|from '(node:)?(vm|child_process|worker_threads)'/)).toEqual([]);
+    expect(filesMatching(/\beval\(|new Function\(|from '(node:)?(vm|child_process)'/)).toEqual([]);
+  });
+
+  it('starts threads only to parse files, running its own parse-worker module', () => {
+    expect(filesMatching(/from '(node:)?worker_threads'/)).toEqual(['src/parse-files.ts', 'src/parse-worker.ts']);
+    expect(filesMatching(/new Worker\(/)).toEqual(['src/parse-files.ts']);
+    const parseFiles = SOURCES.find(({ file }) => file === 'src/parse-files.ts')!.code;
+    expect(parseFiles.match(/new Worker\(([^)]*)\)/g)).toEqual(['new Worker(workerFile)']);
+    expect(parseFiles).toContain("['./parse-worker.mjs', './parse-worker.js']");
   });
 
   it('loads code at run time only for a formatter the user names, and for its own compiled schemas', () => {
