@@ -100,11 +100,12 @@ export async function lintPaths(
     const read = decodeManifest(input.path, input.bytes, options.maxFileBytes);
     outcomes.push('text' in read ? { loaded: loadSource(input.path, read.text, input.contextOnly) } : { finding: read.finding });
   }
+  const contextOnly = [...toLoad.map((file) => file.contextOnly), ...extra.map((input) => input.contextOnly ?? false)];
   const loaded: LoadedSource[] = [];
   const readFindings: Finding[] = [];
   outcomes.forEach((outcome, i) => {
     if ('loaded' in outcome) loaded.push(outcome.loaded);
-    else if (!(toLoad[i]?.contextOnly ?? extra[i - toLoad.length]?.contextOnly)) readFindings.push(outcome.finding);
+    else if (!contextOnly[i]) readFindings.push(outcome.finding);
   });
   const run = check(loaded, options, readFindings);
   run.stats.ignored = ignored;
@@ -135,9 +136,10 @@ function check(loaded: readonly LoadedSource[], options: LintOptions, readFindin
     const setting = settings.get(rule.meta.id)!;
     if (setting.severity === 'off' || !rule.check) continue;
     const targets = rule.meta.kinds ? rule.meta.kinds.flatMap((kind) => index.ofKind(kind)) : resources;
+    const context = ruleContext(rule, index, options, setting, findings);
     for (const resource of targets) {
       if (resource.source.contextOnly) continue;
-      const context = contextFor(rule, resource, index, options, setting, findings);
+      context.visiting = resource;
       try {
         rule.check(resource, context);
       } catch (error) {
@@ -217,22 +219,22 @@ export function normalizeSeverity(value: SeverityValue): SeveritySetting {
   return 'off';
 }
 
-function contextFor(
+/** One context per rule, pointed at each resource in turn (`visiting`): reports default to that resource. */
+function ruleContext(
   rule: Rule,
-  visited: Resource,
   index: ResourceIndex,
   options: LintOptions,
   setting: EffectiveSetting,
   findings: Finding[],
-): RuleContext {
-  return {
+): RuleContext & { visiting?: Resource } {
+  const context: RuleContext & { visiting?: Resource } = {
     index,
     options: setting.options,
     kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     strict: options.strict ?? false,
     strictKinds: options.strictKinds ?? false,
     schemaDirs: (options.schemaDirs ?? []).map((dir) => resolve(options.cwd ?? process.cwd(), dir)),
-    report({ path, message, resource = visited, severity }) {
+    report({ path, message, resource = context.visiting!, severity }) {
       if (resource.source.contextOnly) return;
       const effective: Severity = setting.configured
         ? (setting.severity as Severity)
@@ -240,6 +242,7 @@ function contextFor(
       findings.push(findingAt(resource, path, { ruleId: rule.meta.id, severity: effective, message }));
     },
   };
+  return context;
 }
 
 function internalErrorFinding(rule: Rule, resource: Resource, error: unknown): Finding {
