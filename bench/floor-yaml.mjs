@@ -5,7 +5,7 @@ import { parseFiles } from './lib.mjs';
 
 parseFiles(process.argv.slice(2), (text) => {
   let documents = 0;
-  // Same parse and conversion options as src/load.ts.
+  // The options stslint's loader uses where they change the work: merge keys, the alias limit.
   for (const doc of parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, merge: true })) {
     if (doc.errors.length > 0) throw doc.errors[0];
     if (doc.toJS({ maxAliasCount: 1000 }) != null) documents++;

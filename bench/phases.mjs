@@ -21,7 +21,7 @@ const VARIANTS = {
     const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, merge: true });
     for (const doc of docs) doc.toJS({ maxAliasCount: 1000 });
   },
-  'floor (a), every Document and value kept to the end (as stslint does)': (text, kept) => {
+  'floor (a), every Document and value kept to the end': (text, kept) => {
     const lineCounter = new LineCounter();
     for (const doc of parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true })) {
       kept.push(doc, doc.toJS({ maxAliasCount: 1000 }));

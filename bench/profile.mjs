@@ -88,12 +88,18 @@ function isOwnCode({ url }) {
   return url.includes('/dist/src/') || url.includes('/dist/rules/');
 }
 
+/** V8 names profiles CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile; thread 0 is the main thread. */
+function threadOf(name) {
+  const thread = Number(name.split('.')[4]);
+  return thread === 0 ? 'Main thread' : Number.isFinite(thread) ? `Worker thread ${thread}` : 'Thread';
+}
+
 export function formatProfile(summaries) {
   const lines = [];
   const ms = (value) => `${value.toFixed(0)} ms`;
   const pct = (value) => `${(value * 100).toFixed(1)}%`;
   for (const { name, totalMs, functions, modules, own } of summaries) {
-    lines.push(`Profile ${name}: ${ms(totalMs)} sampled`, '');
+    lines.push(`**${threadOf(name)}** (${name}): ${ms(totalMs)} sampled`, '');
     lines.push('Self time by module:', '');
     lines.push('| module | self | share |', '|---|---:|---:|');
     for (const row of modules) lines.push(`| ${row.name} | ${ms(row.ms)} | ${pct(row.share)} |`);

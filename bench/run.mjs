@@ -106,7 +106,7 @@ function main() {
   const results = inputs.map((input) => measureInput(input));
   const startup = measureStartup();
   machine.loadAfter = loadavg().map((value) => value.toFixed(2)).join(' ');
-  const profile = options.profile && !options['no-profile'] ? runProfile() : undefined;
+  const profile = options.profile && !options['no-profile'] ? runProfile(inputs) : undefined;
 
   const report = renderReport({ machine, build, inputs, results, startup, profile });
   writeFileSync(join(OUT, 'results.json'), JSON.stringify({ machine, build, results, startup }, null, 2));
@@ -317,16 +317,20 @@ function smallestStatefulSetFile() {
   return candidates[0];
 }
 
-function runProfile() {
-  log('profiling stslint on bulk/');
-  let profile;
-  try {
-    profile = formatProfile(profileStslint([BULK], { bin: join(MODULES_SNAPSHOT, 'bin/stslint.js') }));
-  } catch (error) {
-    profile = `Profile failed: ${error.message}`;
-  }
+/** CPU profiles of stslint on bulk/ (large documents) and on the largest generated repository (many small files). */
+function runProfile(inputs) {
+  const largest = inputs.filter((input) => input.scale).sort((a, b) => b.scale - a.scale)[0];
+  const targets = [{ label: '`bulk/`', paths: [BULK] }, ...(largest ? [largest] : [])];
+  const profiles = targets.map(({ label, paths }) => {
+    log(`profiling stslint on ${label}`);
+    try {
+      return { label, text: formatProfile(profileStslint(paths, { bin: join(MODULES_SNAPSHOT, 'bin/stslint.js'), top: 20 })) };
+    } catch (error) {
+      return { label, text: `Profile failed: ${error.message}` };
+    }
+  });
   log('measuring the parsing variants on bulk/');
-  return { profile, phases: phaseTable([BULK]) };
+  return { profiles, phases: phaseTable([BULK]) };
 }
 
 // ---- report ----
@@ -420,13 +424,15 @@ function renderReport({ machine, build, inputs, results, startup, profile }) {
     lines.push('', '### Parsing variants on `bulk/`', '');
     lines.push('bench/phases.mjs: CPU time inside the process from the first read to the last parse, median of 3 fresh processes each.');
     lines.push('', profile.phases, '');
-    lines.push('### Profile of `stslint lint` on `bulk/`', '');
-    lines.push(
-      '`node --cpu-prof bin/stslint.js lint -f json -o FILE ../shared/corpus/bulk/` (bench/profile.mjs), one run, with the modules' +
-        ' as tsc emitted them rather than the esbuild bundle, so that each function keeps its file. One table per thread.',
-      '',
-    );
-    lines.push(profile.profile.trim());
+    for (const { label, text } of profile.profiles) {
+      lines.push(`### Profile of \`stslint lint\` on ${label}`, '');
+      lines.push(
+        '`node --cpu-prof bin/stslint.js lint -f json -o FILE PATH` (bench/profile.mjs), one run, with the modules as tsc' +
+          ' emitted them rather than the esbuild bundle, so that each function keeps its file. One set of tables per thread.',
+        '',
+      );
+      lines.push(text.trim(), '');
+    }
   }
   return lines.join('\n');
 }
