@@ -4,10 +4,10 @@ import { rules as registry } from '../rules/index.js';
 import { findConfig, loadConfig } from './config.js';
 import { formatResults } from './formatters/index.js';
 import { pathFromCwd } from './formatters/paths.js';
-import { UsageError } from './inputs.js';
+import { UsageError } from './load/files.js';
 import { lintPaths, type LintOptions } from './lint.js';
-import { oneLine } from './sanitize.js';
-import { unsupportedVersion } from './schema.js';
+import { oneLine } from './util/sanitize.js';
+import { unsupportedVersion } from './schema/builtin.js';
 import type { LintResult } from './types.js';
 
 /**

@@ -5,10 +5,10 @@ import { rules as registry } from '../rules/index.js';
 import { formatResults } from './formatters/index.js';
 import { PACKAGE } from './formatters/package-info.js';
 import { findConfig, loadConfig, type Config } from './config.js';
-import { DEFAULT_MAX_FILE_BYTES, UsageError } from './inputs.js';
+import { DEFAULT_MAX_FILE_BYTES, UsageError } from './load/files.js';
 import { lintPaths, type LintOptions, type LintRun, type RawInput, type RuleSetting } from './lint.js';
-import { oneLine } from './sanitize.js';
-import { unsupportedVersion } from './schema.js';
+import { oneLine } from './util/sanitize.js';
+import { unsupportedVersion } from './schema/builtin.js';
 import { planCommand } from './plan/command.js';
 import type { LintResult } from './types.js';
 

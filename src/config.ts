@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { rules } from '../rules/index.js';
-import { newAjv } from './ajv.js';
-import { UsageError } from './inputs.js';
+import { newAjv } from './schema/ajv.js';
+import { UsageError } from './load/files.js';
 import type { RuleSetting } from './lint.js';
 
 /** Names looked for, in this order, in the working directory and then each parent directory. */

@@ -1,15 +1,15 @@
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { rules as registry } from '../rules/index.js';
-import { decodeManifest, expandPaths } from './inputs.js';
-import { loadSource, type LoadedSource } from './load.js';
-import { loadFiles } from './parse-files.js';
-import { findingAt } from './findings.js';
-import { ResourceIndex } from './resource-index.js';
-import { schemaSource } from './crd-schemas.js';
-import { bundledVersions } from './schema.js';
-import { toResults } from './results.js';
-import { applySuppressions } from './suppressions.js';
+import { decodeManifest, expandPaths } from './load/files.js';
+import { loadSource, type LoadedSource } from './load/source.js';
+import { loadFiles } from './load/parse-files.js';
+import { findingAt } from './linter/findings.js';
+import { ResourceIndex } from './k8s/resource-index.js';
+import { schemaSource } from './schema/custom.js';
+import { bundledVersions } from './schema/builtin.js';
+import { toResults } from './linter/results.js';
+import { applySuppressions } from './linter/suppressions.js';
 import type { Finding, LintResult, Resource, Rule, RuleContext, Severity, SeveritySetting } from './types.js';
 
 export type SeverityValue = SeveritySetting | 'warn' | 0 | 1 | 2;

@@ -1,5 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
-import type { ResourceIndex } from './resource-index.js';
+import type { ResourceIndex } from './k8s/resource-index.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/lint.js';
-import { bundledVersions } from '../src/schema.js';
+import { bundledVersions } from '../src/schema/builtin.js';
 
 /** Real public manifests (see ../shared/corpus/SOURCES.md), never copied into the repository. */
 const CORPUS = resolve('../shared/corpus');

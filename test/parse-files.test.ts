@@ -8,8 +8,8 @@ const corpus = resolve('../shared/corpus/statefulsets');
 
 describe.skipIf(!existsSync(corpus))('loading files in worker threads', () => {
   it('gives exactly what loading them on the main thread gives', async () => {
-    const { loadFiles } = await import(join(dist, 'parse-files.js'));
-    const { rangeOf } = await import(join(dist, 'positions.js'));
+    const { loadFiles } = await import(join(dist, 'load/parse-files.js'));
+    const { rangeOf } = await import(join(dist, 'load/positions.js'));
     const files = [
       ...readdirSync(corpus).map((name) => ({ path: join(corpus, name), contextOnly: false })),
       { path: resolve('fixtures/e2e/bad.yaml'), contextOnly: true },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintSources } from '../src/lint.js';
-import { containersOf, podSpecOf, podVolumeNames, POD_SPEC_KINDS, volumeUsesOf } from '../src/pod-template.js';
+import { containersOf, podSpecOf, podVolumeNames, POD_SPEC_KINDS, volumeUsesOf } from '../src/k8s/pod-template.js';
 import type { Resource, Rule } from '../src/types.js';
 
 /** Load YAML and return its resources, by running a rule that only collects them. */

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import schemaRule from '../rules/schema/index.js';
 import serviceNameRule from '../rules/statefulset-service-name/index.js';
 import { runAction } from '../src/action.js';
-import { DEPRECATED_APIS, apiStatus } from '../src/api-versions.js';
+import { DEPRECATED_APIS, apiStatus } from '../src/k8s/api-versions.js';
 import { DEFAULT_KUBERNETES_VERSION } from '../src/lint.js';
-import { bundledVersions, hasSchema } from '../src/schema.js';
+import { bundledVersions, hasSchema } from '../src/schema/builtin.js';
 import { runRule } from './helpers/rule-tester.js';
 
 const VERSIONS = ['1.25', '1.26', '1.29', '1.30', '1.36'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import duplicateResource from '../rules/duplicate-resource/index.js';
 import selectorLabelMismatch from '../rules/selector-label-mismatch/index.js';
 import { lintSources } from '../src/lint.js';
-import { parseDirectives } from '../src/suppressions.js';
+import { parseDirectives } from '../src/linter/suppressions.js';
 
 const registry = [duplicateResource, selectorLabelMismatch];
 const lint = (text: string) => lintSources([{ path: 'a.yaml', text }], { registry }).results[0];

@@ -1,6 +1,6 @@
-import { claimVolumes } from '../../src/claims.js';
-import { containersOf, podSpecOf, type ContainerAt } from '../../src/pod-template.js';
-import { describeReplicas, replicaCount } from '../../src/replicas.js';
+import { claimVolumes } from '../../src/k8s/claims.js';
+import { containersOf, podSpecOf, type ContainerAt } from '../../src/k8s/pod-template.js';
+import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
 import type { Resource, Rule, RuleContext } from '../../src/types.js';
 
 /**

@@ -1,5 +1,5 @@
-import { compareVersions, normalizeVersion } from '../../src/api-versions.js';
-import { isRecord } from '../../src/selectors.js';
+import { compareVersions, normalizeVersion } from '../../src/k8s/api-versions.js';
+import { isRecord } from '../../src/k8s/selectors.js';
 import type { ObjectPath, Resource, Rule } from '../../src/types.js';
 
 /** A field (or value) gated by a Kubernetes feature gate, with the release of each stage. */

@@ -1,6 +1,6 @@
-import { budgetOf, podHoldersOf, type BudgetValue } from '../../src/disruption-budget.js';
-import { replicaCount, type ReplicaCount } from '../../src/replicas.js';
-import { isRecord } from '../../src/selectors.js';
+import { budgetOf, podHoldersOf, type BudgetValue } from '../../src/k8s/disruption-budget.js';
+import { replicaCount, type ReplicaCount } from '../../src/k8s/replicas.js';
+import { isRecord } from '../../src/k8s/selectors.js';
 import type { Resource, Rule, RuleContext } from '../../src/types.js';
 
 interface Target {

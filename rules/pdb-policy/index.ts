@@ -1,5 +1,5 @@
-import { budgetOf } from '../../src/disruption-budget.js';
-import { isRecord } from '../../src/selectors.js';
+import { budgetOf } from '../../src/k8s/disruption-budget.js';
+import { isRecord } from '../../src/k8s/selectors.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {

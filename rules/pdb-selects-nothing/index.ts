@@ -1,4 +1,4 @@
-import { podHoldersOf } from '../../src/disruption-budget.js';
+import { podHoldersOf } from '../../src/k8s/disruption-budget.js';
 import {
   describeRequirement,
   expressionsOf,
@@ -6,7 +6,7 @@ import {
   isRecord,
   matchLabelsOf,
   type LabelSelector,
-} from '../../src/selectors.js';
+} from '../../src/k8s/selectors.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {

@@ -1,7 +1,7 @@
-import { claimVolumes, exclusiveAccessMode } from '../../src/claims.js';
-import { podSpecOf } from '../../src/pod-template.js';
-import { replicaCount } from '../../src/replicas.js';
-import { isRecord } from '../../src/selectors.js';
+import { claimVolumes, exclusiveAccessMode } from '../../src/k8s/claims.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { replicaCount } from '../../src/k8s/replicas.js';
+import { isRecord } from '../../src/k8s/selectors.js';
 import type { ObjectPath, Rule } from '../../src/types.js';
 
 const rule: Rule = {

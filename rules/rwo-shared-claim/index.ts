@@ -1,6 +1,6 @@
-import { claimVolumes, exclusiveAccessMode } from '../../src/claims.js';
-import { podSpecOf } from '../../src/pod-template.js';
-import { describeReplicas, replicaCount } from '../../src/replicas.js';
+import { claimVolumes, exclusiveAccessMode } from '../../src/k8s/claims.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
 import type { Resource, Rule, RuleContext } from '../../src/types.js';
 
 const rule: Rule = {

@@ -1,5 +1,5 @@
-import { validateCustomResource } from '../../src/crd-schemas.js';
-import { validateResource } from '../../src/schema.js';
+import { validateCustomResource } from '../../src/schema/custom.js';
+import { validateResource } from '../../src/schema/builtin.js';
 import type { Resource, Rule } from '../../src/types.js';
 
 const rule: Rule = {

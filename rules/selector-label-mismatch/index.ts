@@ -6,7 +6,7 @@ import {
   matchLabelsOf,
   selects,
   type LabelSelector,
-} from '../../src/selectors.js';
+} from '../../src/k8s/selectors.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {

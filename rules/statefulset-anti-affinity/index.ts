@@ -1,7 +1,7 @@
-import { podSpecOf } from '../../src/pod-template.js';
-import { describeReplicas, replicaCount } from '../../src/replicas.js';
-import { podLabels } from '../../src/resource-index.js';
-import { isRecord, selects, type LabelSelector, type Labels } from '../../src/selectors.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
+import { podLabels } from '../../src/k8s/resource-index.js';
+import { isRecord, selects, type LabelSelector, type Labels } from '../../src/k8s/selectors.js';
 import type { Rule } from '../../src/types.js';
 
 /** Topology keys whose domains are distinct nodes, or sets of nodes (zones, regions). */

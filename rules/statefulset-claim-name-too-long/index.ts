@@ -1,4 +1,4 @@
-import { claimTemplatesOf, highestOrdinal, isDnsLabel, isDnsSubdomain, isStatefulSet } from '../../src/statefulsets.js';
+import { claimTemplatesOf, highestOrdinal, isDnsLabel, isDnsSubdomain, isStatefulSet } from '../../src/k8s/statefulsets.js';
 import type { Rule } from '../../src/types.js';
 
 const MAX_SUBDOMAIN = 253;

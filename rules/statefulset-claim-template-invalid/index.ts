@@ -1,6 +1,6 @@
-import { parseQuantity } from '../../src/quantity.js';
-import { isRecord } from '../../src/selectors.js';
-import { claimTemplatesOf, isStatefulSet, type ClaimTemplate } from '../../src/statefulsets.js';
+import { parseQuantity } from '../../src/k8s/quantity.js';
+import { isRecord } from '../../src/k8s/selectors.js';
+import { claimTemplatesOf, isStatefulSet, type ClaimTemplate } from '../../src/k8s/statefulsets.js';
 import type { ObjectPath, Resource, Rule } from '../../src/types.js';
 
 const ACCESS_MODES = new Set(['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod']);

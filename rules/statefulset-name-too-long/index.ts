@@ -1,4 +1,4 @@
-import { highestOrdinal, isStatefulSet } from '../../src/statefulsets.js';
+import { highestOrdinal, isStatefulSet } from '../../src/k8s/statefulsets.js';
 import type { Rule } from '../../src/types.js';
 
 /** Label values are at most 63 characters. */

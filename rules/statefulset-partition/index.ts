@@ -1,6 +1,6 @@
-import { podSpecOf } from '../../src/pod-template.js';
-import { describeReplicas, replicaCount } from '../../src/replicas.js';
-import { isRecord } from '../../src/selectors.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
+import { isRecord } from '../../src/k8s/selectors.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {

@@ -1,5 +1,5 @@
-import { podSpecOf } from '../../src/pod-template.js';
-import { isRecord } from '../../src/selectors.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { isRecord } from '../../src/k8s/selectors.js';
 import type { Rule } from '../../src/types.js';
 
 const EFFECTS = {

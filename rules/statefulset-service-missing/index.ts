@@ -1,4 +1,4 @@
-import { governingServiceOf, isCoreService, isStatefulSet, serviceNameOf } from '../../src/statefulsets.js';
+import { governingServiceOf, isCoreService, isStatefulSet, serviceNameOf } from '../../src/k8s/statefulsets.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {

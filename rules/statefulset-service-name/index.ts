@@ -1,6 +1,6 @@
-import { compareVersions, normalizeVersion } from '../../src/api-versions.js';
-import { isRecord } from '../../src/selectors.js';
-import { isDnsLabel, isStatefulSet } from '../../src/statefulsets.js';
+import { compareVersions, normalizeVersion } from '../../src/k8s/api-versions.js';
+import { isRecord } from '../../src/k8s/selectors.js';
+import { isDnsLabel, isStatefulSet } from '../../src/k8s/statefulsets.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {

@@ -1,4 +1,4 @@
-import { podSpecOf } from '../../src/pod-template.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {

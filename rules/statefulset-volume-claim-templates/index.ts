@@ -1,6 +1,6 @@
-import { podSpecOf } from '../../src/pod-template.js';
-import { isRecord } from '../../src/selectors.js';
-import { isStatefulSet } from '../../src/statefulsets.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { isRecord } from '../../src/k8s/selectors.js';
+import { isStatefulSet } from '../../src/k8s/statefulsets.js';
 import type { Resource, Rule } from '../../src/types.js';
 
 const rule: Rule = {

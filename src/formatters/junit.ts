@@ -1,4 +1,4 @@
-import { oneLine } from '../sanitize.js';
+import { oneLine } from '../util/sanitize.js';
 import type { LintMessage, LintResult, RuleMeta } from '../types.js';
 import type { FormatterContext } from './index.js';
 import { ruleDocsUrl } from './package-info.js';

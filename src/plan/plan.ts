@@ -1,7 +1,7 @@
 import type { SourceInput } from '../lint.js';
-import { loadSource } from '../load.js';
-import { ResourceIndex } from '../resource-index.js';
-import { isStatefulSet } from '../statefulsets.js';
+import { loadSource } from '../load/source.js';
+import { ResourceIndex } from '../k8s/resource-index.js';
+import { isStatefulSet } from '../k8s/statefulsets.js';
 import type { Resource, Rule } from '../types.js';
 import { planStatefulSet, type ModelOptions } from './model.js';
 import { findProblems, resourceKey } from './problems.js';

@@ -1,8 +1,8 @@
 import { rules as builtInRules } from '../../rules/index.js';
 import { lintSources, type SourceInput } from '../lint.js';
-import type { ResourceIndex } from '../resource-index.js';
-import { isCoreService, statefulSetsGovernedBy } from '../statefulsets.js';
-import { UNUSED_SUPPRESSION } from '../suppressions.js';
+import type { ResourceIndex } from '../k8s/resource-index.js';
+import { isCoreService, statefulSetsGovernedBy } from '../k8s/statefulsets.js';
+import { UNUSED_SUPPRESSION } from '../linter/suppressions.js';
 import type { LintMessage, Report, Resource, Rule } from '../types.js';
 import type { PlanProblem } from './types.js';
 

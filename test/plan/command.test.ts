@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Io } from '../../src/cli.js';
-import { UsageError } from '../../src/inputs.js';
+import { UsageError } from '../../src/load/files.js';
 import { planCommand } from '../../src/plan/command.js';
 import type { Plan } from '../../src/plan/types.js';
 import { PLAN_FIXTURES } from './helpers.js';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeManifest, expandPaths, readManifest, UsageError } from '../../src/inputs.js';
+import { decodeManifest, expandPaths, readManifest, UsageError } from '../../src/load/files.js';
 import { lintPaths } from '../../src/lint.js';
 import type { LintResult } from '../../src/types.js';
 import { stslint, tempDir } from './helpers.js';

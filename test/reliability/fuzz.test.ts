@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { decodeManifest } from '../../src/inputs.js';
+import { decodeManifest } from '../../src/load/files.js';
 import { lintPaths, lintSources, type LintRun } from '../../src/lint.js';
 import { corpusTexts, expectPositionsInside, tempDir, type Located } from './helpers.js';
 

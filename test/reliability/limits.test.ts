@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_BYTES, decodeManifest, readManifest } from '../../src/inputs.js';
+import { DEFAULT_MAX_FILE_BYTES, decodeManifest, readManifest } from '../../src/load/files.js';
 import { lintPaths } from '../../src/lint.js';
-import { loadSource, MAX_ALIAS_COUNT, MAX_DEPTH } from '../../src/load.js';
-import { rangeOf } from '../../src/positions.js';
+import { loadSource, MAX_ALIAS_COUNT, MAX_DEPTH } from '../../src/load/source.js';
+import { rangeOf } from '../../src/load/positions.js';
 import { expectPositionsInside, lintAll, tempDir, where } from './helpers.js';
 
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';

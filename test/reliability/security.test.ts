@@ -36,16 +36,16 @@ describe('what the code base can do (a change here needs a security review)', ()
   });
 
   it('starts threads only to parse files, running its own parse-worker module', () => {
-    expect(filesMatching(/from '(node:)?worker_threads'/)).toEqual(['src/parse-files.ts', 'src/parse-worker.ts']);
-    expect(filesMatching(/new Worker\(/)).toEqual(['src/parse-files.ts']);
-    const parseFiles = SOURCES.find(({ file }) => file === 'src/parse-files.ts')!.code;
+    expect(filesMatching(/from '(node:)?worker_threads'/)).toEqual(['src/load/parse-files.ts', 'src/load/parse-worker.ts']);
+    expect(filesMatching(/new Worker\(/)).toEqual(['src/load/parse-files.ts']);
+    const parseFiles = SOURCES.find(({ file }) => file === 'src/load/parse-files.ts')!.code;
     expect(parseFiles.match(/new Worker\(([^)]*)\)/g)).toEqual(['new Worker(workerFile)']);
     expect(parseFiles).toContain("['./parse-worker.mjs', './parse-worker.js']");
   });
 
   it('loads code at run time only for a formatter the user names, and for its own compiled schemas', () => {
     expect(filesMatching(/\bimport\(/)).toEqual(['src/formatters/index.ts']);
-    expect(filesMatching(/\brequire\(`/)).toEqual(['src/schema.ts']);
+    expect(filesMatching(/\brequire\(`/)).toEqual(['src/schema/builtin.ts']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import rule from '../../rules/schema/index.js';
-import { bundledVersion, bundledVersions, closestName, hasSchema, showPath, unsupportedVersion } from '../../src/schema.js';
+import { bundledVersion, bundledVersions, closestName, hasSchema, showPath, unsupportedVersion } from '../../src/schema/builtin.js';
 import { lintSources } from '../../src/lint.js';
 import { checkFixtureDir, runRule, testRule } from '../helpers/rule-tester.js';
 
@@ -281,8 +281,8 @@ items:
 
   it('loads only the validators of the apiVersions it meets', async () => {
     vi.resetModules();
-    const fresh = await import('../../src/schema.js');
-    const { loadSource } = await import('../../src/load.js');
+    const fresh = await import('../../src/schema/builtin.js');
+    const { loadSource } = await import('../../src/load/source.js');
     const [resource] = loadSource('db.yaml', statefulSet('')).resources;
     expect(fresh.hasSchema('apps/v1', 'StatefulSet', '1.30')).toBe(true);
     expect(fresh.loadedSchemaModules()).toEqual([]);

@@ -1,8 +1,8 @@
 import { Composer, isNode, isScalar, LineCounter, Parser, visit, type CST, type Document, type DocumentOptions, type ScalarTag, type SchemaOptions, type YAMLError } from 'yaml';
-import { CLUSTER_SCOPED_KINDS } from './kinds.js';
+import { CLUSTER_SCOPED_KINDS } from '../k8s/kinds.js';
 import { outlineDocument, rangeOf, setOutline, toRange, type DocumentOutline } from './positions.js';
-import { isRecord } from './selectors.js';
-import type { Finding, ObjectPath, Resource, SourceFile } from './types.js';
+import { isRecord } from '../k8s/selectors.js';
+import type { Finding, ObjectPath, Resource, SourceFile } from '../types.js';
 
 /** Aliases a document may expand before it is refused (defends against "billion laughs"). */
 export const MAX_ALIAS_COUNT = 1000;

@@ -1,5 +1,5 @@
-import { rangeOf } from './positions.js';
-import type { Finding, ObjectPath, Resource, Severity } from './types.js';
+import { rangeOf } from '../load/positions.js';
+import type { Finding, ObjectPath, Resource, Severity } from '../types.js';
 
 /** A finding on the key or value at `path` inside a resource, with the resource's coordinates. */
 export function findingAt(

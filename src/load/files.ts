@@ -2,8 +2,8 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { fileFinding } from './load.js';
-import type { Finding } from './types.js';
+import { fileFinding } from './source.js';
+import type { Finding } from '../types.js';
 
 export const MANIFEST_EXTENSIONS = ['yaml', 'yml', 'json'];
 const IGNORED_DIRECTORIES = new Set(['node_modules', '.git']);

@@ -1,5 +1,5 @@
 import { isRecord } from './selectors.js';
-import type { ObjectPath, Resource } from './types.js';
+import type { ObjectPath, Resource } from '../types.js';
 
 /** Where each built-in kind keeps its pod spec, and the API groups that kind belongs to. */
 const POD_SPEC_PATHS: Readonly<Record<string, { groups: readonly string[]; path: ObjectPath }>> = {

@@ -1,7 +1,7 @@
 // A parsing thread: reads and loads the files the main thread sends, one at a time (see src/parse-files.ts).
 import { parentPort } from 'node:worker_threads';
-import { readManifest } from './inputs.js';
-import { loadSource, toData } from './load.js';
+import { readManifest } from './files.js';
+import { loadSource, toData } from './source.js';
 
 parentPort!.on('message', async ({ index, path, contextOnly, maxBytes }) => {
   const read = await readManifest(path, maxBytes);

@@ -1,6 +1,6 @@
 import { findingAt } from './findings.js';
-import { isRecord } from './selectors.js';
-import type { Finding, Resource, SourceFile, Suppression } from './types.js';
+import { isRecord } from '../k8s/selectors.js';
+import type { Finding, Resource, SourceFile, Suppression } from '../types.js';
 
 export const ANNOTATION_PREFIX = 'stslint.io/ignore';
 export const UNUSED_SUPPRESSION = 'unused-suppression';

@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newAjv } from './ajv.js';
-import type { ResourceIndex } from './resource-index.js';
-import { hasSchema, problemsOf, type JsonSchema, type SchemaProblem, type Validator } from './schema.js';
-import { isRecord } from './selectors.js';
-import type { Resource } from './types.js';
+import type { ResourceIndex } from '../k8s/resource-index.js';
+import { hasSchema, problemsOf, type JsonSchema, type SchemaProblem, type Validator } from './builtin.js';
+import { isRecord } from '../k8s/selectors.js';
+import type { Resource } from '../types.js';
 
 export type SchemaSource = 'built-in' | 'crd' | 'schema-dir';
 

@@ -7,7 +7,7 @@ import {
   type LabelSelector,
   type Labels,
 } from './selectors.js';
-import type { Resource } from './types.js';
+import type { Resource } from '../types.js';
 
 /** Kinds whose objects select pods with `spec.selector`, and how that selector is written. */
 const SELECTOR_KINDS: Readonly<Record<string, 'labelSelector' | 'map'>> = {

@@ -2,9 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readManifest } from './inputs.js';
-import { fromData, loadSource, type LoadedSource, type LoadedSourceData } from './load.js';
-import type { Finding } from './types.js';
+import { readManifest } from './files.js';
+import { fromData, loadSource, type LoadedSource, type LoadedSourceData } from './source.js';
+import type { Finding } from '../types.js';
 
 export interface FileToLoad {
   path: string;

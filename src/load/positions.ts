@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { LineCounter } from 'yaml';
-import type { ObjectPath, Range, Resource } from './types.js';
+import type { ObjectPath, Range, Resource } from '../types.js';
 
 type Span = [start: number, end: number];
 

@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { isRecord } from './selectors.js';
-import type { Resource } from './types.js';
+import { isRecord } from '../k8s/selectors.js';
+import { packagePath } from '../util/package.js';
+import type { Resource } from '../types.js';
 
 export interface SchemaProblem {
   /** Path of the offending key or value (of the parent object for a missing field). */
@@ -44,8 +44,8 @@ export interface JsonSchema {
 }
 
 const require = createRequire(import.meta.url);
-/** dist/schemas/ seen from dist/src/schema.js (built) or from src/schema.ts (tests run the sources). */
-const SCHEMA_DIRS = ['../schemas/', '../dist/schemas/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+/** The compiled schemas (schemas/compile.mjs writes them at build time). */
+const SCHEMA_DIR = packagePath('dist/schemas/');
 
 let schemaDir: string | undefined;
 let index: SchemaIndex | undefined;
@@ -127,7 +127,7 @@ function compareVersions(a: string, b: string): number {
 
 function loadIndex(): SchemaIndex {
   if (index) return index;
-  schemaDir = SCHEMA_DIRS.find((dir) => existsSync(`${dir}index.json`));
+  schemaDir = existsSync(`${SCHEMA_DIR}index.json`) ? SCHEMA_DIR : undefined;
   if (!schemaDir) throw new Error('Compiled schemas not found in dist/schemas/; run `npm run build`');
   index = JSON.parse(readFileSync(`${schemaDir}index.json`, 'utf8')) as SchemaIndex;
   return index;
