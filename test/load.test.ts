@@ -72,6 +72,6 @@ describe('loadSource', () => {
   });
 
   it('marks context-only sources', () => {
-    expect(loadSource('a.yaml', '', true).source.contextOnly).toBe(true);
+    expect(loadSource('a.yaml', '', { contextOnly: true }).source.contextOnly).toBe(true);
   });
 });

@@ -34,8 +34,8 @@ describe.skipIf(!existsSync(corpus))('loading files in worker threads', () => {
             }
           : outcome,
       );
-    const serial = summary(await loadFiles(files, undefined, Infinity));
-    const threaded = summary(await loadFiles(files, undefined, 0));
+    const serial = summary(await loadFiles(files, { parallelMinBytes: Infinity }));
+    const threaded = summary(await loadFiles(files, { parallelMinBytes: 0 }));
     expect(threaded).toEqual(serial);
     expect(serial.length).toBe(files.length);
   });

@@ -64,7 +64,19 @@ describe('podSpecOf', () => {
   });
 
   it('lists the kinds it knows', () => {
-    expect(POD_SPEC_KINDS).toEqual(['CronJob', 'DaemonSet', 'Deployment', 'Job', 'Pod', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
+    expect(POD_SPEC_KINDS).toEqual([
+      'Pod',
+      'ReplicationController',
+      'apps/DaemonSet',
+      'apps/Deployment',
+      'apps/ReplicaSet',
+      'apps/StatefulSet',
+      'batch/CronJob',
+      'batch/Job',
+      'extensions/DaemonSet',
+      'extensions/Deployment',
+      'extensions/ReplicaSet',
+    ]);
   });
 });
 

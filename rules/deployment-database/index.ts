@@ -57,7 +57,7 @@ const rule: Rule = {
     id: 'deployment-database',
     severity: 'warning',
     description: 'Warn when a Deployment runs a well-known stateful system or shares a PersistentVolumeClaim between replicas',
-    kinds: ['Deployment'],
+    kinds: ['apps/Deployment', 'extensions/Deployment'],
     options: {
       type: 'object',
       additionalProperties: false,

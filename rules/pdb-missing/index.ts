@@ -8,7 +8,7 @@ const rule: Rule = {
     id: 'pdb-missing',
     severity: 'warning',
     description: 'Require a PodDisruptionBudget for every StatefulSet and Deployment with more than one replica',
-    kinds: ['StatefulSet', 'Deployment'],
+    kinds: ['apps/StatefulSet', 'apps/Deployment', 'extensions/Deployment'],
   },
   check(resource, context) {
     if (!podSpecOf(resource)) return;

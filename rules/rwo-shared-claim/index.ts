@@ -8,7 +8,7 @@ const rule: Rule = {
     id: 'rwo-shared-claim',
     severity: 'error',
     description: 'Disallow a ReadWriteOnce or ReadWriteOncePod claim mounted by every pod of a multi-pod workload',
-    kinds: ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
+    kinds: ['apps/Deployment', 'extensions/Deployment', 'apps/ReplicaSet', 'extensions/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet', 'extensions/DaemonSet'],
   },
   check(resource, context) {
     if (!podSpecOf(resource)) return;

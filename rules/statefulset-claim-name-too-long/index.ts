@@ -8,7 +8,7 @@ const rule: Rule = {
     id: 'statefulset-claim-name-too-long',
     severity: 'error',
     description: 'Require the PersistentVolumeClaim names a StatefulSet generates to be valid DNS subdomains',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const name = resource.object.metadata?.name;

@@ -1,5 +1,5 @@
 import { parseQuantity } from '../../src/k8s/quantity.js';
-import { isRecord } from '../../src/k8s/selectors.js';
+import { isRecord } from '../../src/util/guards.js';
 import { claimTemplatesOf, isStatefulSet, type ClaimTemplate } from '../../src/k8s/statefulsets.js';
 import type { ObjectPath, Resource, Rule } from '../../src/types.js';
 
@@ -17,7 +17,7 @@ const rule: Rule = {
     id: 'statefulset-claim-template-invalid',
     severity: 'error',
     description: 'Require each StatefulSet claim template to have a name, access modes and a valid storage request',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     if (!isStatefulSet(resource)) return;

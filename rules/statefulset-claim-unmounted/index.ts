@@ -7,7 +7,7 @@ const rule: Rule = {
     id: 'statefulset-claim-unmounted',
     severity: 'warning',
     description: 'Report a StatefulSet claim template that no container mounts',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UsageError } from '../load/files.js';
+import { UsageError } from '../util/errors.js';
 import { oneLine } from '../util/sanitize.js';
 import type { LintResult, RuleMeta } from '../types.js';
 import { formatCompact } from './compact.js';

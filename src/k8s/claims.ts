@@ -1,6 +1,6 @@
 import { podSpecOf } from './pod-template.js';
 import type { ResourceIndex } from './resource-index.js';
-import { isRecord } from './selectors.js';
+import { isRecord } from '../util/guards.js';
 import { claimTemplatesOf, isStatefulSet } from './statefulsets.js';
 import type { ObjectPath, Resource } from '../types.js';
 

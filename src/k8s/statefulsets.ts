@@ -1,5 +1,5 @@
 import type { ResourceIndex } from './resource-index.js';
-import { isRecord } from './selectors.js';
+import { isRecord } from '../util/guards.js';
 import type { ObjectPath, Resource } from '../types.js';
 
 /** RFC 1123 label: what Kubernetes requires of Service names, pod subdomains and volume names. */

@@ -27,13 +27,6 @@ export interface DocumentOutline {
   start: number;
 }
 
-const outlines = new WeakMap<Resource, DocumentOutline>();
-
-/** Record the outline of the document a resource came from (the loader does this for every resource). */
-export function setOutline(resource: Resource, outline: DocumentOutline): void {
-  outlines.set(resource, outline);
-}
-
 /**
  * The source range of the key or value at `path` inside a resource.
  *
@@ -43,7 +36,7 @@ export function setOutline(resource: Resource, outline: DocumentOutline): void {
  * - A path that does not exist: the deepest part of it that does.
  */
 export function rangeOf(resource: Resource, path: ObjectPath): Range {
-  const outline = outlineOf(resource);
+  const { outline } = resource;
   const span =
     path.length === 0
       ? rootSpan(outline.root, resource.basePath)
@@ -61,15 +54,6 @@ export function toRange(lineCounter: LineCounter, [start, end]: Span): Range {
 export function outlineDocument(doc: Document.Parsed): DocumentOutline {
   const contents = doc.contents as Node | null;
   return { root: contents?.range ? outlineNode(contents) : undefined, start: doc.range[0] };
-}
-
-function outlineOf(resource: Resource): DocumentOutline {
-  let outline = outlines.get(resource);
-  if (!outline) {
-    outline = outlineDocument(resource.doc);
-    outlines.set(resource, outline);
-  }
-  return outline;
 }
 
 // Arrays are built at their final length: grown by push, each would reserve room for 17 entries.

@@ -1,5 +1,5 @@
 import type { ResourceIndex } from '../k8s/resource-index.js';
-import { isRecord } from '../k8s/selectors.js';
+import { isRecord } from '../util/guards.js';
 import { rangeOf } from '../load/positions.js';
 import { describeReplicas, replicaCount } from '../k8s/replicas.js';
 import { claimTemplatesOf } from '../k8s/statefulsets.js';
