@@ -1,10 +1,13 @@
 import type { Rule } from '../src/types.js';
 import apiVersionDeprecated from './api-version-deprecated/index.js';
 import apiVersionRemoved from './api-version-removed/index.js';
+import claimsOrphaned from './claims-orphaned/index.js';
 import deploymentDatabase from './deployment-database/index.js';
 import duplicateKey from './duplicate-key/index.js';
 import duplicateResource from './duplicate-resource/index.js';
 import featureVersion from './feature-version/index.js';
+import immutableFieldChanged from './immutable-field-changed/index.js';
+import immutableVolatileLabel from './immutable-volatile-label/index.js';
 import pdbBlocksEviction from './pdb-blocks-eviction/index.js';
 import pdbMissing from './pdb-missing/index.js';
 import pdbPolicy from './pdb-policy/index.js';
@@ -35,10 +38,13 @@ import yamlSyntax from './yaml-syntax/index.js';
 export const rules: readonly Rule[] = [
   apiVersionDeprecated,
   apiVersionRemoved,
+  claimsOrphaned,
   deploymentDatabase,
   duplicateKey,
   duplicateResource,
   featureVersion,
+  immutableFieldChanged,
+  immutableVolatileLabel,
   pdbBlocksEviction,
   pdbMissing,
   pdbPolicy,

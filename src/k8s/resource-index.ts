@@ -26,11 +26,41 @@ export class ResourceIndex {
   /** Selecting objects (Services, PDBs) by `kind, namespace, key, value` of their selector's label pairs. */
   private readonly selectorsByLabel = new Map<string, Resource[]>();
   private readonly targetsOf = new Map<string, Resource[]>();
+  /**
+   * The objects of the base (`--base`, `--base-files`): what runs now, kept apart from the run's objects and
+   * compared with them; empty without a base. Rules find them with `base()`, never among `resources`.
+   */
+  readonly baseObjects: readonly Resource[];
+  /** True when the run compares with a base, even one without objects (every object is then new). */
+  readonly hasBase: boolean;
+  private readonly baseByIdentity = new Map<string, Resource>();
+  private currentByIdentity: Map<string, Resource> | undefined;
 
-  constructor(resources: readonly Resource[]) {
+  /** `base`: the objects of the base, or undefined when the run has none. */
+  constructor(resources: readonly Resource[], base?: readonly Resource[]) {
     this.resources = resources;
     this.linted = resources.filter((resource) => !resource.source.contextOnly);
     for (const resource of resources) this.add(resource);
+    this.hasBase = base !== undefined;
+    this.baseObjects = base ?? [];
+    for (const resource of this.baseObjects) {
+      const identity = identityOf(resource);
+      if (!this.baseByIdentity.has(identity)) this.baseByIdentity.set(identity, resource);
+    }
+  }
+
+  /** The base object of the same group, kind, namespace and name (the first one read), if the base has it. */
+  base(resource: Resource): Resource | undefined {
+    return this.baseByIdentity.get(identityOf(resource));
+  }
+
+  /** The run's object (linted or context) of the same group, kind, namespace and name as a base object. */
+  current(baseObject: Resource): Resource | undefined {
+    if (!this.currentByIdentity) {
+      this.currentByIdentity = new Map();
+      for (const resource of [...this.resources].reverse()) this.currentByIdentity.set(identityOf(resource), resource);
+    }
+    return this.currentByIdentity.get(identityOf(baseObject));
   }
 
   ofKind(kind: string): readonly Resource[] {
@@ -130,6 +160,10 @@ function selectorOf(resource: Resource): { pairs: [string, unknown][]; selects(l
     pairs: matchLabelsOf(labelSelector),
     selects: (labels) => labelSelector !== undefined && selects(labelSelector, labels),
   };
+}
+
+function identityOf(resource: Resource): string {
+  return key(resource.group, resource.kind, resource.namespace, resource.name);
 }
 
 function key(...parts: string[]): string {

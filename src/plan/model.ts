@@ -82,6 +82,7 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
     delete: effects.delete,
     problems: [],
     notes,
+    change: null,
   };
 }
 
@@ -131,7 +132,8 @@ function updatePlan(value: unknown, pods: PodPlan[], first: number, notes: strin
   };
 }
 
-function claimTemplates(statefulSet: Resource, notes: string[]): ClaimTemplate[] {
+/** The StatefulSet's claim templates as the plan shows them; what cannot be planned is said in `notes`. */
+export function claimTemplates(statefulSet: Resource, notes: string[] = []): ClaimTemplate[] {
   const value = statefulSet.object.spec?.volumeClaimTemplates;
   if (value !== undefined && value !== null && !Array.isArray(value)) {
     notes.push('spec.volumeClaimTemplates is not a list: no claims planned');
