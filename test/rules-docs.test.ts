@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { ruleTable } from '../scripts/rule-table.js';
+import { runWithBase } from './helpers/base.js';
 import { runRule } from './helpers/rule-tester.js';
 
 /** The sections every rule README has, in this order. */
@@ -45,10 +46,22 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id
     const withVersion = (example: string) => ({ ...options, kubernetesVersion: /^# stslint --kubernetes-version (\S+)$/m.exec(example)?.[1] });
     const incorrect = exampleAfter(readme, '## Incorrect');
     const correct = exampleAfter(readme, '## Correct');
-    expect(runRule(rule, incorrect, withVersion(incorrect)).length).toBeGreaterThan(0);
-    expect(runRule(rule, correct, withVersion(correct))).toEqual([]);
+    // Rules that compare with a base show it first, in a ```yaml base block (what --base-files would read).
+    const run = (heading: string, example: string) => {
+      const base = baseExampleAfter(readme, heading);
+      return base === undefined ? runRule(rule, example, withVersion(example)) : runWithBase(rule, base, example, withVersion(example));
+    };
+    expect(run('## Incorrect', incorrect).length).toBeGreaterThan(0);
+    expect(run('## Correct', correct)).toEqual([]);
   });
 });
+
+/** The ```yaml base block of a section, if it has one. */
+function baseExampleAfter(readme: string, heading: string): string | undefined {
+  const start = readme.indexOf(`\n${heading}\n`);
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  return /```yaml base\n([\s\S]*?)```/.exec(section)?.[1];
+}
 
 function exampleAfter(readme: string, heading: string): string {
   const section = readme.slice(readme.indexOf(`\n${heading}\n`));

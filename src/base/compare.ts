@@ -94,9 +94,8 @@ export function isLiveObject(resource: Resource): boolean {
 }
 
 /**
- * Every difference between two values (objects as `comparable` returns them), deepest first where both sides
- * have the key: a changed scalar is one difference at its key; something only one side has is one difference
- * at its top. Lists of items that all have distinct names (`name` or `metadata.name`) are matched by name, and a
+ * Every difference between two values (objects as `comparable` returns them), at the deepest key where they
+ * differ: a changed scalar is one difference at its key, a list item only one side has one difference at the item. Lists of items that all have distinct names (`name` or `metadata.name`) are matched by name, and a
  * change of their order is one difference at the list; other lists are matched by position. `path` is where the
  * values sit in the current object.
  */
@@ -131,11 +130,14 @@ function listDifferences(old: unknown[], current: unknown[], path: ObjectPath): 
   const named = [...oldNames, ...newNames].every((name) => name !== undefined) && unique(oldNames) && unique(newNames);
   if (!named) {
     const length = Math.max(old.length, current.length);
-    return Array.from({ length }, (_, i) => differences(old[i], current[i], i < current.length ? [...path, i] : path)).flat();
+    return Array.from({ length }, (_, i) => {
+      if (i >= current.length) return [{ path, old: old[i], new: undefined }];
+      return i >= old.length ? [{ path: [...path, i], old: undefined, new: current[i] }] : differences(old[i], current[i], [...path, i]);
+    }).flat();
   }
   const found: Difference[] = current.flatMap((item, i) => {
     const at = oldNames.indexOf(newNames[i]);
-    return differences(at < 0 ? undefined : old[at], item, [...path, i]);
+    return at < 0 ? [{ path: [...path, i], old: undefined, new: item }] : differences(old[at], item, [...path, i]);
   });
   old.forEach((item, i) => {
     if (!newNames.includes(oldNames[i])) found.push({ path, old: item, new: undefined });

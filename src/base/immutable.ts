@@ -294,7 +294,12 @@ function immutableData(pair: Pair): RefusedChange[] {
 }
 
 function secret(pair: Pair): RefusedChange[] {
-  const changes = immutableData(pair);
+  // A key the manifest writes in stringData is reported there.
+  const stringData = isRecord(pair.current.stringData) ? pair.current.stringData : {};
+  const changes = immutableData(pair).map((change) => {
+    const [field, key] = change.path;
+    return field === 'data' && typeof key === 'string' && key in stringData ? { ...change, path: ['stringData', key] } : change;
+  });
   if (pair.old.type !== pair.now.type && !(pair.live && pair.current.type === undefined)) changes.push({ path: ['type'], old: pair.old.type, new: pair.now.type, refusal: 'secretType' });
   return changes;
 }
