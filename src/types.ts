@@ -22,6 +22,8 @@ export interface SourceFile {
    * visited or looked up as the run's; findings on them (syntax errors, a deleted StatefulSet) carry their own path.
    */
   base?: boolean;
+  /** For a base source read at a git revision: the path of the same file in the work tree (absolute). */
+  origin?: string;
   /** The source's YAML comments in source order (where suppression directives are read from). */
   comments: Comment[];
 }

@@ -95,9 +95,10 @@ export function isLiveObject(resource: Resource): boolean {
 
 /**
  * Every difference between two values (objects as `comparable` returns them), at the deepest key where they
- * differ: a changed scalar is one difference at its key, a list item only one side has one difference at the item. Lists of items that all have distinct names (`name` or `metadata.name`) are matched by name, and a
- * change of their order is one difference at the list; other lists are matched by position. `path` is where the
- * values sit in the current object.
+ * differ: a changed scalar is one difference at its key, a list item only one side has one difference at the item.
+ * Lists of items that all have distinct names (`name` or `metadata.name`) are matched by name (an item renamed in
+ * place with what was at its position), and a change of their order is one difference at the list; other lists are
+ * matched by position. `path` is where the values sit in the current object.
  */
 export function differences(old: unknown, current: unknown, path: ObjectPath = []): Difference[] {
   const key = path.at(-1);
@@ -135,12 +136,14 @@ function listDifferences(old: unknown[], current: unknown[], path: ObjectPath): 
       return i >= old.length ? [{ path: [...path, i], old: undefined, new: current[i] }] : differences(old[i], current[i], [...path, i]);
     }).flat();
   }
+  // An item renamed in place (its name gone, a new name at the same position) is compared with what was there.
+  const renamedAt = (i: number) => i < old.length && !newNames.includes(oldNames[i]) && !oldNames.includes(newNames[i]);
   const found: Difference[] = current.flatMap((item, i) => {
-    const at = oldNames.indexOf(newNames[i]);
+    const at = renamedAt(i) ? i : oldNames.indexOf(newNames[i]);
     return at < 0 ? [{ path: [...path, i], old: undefined, new: item }] : differences(old[at], item, [...path, i]);
   });
   old.forEach((item, i) => {
-    if (!newNames.includes(oldNames[i])) found.push({ path, old: item, new: undefined });
+    if (!newNames.includes(oldNames[i]) && !(i < current.length && renamedAt(i))) found.push({ path, old: item, new: undefined });
   });
   const kept = oldNames.filter((name) => newNames.includes(name));
   const keptNow = newNames.filter((name) => oldNames.includes(name));

@@ -17,6 +17,8 @@ import { UsageError } from '../util/errors.js';
 export interface FileAtRevision {
   /** Git's name for it: `REF:path/in/repository` (what `git show` takes). */
   path: string;
+  /** Where the file is in the work tree (absolute): where the same objects are expected now. */
+  origin: string;
   bytes: Uint8Array;
 }
 
@@ -62,7 +64,9 @@ export function filesAtRevision(ref: string, paths: readonly string[], cwd: stri
       if (accept(join(target.top, ...entry.path.split('/')))) repository.entries.set(entry.path, entry);
     }
   }
-  return [...chosen.values()].flatMap(({ top, entries }) => readBlobs(top, [...entries.values()]).map(({ path, bytes }) => ({ path: `${ref}:${path}`, bytes })));
+  return [...chosen.values()].flatMap(({ top, entries }) =>
+    readBlobs(top, [...entries.values()]).map(({ path, bytes }) => ({ path: `${ref}:${path}`, origin: join(top, ...path.split('/')), bytes })),
+  );
 }
 
 function targetOf(path: string, cwd: string): Target {

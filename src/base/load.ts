@@ -42,7 +42,11 @@ export async function loadBase(base: BaseOptions, options: BaseLoadOptions): Pro
   if (base.ref !== undefined) {
     const paths = options.paths.filter((path) => path !== '-');
     if (paths.length === 0) throw new UsageError('--base reads the same paths at a git revision: give paths, not only standard input (--base-files reads a base from files)');
-    for (const file of filesAtRevision(base.ref, paths, options.cwd, options.accept)) sources.push(fromBytes(file.path, file.bytes, options));
+    for (const file of filesAtRevision(base.ref, paths, options.cwd, options.accept)) {
+      const source = fromBytes(file.path, file.bytes, options);
+      source.source.origin = file.origin;
+      sources.push(source);
+    }
   }
   for (const source of sources) source.source.base = true;
   return sources;

@@ -33,7 +33,7 @@ export class ResourceIndex {
   readonly baseObjects: readonly Resource[];
   /** True when the run compares with a base, even one without objects (every object is then new). */
   readonly hasBase: boolean;
-  private readonly baseByIdentity = new Map<string, Resource>();
+  private readonly baseByIdentity = new Map<string, Resource[]>();
   private currentByIdentity: Map<string, Resource> | undefined;
 
   /** `base`: the objects of the base, or undefined when the run has none. */
@@ -43,15 +43,16 @@ export class ResourceIndex {
     for (const resource of resources) this.add(resource);
     this.hasBase = base !== undefined;
     this.baseObjects = base ?? [];
-    for (const resource of this.baseObjects) {
-      const identity = identityOf(resource);
-      if (!this.baseByIdentity.has(identity)) this.baseByIdentity.set(identity, resource);
-    }
+    for (const resource of this.baseObjects) push(this.baseByIdentity, identityOf(resource), resource);
   }
 
-  /** The base object of the same group, kind, namespace and name (the first one read), if the base has it. */
+  /**
+   * The base object of the same group, kind, namespace and name, if the base has it. When the base has several, the
+   * one read from the same file at the revision (`--base`), else the first one read.
+   */
   base(resource: Resource): Resource | undefined {
-    return this.baseByIdentity.get(identityOf(resource));
+    const found = this.baseByIdentity.get(identityOf(resource));
+    return found?.find((candidate) => candidate.source.origin === resource.source.path) ?? found?.[0];
   }
 
   /** The run's object (linted or context) of the same group, kind, namespace and name as a base object. */

@@ -76,6 +76,13 @@ describe('--base REF: the same paths at a git revision', () => {
     expect(await lintChange({ 'deploy/db.yaml': DB }, { 'deploy/db.yaml': service })).toEqual(['HEAD~1:deploy/db.yaml 15:3-15:11 claims-orphaned']);
   });
 
+  it('compares an object declared twice with the one of the same file at the revision', async () => {
+    const parallel = edit(DB, '  replicas: 3\n', '  replicas: 3\n  podManagementPolicy: Parallel\n');
+    const base = { 'deploy/db.yaml': DB, 'deploy/db-parallel.yaml': parallel };
+    expect(await lintChange(base, { 'deploy/db.yaml': edit(DB, 'replicas: 3', 'replicas: 4') })).toEqual([]);
+    expect(await lintChange(base, { 'deploy/db-parallel.yaml': edit(parallel, 'replicas: 3', 'replicas: 4') })).toEqual([]);
+  });
+
   it('reads the paths as a walk would at the revision: directories, globs, explicit files; hidden, node_modules and ignored files left out', async () => {
     const renamed = edit(DB, 'serviceName: db', 'serviceName: other');
     const files = { 'deploy/a/db.yaml': DB, 'deploy/.hidden/db.yaml': DB, 'deploy/node_modules/db.yaml': DB, 'deploy/db.txt': DB };

@@ -69,6 +69,12 @@ describe('immutable-field-changed: StatefulSet', () => {
     expect(spans(DB, none)).toEqual(['16:1-16:5']);
   });
 
+  it('reports a claim template renamed in place once, at its name', () => {
+    expect(findings(DB, edit(DB, '      name: data\n    spec:', '      name: pgdata\n    spec:'))).toEqual([
+      expect.stringMatching(/^38:7-38:19 StatefulSet 'db': spec\.volumeClaimTemplates\[0\]\.metadata\.name changes from data to pgdata, but claim templates cannot change/),
+    ]);
+  });
+
   it('reports revisionHistoryLimit up to 1.32 only, where it is immutable', () => {
     const code = edit(DB, '  replicas: 3\n', '  replicas: 3\n  revisionHistoryLimit: 3\n');
     expect(findings(DB, code, { kubernetesVersion: '1.32' })).toEqual([
