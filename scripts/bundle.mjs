@@ -6,7 +6,12 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['dist/src/cli.js', 'dist/src/action.js', 'dist/src/parse-worker.js'],
+  // The worker sits beside the bundles (dist/src/parse-worker.mjs), where src/load/parse-files.ts looks for it.
+  entryPoints: [
+    { in: 'dist/src/cli.js', out: 'cli' },
+    { in: 'dist/src/action.js', out: 'action' },
+    { in: 'dist/src/load/parse-worker.js', out: 'parse-worker' },
+  ],
   outdir: 'dist/src',
   outExtension: { '.js': '.mjs' },
   bundle: true,

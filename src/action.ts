@@ -1,38 +1,39 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { rules as registry } from '../rules/index.js';
-import { findConfig, loadConfig } from './config.js';
 import { formatResults } from './formatters/index.js';
 import { pathFromCwd } from './formatters/paths.js';
-import { UsageError } from './inputs.js';
-import { lintPaths, type LintOptions } from './lint.js';
-import { oneLine } from './sanitize.js';
-import { unsupportedVersion } from './schema.js';
+import { lintFiles } from './lint.js';
+import { parseBoolean, parseCount, resolveOptions, type Settings } from './options.js';
 import type { LintResult } from './types.js';
+import { UsageError } from './util/errors.js';
+import { oneLine } from './util/sanitize.js';
+
+/** The Action input of each setting, for error messages. */
+const INPUT_NAMES: Partial<Record<keyof Settings, string>> = {
+  config: 'config',
+  kubernetesVersion: 'kubernetes-version',
+  strict: 'strict',
+  strictKinds: 'strict-kinds',
+  schemaDirs: 'schema-dir',
+  namespace: 'namespace',
+  contextPaths: 'context',
+  maxWarnings: 'max-warnings',
+};
 
 /**
  * The GitHub Action's entry point (action.yml runs bin/stslint-action.js). Inputs arrive as INPUT_* environment
- * variables, set by action.yml from `inputs.*` without going through a shell. It prints the stylish report for the
- * log and workflow commands for annotations, writes an optional SARIF file, the step outputs and a job summary.
+ * variables, set by action.yml from `inputs.*` without going through a shell; an empty input means "not given",
+ * so the config file's setting applies. It prints the stylish report for the log and workflow commands for
+ * annotations, writes an optional SARIF file, the step outputs and a job summary.
  */
 export async function runAction(env: NodeJS.ProcessEnv, stdout: (text: string) => void): Promise<number> {
   const input = (name: string) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   try {
-    const configPath = input('config') ? resolve(workspace, input('config')) : findConfig(workspace);
-    const config = configPath ? loadConfig(configPath) : undefined;
-    const options: LintOptions = {
-      cwd: workspace,
-      rules: config?.rules,
-      strict: input('strict') === 'true' || config?.strict,
-      kubernetesVersion: input('kubernetes-version') || config?.kubernetesVersion,
-      contextPaths: list(input('context')),
-      ignore: config ? { base: dirname(config.path), patterns: config.ignorePatterns } : undefined,
-    };
-    const unsupported = options.kubernetesVersion === undefined ? undefined : unsupportedVersion(options.kubernetesVersion);
-    if (unsupported) throw new UsageError(unsupported);
+    const resolved = resolveOptions(actionSettings(input), workspace, (setting) => `input '${INPUT_NAMES[setting] ?? setting}'`);
     const paths = list(input('paths'));
-    const run = await lintPaths(paths.length > 0 ? paths : ['.'], options);
+    const run = await lintFiles(paths.length > 0 ? paths : ['.'], resolved.lint);
     const context = { cwd: workspace, color: false, rulesMeta: Object.fromEntries(registry.map((r) => [r.meta.id, r.meta])) };
     stdout(await formatResults('stylish', run.results, context));
     stdout(await formatResults(input('format') || 'github', run.results, context));
@@ -42,14 +43,29 @@ export async function runAction(env: NodeJS.ProcessEnv, stdout: (text: string) =
     const warnings = sum(run.results, 'warningCount');
     if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `error-count=${errors}\nwarning-count=${warnings}\n`);
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summary(run.results, workspace, errors, warnings));
-    const maxWarnings = input('max-warnings') === '' ? -1 : Number(input('max-warnings'));
     if (run.internalError) return 2;
-    return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+    return errors > 0 || (resolved.maxWarnings >= 0 && warnings > resolved.maxWarnings) ? 1 : 0;
   } catch (error) {
     const reason = error instanceof UsageError ? error.message : `internal error: ${(error as Error).message}`;
     stdout(`stslint: ${oneLine(reason)}\n`);
     return 2;
   }
+}
+
+/** The Action's inputs as settings; an empty input is not given. Throws UsageError for a malformed value. */
+function actionSettings(input: (name: string) => string): Settings {
+  const given = (name: string) => input(name) || undefined;
+  const flag = (name: string) => (given(name) === undefined ? undefined : parseBoolean(input(name), `input '${name}'`));
+  return {
+    config: given('config'),
+    kubernetesVersion: given('kubernetes-version'),
+    strict: flag('strict'),
+    strictKinds: flag('strict-kinds'),
+    schemaDirs: list(input('schema-dir')),
+    namespace: given('namespace'),
+    contextPaths: list(input('context')),
+    maxWarnings: given('max-warnings') === undefined ? undefined : parseCount(input('max-warnings'), "input 'max-warnings'"),
+  };
 }
 
 /** Paths, separated by newlines or spaces (a multi-line YAML string in the workflow is the usual form). */

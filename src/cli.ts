@@ -1,28 +1,18 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rules as registry } from '../rules/index.js';
 import { formatResults } from './formatters/index.js';
 import { PACKAGE } from './formatters/package-info.js';
-import { findConfig, loadConfig, type Config } from './config.js';
-import { DEFAULT_MAX_FILE_BYTES, UsageError } from './inputs.js';
-import { lintPaths, type LintOptions, type LintRun, type RawInput, type RuleSetting } from './lint.js';
-import { oneLine } from './sanitize.js';
-import { unsupportedVersion } from './schema.js';
+import { lintFiles, type LintRun, type RawInput } from './lint.js';
+import { DEFAULT_MAX_FILE_BYTES } from './load/read.js';
+import { parseCount, parseRuleFlags, resolveOptions, type Settings } from './options.js';
 import { planCommand } from './plan/command.js';
+import type { Io } from './io.js';
 import type { LintResult } from './types.js';
+import { UsageError } from './util/errors.js';
+import { oneLine } from './util/sanitize.js';
 
-export interface Io {
-  argv: string[];
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin: () => Uint8Array;
-  isTTY: boolean;
-  /** Standard error is a terminal (the progress line goes there). */
-  stderrIsTTY?: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
 
 
 const LINT_OPTIONS = {
@@ -40,6 +30,7 @@ const LINT_OPTIONS = {
   'schema-dir': { type: 'string', multiple: true },
   'max-warnings': { type: 'string' },
   'max-file-size': { type: 'string' },
+  namespace: { type: 'string', short: 'n' },
   quiet: { type: 'boolean', default: false },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -74,6 +65,7 @@ Options:
       --schema-dir DIR     extra JSON Schemas for custom resources (repeatable)
       --max-warnings N     exit 1 when there are more than N warnings
       --max-file-size N    refuse files larger than N bytes (default ${DEFAULT_MAX_FILE_BYTES})
+  -n, --namespace NS       namespace of objects that set none (default: default), as kubectl -n
       --quiet              report errors only
       --color, --no-color  force colors on or off (default: on for a terminal)
       --debug              print stack traces of internal errors
@@ -83,6 +75,8 @@ Options:
 Exit codes: 0 no errors; 1 errors found, or more warnings than --max-warnings;
 2 usage or configuration problem, or an internal error.
 `;
+
+export type { Io };
 
 /** Run the command line; returns the exit code. Only this module touches argv, output and exit codes. */
 export async function main(io: Io): Promise<number> {
@@ -123,22 +117,8 @@ async function lint(args: string[], io: Io): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('No paths given (use - to read standard input); see --help');
   const reports = pairReports(values.format ?? [], values['output-file'] ?? []);
-  const config = readConfig(values, io.cwd);
-  const options: LintOptions = {
-    cwd: io.cwd,
-    rules: { ...config?.rules, ...ruleOverrides(values.rule ?? []) },
-    strict: values.strict ?? config?.strict ?? false,
-    strictKinds: values['strict-kinds'] ?? config?.strictKinds ?? false,
-    schemaDirs: [...(values['schema-dir'] ?? []), ...(config?.schemaDirs ?? [])],
-    kubernetesVersion: values['kubernetes-version'] ?? config?.kubernetesVersion,
-    contextPaths: values.context,
-    ignore: config ? { base: dirname(config.path), patterns: config.ignorePatterns } : undefined,
-    inlineConfig: !values['no-inline-config'],
-    maxFileBytes: values['max-file-size'] === undefined ? undefined : toCount(values['max-file-size'], '--max-file-size'),
-  };
-  const unsupported = options.kubernetesVersion === undefined ? undefined : unsupportedVersion(options.kubernetesVersion);
-  if (unsupported) throw new UsageError(unsupported);
-  const maxWarnings = values['max-warnings'] === undefined ? -1 : toCount(values['max-warnings'], '--max-warnings');
+  const resolved = resolveOptions(cliSettings(values), io.cwd, (setting) => FLAG_NAMES[setting] ?? setting);
+  const { config, maxWarnings } = resolved;
 
   const stdin: RawInput[] = [];
   if (positionals.includes('-')) {
@@ -146,7 +126,7 @@ async function lint(args: string[], io: Io): Promise<number> {
     stdin.push({ path: name, bytes: io.readStdin() });
   }
   const progress = progressLine(io);
-  const run = await lintPaths(positionals.filter((path) => path !== '-'), { ...options, onProgress: progress.update }, stdin);
+  const run = await lintFiles(positionals.filter((path) => path !== '-'), { ...resolved.lint, onProgress: progress.update }, stdin);
   progress.clear();
   for (const file of run.stats.ignored) io.stderr(`stslint: ${oneLine(file)} ignored by ignorePatterns in ${oneLine(config!.path)}\n`);
   if (!values.quiet) reportUnvalidated(run.stats.unvalidated, io);
@@ -210,23 +190,33 @@ function writeReport(path: string, text: string): void {
   }
 }
 
-function readConfig(values: { config?: string; 'no-config'?: boolean }, cwd: string): Config | undefined {
-  if (values['no-config']) return undefined;
-  const path = values.config ? resolve(cwd, values.config) : findConfig(cwd);
-  return path ? loadConfig(path) : undefined;
-}
+/** The flag of each setting, for error messages. */
+const FLAG_NAMES: Partial<Record<keyof Settings, string>> = {
+  config: '--config',
+  kubernetesVersion: '--kubernetes-version',
+  schemaDirs: '--schema-dir',
+  namespace: '--namespace',
+  contextPaths: '--context',
+};
 
-/** `--rule id=severity`: the rule must exist and the severity be off, warn or error. */
-function ruleOverrides(flags: string[]): Record<string, RuleSetting> {
-  const known = new Set(registry.map((rule) => rule.meta.id));
-  const overrides: Record<string, RuleSetting> = {};
-  for (const flag of flags) {
-    const match = /^([a-z0-9-]+)=(off|warn|warning|error)$/.exec(flag);
-    if (!match) throw new UsageError(`--rule expects ID=off|warn|error, got '${flag}'`);
-    if (!known.has(match[1])) throw new UsageError(`--rule: unknown rule '${match[1]}' (see stslint rules)`);
-    overrides[match[1]] = match[2] as RuleSetting;
-  }
-  return overrides;
+type LintValues = ReturnType<typeof parse<typeof LINT_OPTIONS>>['values'];
+
+/** The command line's settings; throws UsageError for a malformed value. */
+function cliSettings(values: LintValues): Settings {
+  const count = (name: 'max-warnings' | 'max-file-size') => (values[name] === undefined ? undefined : parseCount(values[name], `--${name}`));
+  return {
+    config: values['no-config'] ? false : values.config,
+    rules: parseRuleFlags(values.rule ?? [], new Set(registry.map((rule) => rule.meta.id))),
+    kubernetesVersion: values['kubernetes-version'],
+    strict: values.strict,
+    strictKinds: values['strict-kinds'],
+    schemaDirs: values['schema-dir'],
+    namespace: values.namespace,
+    contextPaths: values.context,
+    inlineConfig: !values['no-inline-config'],
+    maxFileBytes: count('max-file-size'),
+    maxWarnings: count('max-warnings'),
+  };
 }
 
 function exitCode(run: LintRun, maxWarnings: number): number {
@@ -255,9 +245,4 @@ function listRules(args: string[], io: Io): number {
     for (const row of rows) io.stdout(`${row.id.padEnd(idWidth)}  ${row.severity.padEnd(7)}  ${row.description}\n`);
   } else throw new UsageError(`Unknown format '${values.format}' (use stylish or json)`);
   return 0;
-}
-
-function toCount(value: string, flag: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got '${value}'`);
-  return Number(value);
 }

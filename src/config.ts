@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { rules } from '../rules/index.js';
-import { newAjv } from './ajv.js';
-import { UsageError } from './inputs.js';
-import type { RuleSetting } from './lint.js';
+import type { RuleSetting } from './linter/linter.js';
+import { newAjv } from './schema/ajv.js';
+import { UsageError } from './util/errors.js';
 
 /** Names looked for, in this order, in the working directory and then each parent directory. */
 export const CONFIG_NAMES = ['.stslint.yaml', '.stslint.yml', '.stslint.json'];
@@ -20,6 +20,8 @@ export interface Config {
   strictKinds?: boolean;
   /** Absolute paths (resolved against the config file's directory). */
   schemaDirs: string[];
+  /** Namespace of objects without one. */
+  namespace?: string;
 }
 
 /** Walk up from `cwd` to the first directory holding a config file. */
@@ -59,7 +61,8 @@ export function loadConfig(path: string): Config {
     kubernetesVersion: data.kubernetesVersion as string | undefined,
     strict: data.strict as boolean | undefined,
     strictKinds: data.strictKinds as boolean | undefined,
-    schemaDirs: ((data.schemaDirs ?? []) as string[]).map((dir) => resolve(dirname(path), dir)),
+    schemaDirs: ((data.schemaDirs ?? []) as string[]).map((dir, i) => existingDirectory(resolve(dirname(path), dir), path, lineCounter, doc, ['schemaDirs', String(i)])),
+    namespace: data.namespace as string | undefined,
   };
 }
 
@@ -109,11 +112,24 @@ function rank(error: AjvError): number {
   return ['additionalProperties', 'enum', 'type'].indexOf(error.keyword) >>> 0;
 }
 
+/** The path when it is an existing directory; else a UsageError at the entry's line and column. */
+function existingDirectory(dir: string, path: string, lineCounter: LineCounter, doc: Document, at: string[]): string {
+  const problem = !existsSync(dir) ? 'does not exist' : statSync(dir).isDirectory() ? undefined : 'is not a directory';
+  if (!problem) return dir;
+  const { line, col } = lineCounter.linePos(offsetOf(doc, at));
+  throw new UsageError(`${path}:${line}:${col}: schemaDirs entry '${dir}' ${problem}`);
+}
+
 /** Where a config path is in the file: its key, or the deepest existing parent. */
 function offsetOf(doc: Document, path: string[]): number {
   let node = doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
   for (const segment of path) {
+    if (isSeq(node)) {
+      node = (node.items[Number(segment)] as Node | undefined) ?? null;
+      offset = node?.range?.[0] ?? offset;
+      continue;
+    }
     if (!isMap(node)) break;
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
     if (!pair) break;
@@ -174,10 +190,16 @@ export function configSchema(): Record<string, unknown> {
         type: 'array',
         items: { type: 'string', minLength: 1 },
       },
+      $schema: { description: 'The JSON Schema of this file, for editors.', type: 'string' },
       kubernetesVersion: {
-        description: 'Target Kubernetes version, MAJOR.MINOR (for example "1.30").',
+        description: 'Target Kubernetes version, MAJOR.MINOR (for example "1.30"); a patch version or a leading v is accepted and ignored.',
         type: 'string',
-        pattern: '^\\d+\\.\\d+$',
+        pattern: '^v?\\d+\\.\\d+(\\.\\d+)?$',
+      },
+      namespace: {
+        description: 'Namespace of objects that do not set metadata.namespace (as helm template -n / kubectl -n); default "default".',
+        type: 'string',
+        minLength: 1,
       },
       strict: { description: 'Also report unknown fields in schema validation.', type: 'boolean' },
       strictKinds: { description: 'Report objects whose kind has no schema instead of skipping them.', type: 'boolean' },

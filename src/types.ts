@@ -1,5 +1,6 @@
-import type { Document, LineCounter } from 'yaml';
-import type { ResourceIndex } from './resource-index.js';
+import type { LineCounter } from 'yaml';
+import type { Comment } from './load/tokens.js';
+import type { ResourceIndex } from './k8s/resource-index.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -7,20 +8,46 @@ export type SeveritySetting = Severity | 'off';
 /** A path inside a resource, e.g. ['spec', 'template', 'spec', 'containers', 0, 'name']. */
 export type ObjectPath = readonly (string | number)[];
 
+/**
+ * What positions need of one YAML collection, kept instead of the parsed document so that
+ * a huge file does not hold every syntax tree in memory: the collection's own span, its keys
+ * (mappings only), and per entry a span and the nested collection, if the entry is one.
+ * A scalar or alias document is an outline without entries.
+ */
+export interface Outline {
+  start: number;
+  end: number;
+  /** Per entry of a mapping: the key as text (scalar keys only); absent for a list. */
+  keys?: (string | undefined)[];
+  /** Per entry, flattened [start, end]: the pair span (mapping) or item span (list); -1 when unknown. */
+  spans: number[];
+  /** Per entry, the nested collection if the entry is one; absent when no entry is. */
+  children?: (Outline | undefined)[];
+}
+
+export interface DocumentOutline {
+  root: Outline | undefined;
+  /** Where the document starts: the fallback position. */
+  start: number;
+}
+
 /** One parsed YAML (or JSON) source: a file, or stdin under its display name. */
 export interface SourceFile {
   /** The path as shown to the user (absolute for files on disk). */
   path: string;
   text: string;
   lineCounter: LineCounter;
-  /** True for `--context` files: indexed for cross-resource lookups, never reported. */
+  /** True for `--context` files: indexed for cross-object lookups, never reported. */
   contextOnly?: boolean;
+  /** The source's YAML comments in source order (where suppression directives are read from). */
+  comments: Comment[];
 }
 
 /** A Kubernetes object found in a document (or in a `kind: List` document's items). */
 export interface Resource {
   source: SourceFile;
-  doc: Document.Parsed;
+  /** Positions of the keys of the object's document (see load/positions.ts); `outline.start` is where the document starts. */
+  outline: DocumentOutline;
   /** Where the object sits inside its document: [] or ['items', i] for `kind: List`. */
   basePath: ObjectPath;
   apiVersion: string;
@@ -53,52 +80,92 @@ export interface Finding extends Range {
   namespace?: string;
   name?: string;
   fatal?: boolean;
+  /** The id of the rule message the text was made from (`meta.messages`). */
+  messageId?: string;
   /** The object the finding is on (for annotation suppressions); never serialised. */
   resource?: Resource;
+  /** The object the rule was visiting when it reported, when that is another one (`plan` attributes findings with it). */
+  visited?: Resource;
 }
 
-export interface RuleMeta {
+/**
+ * The kinds a rule visits, each with its API group: `apps/StatefulSet`, `policy/PodDisruptionBudget`, and a
+ * core-group kind alone (`Service`, `PersistentVolumeClaim`). Objects of another group that share the kind name
+ * (a custom `Service`) are not visited.
+ */
+export type KindRef = string;
+
+/** Placeholder values of a message: `{{name}}` in a message template is replaced by `String(data.name)`. */
+export type MessageData = Readonly<Record<string, string | number | boolean>>;
+
+export interface RuleMeta<MessageIds extends string = string> {
   /** The rule id: also its folder name under rules/. */
   id: string;
+  /** Default severity. */
   severity: SeveritySetting;
   /** One line, starting with a verb. */
   description: string;
-  /** Kinds the rule visits; absent means every resource. */
-  kinds?: readonly string[];
-  /** JSON Schema (draft-07) of the rule's options object, for the config file; absent: no options. */
-  options?: Record<string, unknown>;
+  /** Kinds the rule visits (see KindRef); absent means every object. */
+  kinds?: readonly KindRef[];
+  /**
+   * Message templates by message id, with `{{name}}` placeholders (ESLint's `meta.messages`). Every id a rule
+   * reports with must be here; a template whose placeholder has no value in the report's data is an error.
+   */
+  messages?: Readonly<Record<MessageIds, string>>;
+  /** JSON Schema (draft-07) of the rule's options object; absent: the rule takes no options. */
+  options?: Readonly<Record<string, unknown>>;
 }
 
-export interface Report {
-  /** Path inside the resource of the offending key or value. */
+/** What a rule hands to `context.report` (ESLint's report descriptor). */
+export type ReportDescriptor<MessageIds extends string = string> = ReportTarget & (
+  | { messageId: MessageIds; data?: MessageData; message?: never }
+  /** @deprecated transitional: rules are being moved to message ids; the text as it is. */
+  | { message: string; messageId?: never; data?: never }
+);
+
+interface ReportTarget {
+  /** Path inside the object of the offending key or value; [] for the object itself. */
   path: ObjectPath;
-  message: string;
-  /** Report on another resource than the one visited (e.g. the governing Service). */
+  /** Report on another object than the one visited (e.g. the governing Service); default: the visited one. */
   resource?: Resource;
   /** Override the rule's severity for this finding (for rules with two levels). */
   severity?: Severity;
 }
 
-export interface RuleContext {
+export interface RuleContext<MessageIds extends string = string, Options = Readonly<Record<string, unknown>>> {
   index: ResourceIndex;
-  /** Rule options from the configuration, or the rule's defaults. */
-  options: Readonly<Record<string, unknown>>;
-  /** Target Kubernetes version, e.g. '1.30'. */
+  /** The rule's options: its `defaultOptions` overlaid with the configured ones (validated against `meta.options`). */
+  options: Options;
+  /** Target Kubernetes version, MAJOR.MINOR, e.g. '1.30'. */
   kubernetesVersion: string;
   /** Reject unknown fields in schema validation. */
   strict: boolean;
   /** Report objects whose kind has no schema (instead of skipping them). */
   strictKinds: boolean;
-  /** Extra directories of JSON Schemas for custom resources (`--schema-dir`). */
+  /** Extra directories of JSON Schemas for custom resources (`--schema-dir`), absolute. */
   schemaDirs: readonly string[];
-  report(report: Report): void;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  /** Called once per resource of the visited kinds. Absent for findings made while loading (yaml-syntax...). */
-  check?(resource: Resource, context: RuleContext): void;
+/**
+ * A rule: its metadata and a `check` called once per visited object. Rules without `check` (yaml-syntax,
+ * duplicate-key, resource-shape, unused-suppression) own the messages of findings the loader or the
+ * suppression stage makes. Write rules with `defineRule`, which infers the message ids and options.
+ */
+export interface Rule<MessageIds extends string = string, Options = Readonly<Record<string, unknown>>> {
+  meta: RuleMeta<MessageIds>;
+  /** Options used when the configuration gives none (configured options are laid over them, key by key). */
+  defaultOptions?: Options;
+  check?(resource: Resource, context: RuleContext<MessageIds, Options>): void;
 }
+
+/** The message ids of a rule: `MessageIdOf<typeof rule>`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type MessageIdOf<R> = R extends Rule<infer MessageIds, any> ? MessageIds : never;
+
+/** A rule of any message ids and options: what registries hold. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<string, any>;
 
 /** Why a finding was suppressed (ESLint's shape): an in-file comment directive or an object annotation. */
 export interface Suppression {

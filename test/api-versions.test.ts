@@ -9,7 +9,7 @@ import {
   migrationAdvice,
   normalizeVersion,
   replacementFor,
-} from '../src/api-versions.js';
+} from '../src/k8s/api-versions.js';
 import { lintSources } from '../src/lint.js';
 
 describe('compareVersions', () => {

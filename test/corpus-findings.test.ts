@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintPaths } from '../src/lint.js';
+import { lintFiles } from '../src/lint.js';
 
 /**
  * What fires on the real StatefulSet manifests (../shared/corpus/statefulsets), linted one application at a time:
@@ -34,7 +34,7 @@ async function findings(): Promise<string[]> {
   }
   const lines: string[] = [];
   for (const files of projects.values()) {
-    const run = await lintPaths(files);
+    const run = await lintFiles(files);
     for (const result of run.results) {
       for (const m of result.messages) {
         const file = result.filePath.slice(CORPUS.length + 1);

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintPaths } from '../src/lint.js';
-import { bundledVersions } from '../src/schema.js';
+import { lintFiles } from '../src/lint.js';
+import { bundledVersions } from '../src/schema/versions.js';
 
 /** Real public manifests (see ../shared/corpus/SOURCES.md), never copied into the repository. */
 const CORPUS = resolve('../shared/corpus');
@@ -29,7 +29,7 @@ describe.skipIf(!existsSync(CORPUS))('the real corpus against each target Kubern
   });
 
   it.each(TARGETS)('lints everything at %s without a crash; every apps/v1beta1 object is reported as removed', async (kubernetesVersion) => {
-    const run = await lintPaths([CORPUS], { kubernetesVersion, strict: true });
+    const run = await lintFiles([CORPUS], { kubernetesVersion, strict: true });
     expect(run.internalError).toBe(false);
     const messages = run.results.flatMap((result) => result.messages.map((message) => ({ ...message, file: result.filePath })));
     expect(messages.filter((message) => message.ruleId === 'internal-error')).toEqual([]);

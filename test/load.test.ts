@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadSource } from '../src/load.js';
-import { rangeOf } from '../src/positions.js';
+import { loadSource } from '../src/load/source.js';
+import { rangeOf } from '../src/load/positions.js';
 
 describe('loadSource', () => {
   it('turns each document into a resource with defaults filled in', () => {
@@ -72,6 +72,6 @@ describe('loadSource', () => {
   });
 
   it('marks context-only sources', () => {
-    expect(loadSource('a.yaml', '', true).source.contextOnly).toBe(true);
+    expect(loadSource('a.yaml', '', { contextOnly: true }).source.contextOnly).toBe(true);
   });
 });

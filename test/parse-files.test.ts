@@ -8,8 +8,8 @@ const corpus = resolve('../shared/corpus/statefulsets');
 
 describe.skipIf(!existsSync(corpus))('loading files in worker threads', () => {
   it('gives exactly what loading them on the main thread gives', async () => {
-    const { loadFiles } = await import(join(dist, 'parse-files.js'));
-    const { rangeOf } = await import(join(dist, 'positions.js'));
+    const { loadFiles } = await import(join(dist, 'load/parse-files.js'));
+    const { rangeOf } = await import(join(dist, 'load/positions.js'));
     const files = [
       ...readdirSync(corpus).map((name) => ({ path: join(corpus, name), contextOnly: false })),
       { path: resolve('fixtures/e2e/bad.yaml'), contextOnly: true },
@@ -34,8 +34,8 @@ describe.skipIf(!existsSync(corpus))('loading files in worker threads', () => {
             }
           : outcome,
       );
-    const serial = summary(await loadFiles(files, undefined, Infinity));
-    const threaded = summary(await loadFiles(files, undefined, 0));
+    const serial = summary(await loadFiles(files, { parallelMinBytes: Infinity }));
+    const threaded = summary(await loadFiles(files, { parallelMinBytes: 0 }));
     expect(threaded).toEqual(serial);
     expect(serial.length).toBe(files.length);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintSources } from '../src/lint.js';
-import { containersOf, podSpecOf, podVolumeNames, POD_SPEC_KINDS, volumeUsesOf } from '../src/pod-template.js';
+import { containersOf, podSpecOf, podVolumeNames, POD_SPEC_KINDS, volumeUsesOf } from '../src/k8s/pod-template.js';
 import type { Resource, Rule } from '../src/types.js';
 
 /** Load YAML and return its resources, by running a rule that only collects them. */
@@ -64,7 +64,19 @@ describe('podSpecOf', () => {
   });
 
   it('lists the kinds it knows', () => {
-    expect(POD_SPEC_KINDS).toEqual(['CronJob', 'DaemonSet', 'Deployment', 'Job', 'Pod', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
+    expect(POD_SPEC_KINDS).toEqual([
+      'Pod',
+      'ReplicationController',
+      'apps/DaemonSet',
+      'apps/Deployment',
+      'apps/ReplicaSet',
+      'apps/StatefulSet',
+      'batch/CronJob',
+      'batch/Job',
+      'extensions/DaemonSet',
+      'extensions/Deployment',
+      'extensions/ReplicaSet',
+    ]);
   });
 });
 

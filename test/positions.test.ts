@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadSource } from '../src/load.js';
-import { rangeOf } from '../src/positions.js';
+import { loadSource } from '../src/load/source.js';
+import { rangeOf } from '../src/load/positions.js';
 
 const text = `apiVersion: apps/v1
 kind: StatefulSet

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadSource } from '../src/load.js';
-import { ResourceIndex } from '../src/resource-index.js';
+import { loadSource } from '../src/load/source.js';
+import { ResourceIndex } from '../src/k8s/resource-index.js';
 
 const text = `apiVersion: apps/v1
 kind: StatefulSet

@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import schemaRule from '../rules/schema/index.js';
 import serviceNameRule from '../rules/statefulset-service-name/index.js';
 import { runAction } from '../src/action.js';
-import { DEPRECATED_APIS, apiStatus } from '../src/api-versions.js';
-import { DEFAULT_KUBERNETES_VERSION } from '../src/lint.js';
-import { bundledVersions, hasSchema } from '../src/schema.js';
+import { DEPRECATED_APIS, apiStatus } from '../src/k8s/api-versions.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../src/schema/versions.js';
+import { hasSchema } from '../src/schema/builtin.js';
+import { bundledVersions } from '../src/schema/versions.js';
 import { runRule } from './helpers/rule-tester.js';
 
 const VERSIONS = ['1.25', '1.26', '1.29', '1.30', '1.36'];
@@ -119,7 +120,7 @@ describe('--kubernetes-version', () => {
     expect(stslint(['--kubernetes-version', '9.99', 'crontabs.yaml'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: `stslint: Unsupported Kubernetes version '9.99': ${LIST}\n`,
+      stderr: `stslint: --kubernetes-version: Unsupported Kubernetes version '9.99': ${LIST}\n`,
     });
   });
 
@@ -129,7 +130,7 @@ describe('--kubernetes-version', () => {
     writeFileSync(join(dir, 'x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
     const { code, stderr } = stslint(['x.yaml'], dir);
     expect(code).toBe(2);
-    expect(stderr).toBe(`stslint: Unsupported Kubernetes version '1.24': ${LIST}\n`);
+    expect(stderr).toBe(`stslint: ${join(realpathSync(dir), '.stslint.yaml')}: kubernetesVersion: Unsupported Kubernetes version '1.24': ${LIST}\n`);
   });
 
   it('accepts a version between bundled ones', () => {
@@ -140,6 +141,6 @@ describe('--kubernetes-version', () => {
     const output: string[] = [];
     const code = await runAction({ 'INPUT_KUBERNETES-VERSION': '2.0', GITHUB_WORKSPACE: resolve('fixtures/crd') }, (text) => output.push(text));
     expect(code).toBe(2);
-    expect(output.join('')).toBe(`stslint: Unsupported Kubernetes version '2.0': ${LIST}\n`);
+    expect(output.join('')).toBe(`stslint: input 'kubernetes-version': Unsupported Kubernetes version '2.0': ${LIST}\n`);
   });
 });

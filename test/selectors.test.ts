@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasUnknownOperator, isEmptySelector, mapSelects, selects, unmetRequirements } from '../src/selectors.js';
+import { hasUnknownOperator, isEmptySelector, mapSelects, selects, unmetRequirements } from '../src/k8s/selectors.js';
 
 describe('label selectors', () => {
   const labels = { app: 'web', tier: 'db' };
@@ -38,7 +38,7 @@ describe('label selectors', () => {
 
 describe('describeRequirement', () => {
   it('says what a malformed requirement lacks instead of printing undefined', async () => {
-    const { describeRequirement } = await import('../src/selectors.js');
+    const { describeRequirement } = await import('../src/k8s/selectors.js');
     expect(describeRequirement({ operator: 'In', values: ['a'] })).toBe('a requirement without a key');
     expect(describeRequirement({ key: 'x' })).toBe('x (no operator)');
     expect(describeRequirement({ key: 'x', operator: 'In', values: ['a', 'b'] })).toBe('x in (a,b)');

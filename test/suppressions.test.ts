@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import duplicateResource from '../rules/duplicate-resource/index.js';
 import selectorLabelMismatch from '../rules/selector-label-mismatch/index.js';
+import unusedSuppression from '../rules/unused-suppression/index.js';
 import { lintSources } from '../src/lint.js';
-import { parseDirectives } from '../src/suppressions.js';
+import { parseDirectives } from '../src/linter/suppressions.js';
+import { loadSource } from '../src/load/source.js';
 
-const registry = [duplicateResource, selectorLabelMismatch];
+const registry = [duplicateResource, selectorLabelMismatch, unusedSuppression];
 const lint = (text: string) => lintSources([{ path: 'a.yaml', text }], { registry }).results[0];
 const deployment = (name: string, annotations = '', templateAnnotations = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -20,8 +22,8 @@ ${templateAnnotations}      labels: {app: api}
 
 describe('parseDirectives', () => {
   it('reads type, rule ids and reason', () => {
-    const text = 'a: 1 # stslint-disable-line x, y -- because\n# stslint-disable\n  #stslint-enable z\nb: "# stslint-disable no"\n';
-    expect(parseDirectives(text).map((d) => [d.type, d.ruleIds, d.justification, d.line, d.column])).toEqual([
+    const text = 'a: 1 # stslint-disable-line x, y -- because\n# stslint-disable\n  #stslint-enable z\nb: "# stslint-disable no"\nc: |\n  # stslint-disable in a block scalar\n';
+    expect(parseDirectives(loadSource('a.yaml', text).source).map((d) => [d.type, d.ruleIds, d.justification, d.line, d.column])).toEqual([
       ['disable-line', ['x', 'y'], 'because', 1, 6],
       ['disable', [], '', 2, 1],
       ['enable', ['z'], '', 3, 3],

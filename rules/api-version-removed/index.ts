@@ -1,4 +1,4 @@
-import { apiStatus, deprecatedApi, migrationAdvice, normalizeVersion } from '../../src/api-versions.js';
+import { apiStatus, deprecatedApi, migrationAdvice, normalizeVersion } from '../../src/k8s/api-versions.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {

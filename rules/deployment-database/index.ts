@@ -1,6 +1,6 @@
-import { claimVolumes } from '../../src/claims.js';
-import { containersOf, podSpecOf, type ContainerAt } from '../../src/pod-template.js';
-import { describeReplicas, replicaCount } from '../../src/replicas.js';
+import { claimVolumes } from '../../src/k8s/claims.js';
+import { containersOf, podSpecOf, type ContainerAt } from '../../src/k8s/pod-template.js';
+import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
 import type { Resource, Rule, RuleContext } from '../../src/types.js';
 
 /**
@@ -57,7 +57,7 @@ const rule: Rule = {
     id: 'deployment-database',
     severity: 'warning',
     description: 'Warn when a Deployment runs a well-known stateful system or shares a PersistentVolumeClaim between replicas',
-    kinds: ['Deployment'],
+    kinds: ['apps/Deployment', 'extensions/Deployment'],
     options: {
       type: 'object',
       additionalProperties: false,

@@ -1,4 +1,4 @@
-import { rangeOf } from '../../src/positions.js';
+import { rangeOf } from '../../src/load/positions.js';
 import type { Resource, Rule } from '../../src/types.js';
 
 const rule: Rule = {

@@ -1,5 +1,5 @@
-import { compareVersions, normalizeVersion } from '../../src/api-versions.js';
-import { isRecord } from '../../src/selectors.js';
+import { compareVersions, normalizeVersion } from '../../src/k8s/api-versions.js';
+import { isRecord } from '../../src/util/guards.js';
 import type { ObjectPath, Resource, Rule } from '../../src/types.js';
 
 /** A field (or value) gated by a Kubernetes feature gate, with the release of each stage. */
@@ -54,7 +54,7 @@ const rule: Rule = {
     id: 'feature-version',
     severity: 'warning',
     description: 'Warn about fields that are not generally available in the target Kubernetes version',
-    kinds: ['StatefulSet', 'PodDisruptionBudget', 'PersistentVolumeClaim', 'PersistentVolume'],
+    kinds: ['apps/StatefulSet', 'policy/PodDisruptionBudget', 'PersistentVolumeClaim', 'PersistentVolume'],
   },
   check(resource, context) {
     const target = normalizeVersion(context.kubernetesVersion);

@@ -1,6 +1,6 @@
-import { budgetOf, podHoldersOf, type BudgetValue } from '../../src/disruption-budget.js';
-import { replicaCount, type ReplicaCount } from '../../src/replicas.js';
-import { isRecord } from '../../src/selectors.js';
+import { budgetOf, podHoldersOf, type BudgetValue } from '../../src/k8s/disruption-budget.js';
+import { replicaCount, type ReplicaCount } from '../../src/k8s/replicas.js';
+import { isRecord } from '../../src/util/guards.js';
 import type { Resource, Rule, RuleContext } from '../../src/types.js';
 
 interface Target {
@@ -15,7 +15,7 @@ const rule: Rule = {
     id: 'pdb-blocks-eviction',
     severity: 'error',
     description: 'Disallow a PodDisruptionBudget that allows no voluntary eviction of the pods it selects',
-    kinds: ['PodDisruptionBudget'],
+    kinds: ['policy/PodDisruptionBudget'],
   },
   check(resource, context) {
     const { minAvailable, maxUnavailable } = budgetOf(resource);

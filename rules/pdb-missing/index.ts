@@ -1,6 +1,6 @@
-import { podSpecOf } from '../../src/pod-template.js';
-import { podLabels } from '../../src/resource-index.js';
-import { describeReplicas, replicaCount } from '../../src/replicas.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { podLabels } from '../../src/k8s/resource-index.js';
+import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -8,7 +8,7 @@ const rule: Rule = {
     id: 'pdb-missing',
     severity: 'warning',
     description: 'Require a PodDisruptionBudget for every StatefulSet and Deployment with more than one replica',
-    kinds: ['StatefulSet', 'Deployment'],
+    kinds: ['apps/StatefulSet', 'apps/Deployment', 'extensions/Deployment'],
   },
   check(resource, context) {
     if (!podSpecOf(resource)) return;

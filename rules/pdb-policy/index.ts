@@ -1,5 +1,5 @@
-import { budgetOf } from '../../src/disruption-budget.js';
-import { isRecord } from '../../src/selectors.js';
+import { budgetOf } from '../../src/k8s/disruption-budget.js';
+import { isRecord } from '../../src/util/guards.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -7,7 +7,7 @@ const rule: Rule = {
     id: 'pdb-policy',
     severity: 'error',
     description: 'Require a PodDisruptionBudget to set exactly one of minAvailable and maxUnavailable',
-    kinds: ['PodDisruptionBudget'],
+    kinds: ['policy/PodDisruptionBudget'],
   },
   check(resource, context) {
     const { minAvailable, maxUnavailable } = budgetOf(resource);

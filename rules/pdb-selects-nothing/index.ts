@@ -1,12 +1,6 @@
-import { podHoldersOf } from '../../src/disruption-budget.js';
-import {
-  describeRequirement,
-  expressionsOf,
-  isEmptySelector,
-  isRecord,
-  matchLabelsOf,
-  type LabelSelector,
-} from '../../src/selectors.js';
+import { podHoldersOf } from '../../src/k8s/disruption-budget.js';
+import { describeRequirement, expressionsOf, isEmptySelector, matchLabelsOf, type LabelSelector } from '../../src/k8s/selectors.js';
+import { isRecord } from '../../src/util/guards.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -14,7 +8,7 @@ const rule: Rule = {
     id: 'pdb-selects-nothing',
     severity: 'warning',
     description: 'Report a PodDisruptionBudget whose selector selects no workload of the linted files',
-    kinds: ['PodDisruptionBudget'],
+    kinds: ['policy/PodDisruptionBudget'],
   },
   check(resource, context) {
     const selector = resource.object.spec?.selector;

@@ -1,7 +1,7 @@
-import { claimVolumes, exclusiveAccessMode } from '../../src/claims.js';
-import { podSpecOf } from '../../src/pod-template.js';
-import { replicaCount } from '../../src/replicas.js';
-import { isRecord } from '../../src/selectors.js';
+import { claimVolumes, exclusiveAccessMode } from '../../src/k8s/claims.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { replicaCount } from '../../src/k8s/replicas.js';
+import { isRecord } from '../../src/util/guards.js';
 import type { ObjectPath, Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -9,7 +9,7 @@ const rule: Rule = {
     id: 'rwo-rolling-update',
     severity: 'warning',
     description: 'Warn when a Deployment rolls out with RollingUpdate while mounting a ReadWriteOnce claim',
-    kinds: ['Deployment'],
+    kinds: ['apps/Deployment', 'extensions/Deployment'],
   },
   check(resource, context) {
     if (!podSpecOf(resource)) return;

@@ -1,6 +1,6 @@
-import { claimVolumes, exclusiveAccessMode } from '../../src/claims.js';
-import { podSpecOf } from '../../src/pod-template.js';
-import { describeReplicas, replicaCount } from '../../src/replicas.js';
+import { claimVolumes, exclusiveAccessMode } from '../../src/k8s/claims.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
 import type { Resource, Rule, RuleContext } from '../../src/types.js';
 
 const rule: Rule = {
@@ -8,7 +8,7 @@ const rule: Rule = {
     id: 'rwo-shared-claim',
     severity: 'error',
     description: 'Disallow a ReadWriteOnce or ReadWriteOncePod claim mounted by every pod of a multi-pod workload',
-    kinds: ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
+    kinds: ['apps/Deployment', 'extensions/Deployment', 'apps/ReplicaSet', 'extensions/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet', 'extensions/DaemonSet'],
   },
   check(resource, context) {
     if (!podSpecOf(resource)) return;

@@ -1,29 +1,39 @@
-import { validateCustomResource } from '../../src/crd-schemas.js';
-import { validateResource } from '../../src/schema.js';
-import type { Resource, Rule } from '../../src/types.js';
+import { defineRule } from '../../src/linter/rule.js';
+import { validateResource } from '../../src/schema/builtin.js';
+import { validateCustomResource } from '../../src/schema/custom.js';
+import type { SchemaMessageId } from '../../src/schema/describe.js';
+import type { Resource } from '../../src/types.js';
 
-const rule: Rule = {
+const violations = {
+  wrongType: '{{path}} must be {{expected}}, got {{actual}}{{hint}}',
+  missingFields: '{{parent}} is missing required {{fields}}{{note}}',
+  notAllowed: '{{path}} must be one of {{allowed}}, got {{actual}}{{suggestion}}',
+  unknownField: '{{path}} is not a known field{{owner}}{{suggestion}}',
+  noAllowedForm: '{{path}} {{expected}}, got {{actual}}',
+  outOfBounds: '{{path}} {{bound}}, got {{actual}}',
+} as const satisfies Record<SchemaMessageId, string>;
+
+export default defineRule({
   meta: {
     id: 'schema',
     severity: 'error',
     description: 'Require objects to match the API schema of the target Kubernetes version (built-in kinds, CRDs in the run, --schema-dir)',
+    messages: { ...violations, noSchema: 'no schema for {{apiVersion}} {{kind}}: {{advice}}' },
   },
   check(resource, context) {
-    const problems =
+    const violations =
       validateResource(resource, { strict: context.strict, kubernetesVersion: context.kubernetesVersion }) ??
       validateCustomResource(resource, { ...context, strict: context.strict });
-    if (problems === undefined) {
-      if (context.strictKinds) context.report({ path: ['kind'], message: noSchemaMessage(resource, context.kubernetesVersion) });
+    if (violations === undefined) {
+      if (context.strictKinds) context.report({ path: ['kind'], messageId: 'noSchema', data: noSchemaData(resource, context.kubernetesVersion) });
       return;
     }
-    for (const { path, message } of problems) context.report({ path, message });
+    for (const { path, messageId, data } of violations) context.report({ path, messageId, data });
   },
-};
+});
 
-function noSchemaMessage(resource: Resource, kubernetesVersion: string): string {
+function noSchemaData(resource: Resource, kubernetesVersion: string) {
   const builtIn = resource.group === '' || !resource.group.includes('.') || resource.group.endsWith('.k8s.io');
   const advice = builtIn ? `Kubernetes ${kubernetesVersion} serves no such built-in kind` : 'add its CRD to the inputs or a --schema-dir';
-  return `no schema for ${resource.apiVersion} ${resource.kind}: ${advice}`;
+  return { apiVersion: resource.apiVersion, kind: resource.kind, advice };
 }
-
-export default rule;

@@ -1,12 +1,5 @@
-import {
-  describeRequirement,
-  expressionsOf,
-  isEmptySelector,
-  isRecord,
-  matchLabelsOf,
-  selects,
-  type LabelSelector,
-} from '../../src/selectors.js';
+import { describeRequirement, expressionsOf, isEmptySelector, matchLabelsOf, selects, type LabelSelector } from '../../src/k8s/selectors.js';
+import { isRecord } from '../../src/util/guards.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -14,7 +7,7 @@ const rule: Rule = {
     id: 'selector-label-mismatch',
     severity: 'error',
     description: "Require a workload's spec.selector to select its own pod template labels",
-    kinds: ['DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
+    kinds: ['apps/DaemonSet', 'extensions/DaemonSet', 'apps/Deployment', 'extensions/Deployment', 'apps/ReplicaSet', 'extensions/ReplicaSet', 'apps/StatefulSet'],
   },
   check(resource, context) {
     const spec = resource.object.spec;

@@ -1,7 +1,8 @@
-import { podSpecOf } from '../../src/pod-template.js';
-import { describeReplicas, replicaCount } from '../../src/replicas.js';
-import { podLabels } from '../../src/resource-index.js';
-import { isRecord, selects, type LabelSelector, type Labels } from '../../src/selectors.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
+import { podLabels } from '../../src/k8s/resource-index.js';
+import { selects, type LabelSelector, type Labels } from '../../src/k8s/selectors.js';
+import { isRecord } from '../../src/util/guards.js';
 import type { Rule } from '../../src/types.js';
 
 /** Topology keys whose domains are distinct nodes, or sets of nodes (zones, regions). */
@@ -18,7 +19,7 @@ const rule: Rule = {
     id: 'statefulset-anti-affinity',
     severity: 'warning',
     description: 'Require a replicated StatefulSet to spread its pods over nodes or zones',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

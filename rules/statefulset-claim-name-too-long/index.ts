@@ -1,4 +1,4 @@
-import { claimTemplatesOf, highestOrdinal, isDnsLabel, isDnsSubdomain, isStatefulSet } from '../../src/statefulsets.js';
+import { claimTemplatesOf, highestOrdinal, isDnsLabel, isDnsSubdomain, isStatefulSet } from '../../src/k8s/statefulsets.js';
 import type { Rule } from '../../src/types.js';
 
 const MAX_SUBDOMAIN = 253;
@@ -8,7 +8,7 @@ const rule: Rule = {
     id: 'statefulset-claim-name-too-long',
     severity: 'error',
     description: 'Require the PersistentVolumeClaim names a StatefulSet generates to be valid DNS subdomains',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const name = resource.object.metadata?.name;

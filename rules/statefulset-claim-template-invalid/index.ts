@@ -1,6 +1,6 @@
-import { parseQuantity } from '../../src/quantity.js';
-import { isRecord } from '../../src/selectors.js';
-import { claimTemplatesOf, isStatefulSet, type ClaimTemplate } from '../../src/statefulsets.js';
+import { parseQuantity } from '../../src/k8s/quantity.js';
+import { isRecord } from '../../src/util/guards.js';
+import { claimTemplatesOf, isStatefulSet, type ClaimTemplate } from '../../src/k8s/statefulsets.js';
 import type { ObjectPath, Resource, Rule } from '../../src/types.js';
 
 const ACCESS_MODES = new Set(['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod']);
@@ -17,7 +17,7 @@ const rule: Rule = {
     id: 'statefulset-claim-template-invalid',
     severity: 'error',
     description: 'Require each StatefulSet claim template to have a name, access modes and a valid storage request',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     if (!isStatefulSet(resource)) return;

@@ -1,5 +1,5 @@
-import { containersOf, podSpecOf, volumeUsesOf } from '../../src/pod-template.js';
-import { claimTemplatesOf, isStatefulSet } from '../../src/statefulsets.js';
+import { containersOf, podSpecOf, volumeUsesOf } from '../../src/k8s/pod-template.js';
+import { claimTemplatesOf, isStatefulSet } from '../../src/k8s/statefulsets.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -7,7 +7,7 @@ const rule: Rule = {
     id: 'statefulset-claim-unmounted',
     severity: 'warning',
     description: 'Report a StatefulSet claim template that no container mounts',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

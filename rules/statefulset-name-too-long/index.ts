@@ -1,4 +1,4 @@
-import { highestOrdinal, isStatefulSet } from '../../src/statefulsets.js';
+import { highestOrdinal, isStatefulSet } from '../../src/k8s/statefulsets.js';
 import type { Rule } from '../../src/types.js';
 
 /** Label values are at most 63 characters. */
@@ -12,7 +12,7 @@ const rule: Rule = {
     id: 'statefulset-name-too-long',
     severity: 'error',
     description: 'Disallow StatefulSet names too long for the labels and hostnames of their pods',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const name = resource.object.metadata?.name;

@@ -1,6 +1,6 @@
-import { podSpecOf } from '../../src/pod-template.js';
-import { describeReplicas, replicaCount } from '../../src/replicas.js';
-import { isRecord } from '../../src/selectors.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
+import { isRecord } from '../../src/util/guards.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -8,7 +8,7 @@ const rule: Rule = {
     id: 'statefulset-partition',
     severity: 'warning',
     description: 'Warn when a StatefulSet rolling update partition is above its highest ordinal',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const spec = resource.object.spec;

@@ -1,5 +1,5 @@
-import { podSpecOf } from '../../src/pod-template.js';
-import { isRecord } from '../../src/selectors.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { isRecord } from '../../src/util/guards.js';
 import type { Rule } from '../../src/types.js';
 
 const EFFECTS = {
@@ -12,7 +12,7 @@ const rule: Rule = {
     id: 'statefulset-pvc-retention',
     severity: 'off',
     description: 'Report a StatefulSet whose PersistentVolumeClaim retention policy deletes claims',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const policy = resource.object.spec?.persistentVolumeClaimRetentionPolicy;

@@ -1,4 +1,4 @@
-import { governingServiceOf, isCoreService, isStatefulSet, serviceNameOf } from '../../src/statefulsets.js';
+import { governingServiceOf, isCoreService, isStatefulSet, serviceNameOf } from '../../src/k8s/statefulsets.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -6,7 +6,7 @@ const rule: Rule = {
     id: 'statefulset-service-missing',
     severity: 'warning',
     description: "Require the Service named by a StatefulSet's spec.serviceName to exist in its namespace",
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const serviceName = serviceNameOf(resource);

@@ -1,6 +1,6 @@
-import { compareVersions, normalizeVersion } from '../../src/api-versions.js';
-import { isRecord } from '../../src/selectors.js';
-import { isDnsLabel, isStatefulSet } from '../../src/statefulsets.js';
+import { compareVersions, normalizeVersion } from '../../src/k8s/api-versions.js';
+import { isRecord } from '../../src/util/guards.js';
+import { isDnsLabel, isStatefulSet } from '../../src/k8s/statefulsets.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -8,7 +8,7 @@ const rule: Rule = {
     id: 'statefulset-service-name',
     severity: 'warning',
     description: 'Require a StatefulSet to name its governing Service in spec.serviceName',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const spec = resource.object.spec;

@@ -1,4 +1,4 @@
-import { asGoverningService } from '../../src/statefulsets.js';
+import { asGoverningService } from '../../src/k8s/statefulsets.js';
 import type { ObjectPath, Rule } from '../../src/types.js';
 
 const rule: Rule = {

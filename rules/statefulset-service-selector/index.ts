@@ -1,6 +1,7 @@
-import { podLabels } from '../../src/resource-index.js';
-import { isEmptySelector, isRecord, selects, type Labels } from '../../src/selectors.js';
-import { asGoverningService } from '../../src/statefulsets.js';
+import { podLabels } from '../../src/k8s/resource-index.js';
+import { isEmptySelector, selects, type Labels } from '../../src/k8s/selectors.js';
+import { isRecord } from '../../src/util/guards.js';
+import { asGoverningService } from '../../src/k8s/statefulsets.js';
 import type { Resource, Rule } from '../../src/types.js';
 
 const rule: Rule = {

@@ -1,4 +1,4 @@
-import { podSpecOf } from '../../src/pod-template.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
 import type { Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -6,7 +6,7 @@ const rule: Rule = {
     id: 'statefulset-termination-grace',
     severity: 'warning',
     description: "Disallow terminationGracePeriodSeconds: 0 in a StatefulSet's pod template",
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);

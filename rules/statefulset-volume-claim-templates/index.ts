@@ -1,6 +1,6 @@
-import { podSpecOf } from '../../src/pod-template.js';
-import { isRecord } from '../../src/selectors.js';
-import { isStatefulSet } from '../../src/statefulsets.js';
+import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { isRecord } from '../../src/util/guards.js';
+import { isStatefulSet } from '../../src/k8s/statefulsets.js';
 import type { Resource, Rule } from '../../src/types.js';
 
 const rule: Rule = {
@@ -8,7 +8,7 @@ const rule: Rule = {
     id: 'statefulset-volume-claim-templates',
     severity: 'warning',
     description: 'Warn when a StatefulSet has no volumeClaimTemplates to give each pod its own storage',
-    kinds: ['StatefulSet'],
+    kinds: ['apps/StatefulSet'],
   },
   check(resource, context) {
     const spec = resource.object.spec;

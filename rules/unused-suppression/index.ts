@@ -1,12 +1,14 @@
-import type { Rule } from '../../src/types.js';
+import { defineRule } from '../../src/linter/rule.js';
 
-/** Reported by the engine (src/suppressions.ts) after every rule has run. */
-const rule: Rule = {
+/** Reported by the engine (src/linter/suppressions.ts) after every rule has run. */
+export default defineRule({
   meta: {
     id: 'unused-suppression',
     severity: 'warning',
     description: 'Report suppression comments and annotations that suppress nothing',
+    messages: {
+      unusedDirective: 'Unused stslint-{{type}} directive (no {{rules}} finding here to suppress)',
+      unusedAnnotation: "Unused annotation '{{key}}' on {{kind}} '{{name}}' (nothing here to suppress)",
+    },
   },
-};
-
-export default rule;
+});

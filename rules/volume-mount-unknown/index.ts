@@ -1,5 +1,5 @@
-import { containersOf, podSpecOf, podVolumeNames, POD_SPEC_KINDS, volumeUsesOf, type ContainerAt } from '../../src/pod-template.js';
-import { claimTemplatesOf, isStatefulSet } from '../../src/statefulsets.js';
+import { containersOf, podSpecOf, podVolumeNames, POD_SPEC_KINDS, volumeUsesOf, type ContainerAt } from '../../src/k8s/pod-template.js';
+import { claimTemplatesOf, isStatefulSet } from '../../src/k8s/statefulsets.js';
 import type { Resource, Rule } from '../../src/types.js';
 
 const rule: Rule = {

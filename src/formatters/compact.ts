@@ -1,4 +1,4 @@
-import { oneLine, singleSpaced } from '../sanitize.js';
+import { oneLine, singleSpaced } from '../util/sanitize.js';
 import type { LintMessage, LintResult } from '../types.js';
 
 /**

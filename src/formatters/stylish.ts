@@ -1,4 +1,4 @@
-import { oneLine, singleSpaced } from '../sanitize.js';
+import { oneLine, singleSpaced } from '../util/sanitize.js';
 import type { LintResult } from '../types.js';
 
 export interface StylishOptions {

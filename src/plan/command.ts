@@ -1,14 +1,16 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stringify } from 'yaml';
-import type { Io } from '../cli.js';
-import { decodeManifest, expandPaths, readManifest, UsageError } from '../inputs.js';
-import type { SourceInput } from '../lint.js';
-import { oneLine } from '../sanitize.js';
-import { isDnsSubdomain } from '../statefulsets.js';
-import { allProblems, planSources, type PlanRun } from './plan.js';
+import { rules as registry } from '../../rules/index.js';
+import type { Io } from '../io.js';
+import { isDnsSubdomain } from '../k8s/statefulsets.js';
+import { lintFiles, type RawInput } from '../lint.js';
+import { resolveOptions, type Settings } from '../options.js';
+import { UsageError } from '../util/errors.js';
+import { oneLine } from '../util/sanitize.js';
+import { allProblems, planRun, type PlanRun } from './plan.js';
+import { PLAN_RULE_IDS } from './problems.js';
 import { renderText } from './render-text.js';
-import type { PlanProblem } from './types.js';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f', default: 'text' },
@@ -19,6 +21,9 @@ const OPTIONS = {
   delete: { type: 'boolean', default: false },
   'cluster-domain': { type: 'string', default: 'cluster.local' },
   'stdin-filename': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean', default: false },
+  'kubernetes-version': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean', default: false },
@@ -35,13 +40,18 @@ PATH: files, directories (walked for .yaml, .yml, .json), globs, or - for stdin.
 Options:
   -f, --format NAME         text (default), json or yaml
       --name NAME           plan only the StatefulSet of that name
-  -n, --namespace NS        plan only StatefulSets of that namespace
+  -n, --namespace NS        plan only StatefulSets of that namespace; objects that
+                            set none are in NS (as kubectl -n)
       --replicas N[,N...]   also show a scale from spec.replicas to N (then to
                             the next N...); may be repeated
       --scale-to N[,N...]   the same as --replicas
       --delete              also show what deleting the StatefulSet does
       --cluster-domain D    cluster DNS domain (default cluster.local)
       --stdin-filename N    name to report standard input under
+  -c, --config FILE         use this config file (default: .stslint.yaml found
+                            upward); its rules, kubernetesVersion, namespace apply
+      --no-config           ignore config files
+      --kubernetes-version X.Y  target Kubernetes version
       --color, --no-color   force colors on or off (default: on for a terminal)
   -h, --help                show this help
 
@@ -63,18 +73,26 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`Unknown format '${format}' (use text, json or yaml)`);
   }
   if (positionals.length === 0) throw new UsageError('No paths given (use - to read standard input); see stslint plan --help');
-  const { inputs, readProblems } = await readInputs(positionals, values['stdin-filename'], io);
-  const run = planSources(
-    inputs,
-    {
-      clusterDomain: clusterDomain(values['cluster-domain']),
-      scaleTo: scaleTargets(values.replicas, values['scale-to']),
-      delete: values.delete,
-      name: values.name,
-      namespace: values.namespace,
-    },
-    readProblems,
-  );
+  const settings: Settings = {
+    config: values['no-config'] ? false : values.config,
+    kubernetesVersion: values['kubernetes-version'],
+    namespace: values.namespace,
+  };
+  const names: Partial<Record<keyof Settings, string>> = { config: '--config', kubernetesVersion: '--kubernetes-version', namespace: '--namespace' };
+  const resolved = resolveOptions(settings, io.cwd, (setting) => names[setting] ?? setting);
+  const stdin: RawInput[] = [];
+  if (positionals.includes('-')) {
+    stdin.push({ path: values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : '<stdin>', bytes: io.readStdin() });
+  }
+  const planRules = registry.filter((rule) => PLAN_RULE_IDS.includes(rule.meta.id));
+  const lintRun = await lintFiles(positionals.filter((path) => path !== '-'), { ...resolved.lint, registry: planRules }, stdin);
+  const run = planRun(lintRun, {
+    clusterDomain: clusterDomain(values['cluster-domain']),
+    scaleTo: scaleTargets(values.replicas, values['scale-to']),
+    delete: values.delete,
+    name: values.name,
+    namespace: values.namespace ?? resolved.config?.namespace,
+  });
   if (run.plan.statefulSets.length === 0) throw new UsageError(nothingFound(run, values.name, values.namespace, io));
   const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
   if (format === 'json') io.stdout(`${JSON.stringify(run.plan, null, 2)}\n`);
@@ -90,27 +108,6 @@ function parse(args: string[]) {
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
-}
-
-async function readInputs(positionals: string[], stdinName: string | undefined, io: Io) {
-  const inputs: SourceInput[] = [];
-  const readProblems: PlanProblem[] = [];
-  const files = await expandPaths(
-    positionals.filter((path) => path !== '-'),
-    io.cwd,
-  );
-  for (const file of files) {
-    const read = await readManifest(file);
-    if ('text' in read) inputs.push({ path: file, text: read.text });
-    else readProblems.push(read.finding);
-  }
-  if (positionals.includes('-')) {
-    const name = stdinName ? resolve(io.cwd, stdinName) : '<stdin>';
-    const read = decodeManifest(name, io.readStdin());
-    if ('text' in read) inputs.push({ path: name, text: read.text });
-    else readProblems.push(read.finding);
-  }
-  return { inputs, readProblems };
 }
 
 function scaleTargets(replicas: string[] | undefined, scaleTo: string[] | undefined): number[] {

@@ -1,8 +1,8 @@
-import type { ResourceIndex } from '../resource-index.js';
-import { isRecord } from '../selectors.js';
-import { rangeOf } from '../positions.js';
-import { describeReplicas, replicaCount } from '../replicas.js';
-import { claimTemplatesOf } from '../statefulsets.js';
+import type { ResourceIndex } from '../k8s/resource-index.js';
+import { isRecord } from '../util/guards.js';
+import { rangeOf } from '../load/positions.js';
+import { describeReplicas, replicaCount } from '../k8s/replicas.js';
+import { claimTemplatesOf } from '../k8s/statefulsets.js';
 import type { Resource } from '../types.js';
 import { lifecycle } from './lifecycle.js';
 import {

@@ -1,19 +1,22 @@
-import type { SourceInput } from '../lint.js';
-import { loadSource } from '../load.js';
-import { ResourceIndex } from '../resource-index.js';
-import { isStatefulSet } from '../statefulsets.js';
-import type { Resource, Rule } from '../types.js';
+import { rules as registry } from '../../rules/index.js';
+import { lintSources, type LintOptions, type SourceInput } from '../lint.js';
+import type { LintRun } from '../linter/linter.js';
+import { isStatefulSet } from '../k8s/statefulsets.js';
+import type { AnyRule, Resource } from '../types.js';
 import { planStatefulSet, type ModelOptions } from './model.js';
-import { findProblems, resourceKey } from './problems.js';
+import { PLAN_RULE_IDS, planProblems } from './problems.js';
 import { PLAN_VERSION, type Plan, type PlanProblem } from './types.js';
 
 export interface PlanOptions extends ModelOptions {
   /** Plan only the StatefulSet of that name. */
   name?: string;
-  /** Plan only StatefulSets of that namespace ('default' for manifests without one). */
+  /** Plan only StatefulSets of that namespace (objects without one are in `--namespace`, else 'default'). */
   namespace?: string;
-  /** The rules to take the plan's problems from: the built-in registry unless given. */
-  registry?: readonly Rule[];
+}
+
+export interface PlanSourcesOptions extends PlanOptions {
+  /** The rules to take the problems from (those with a plan rule id): the built-in registry unless given. */
+  registry?: readonly AnyRule[];
 }
 
 export interface PlanRun {
@@ -24,32 +27,31 @@ export interface PlanRun {
   internalError: boolean;
 }
 
-/** Plan every selected StatefulSet of the sources; `readProblems` are files that could not be read. */
-export function planSources(
-  inputs: readonly SourceInput[],
-  options: PlanOptions,
-  readProblems: readonly PlanProblem[] = [],
-): PlanRun {
-  const resources = inputs.flatMap((input) => loadSource(input.path, input.text).resources);
-  const index = new ResourceIndex(resources);
+/**
+ * Plan every selected StatefulSet of a lint run made with the plan's rules (PLAN_RULE_IDS): the objects are the
+ * run's, read and parsed once, and each StatefulSet's problems are the run's findings about it.
+ */
+export function planRun(run: LintRun, options: PlanOptions): PlanRun {
   // A custom resource that shares the kind name has another controller.
-  const found = index.ofKind('StatefulSet').filter(isStatefulSet);
+  const found = run.index.linted.filter(isStatefulSet);
   const selected = found.filter((resource) => isSelected(resource, options));
-  const problems = findProblems(inputs, selected, options.registry);
+  const problems = planProblems(run);
   const statefulSets = selected.map((resource) => ({
-    ...planStatefulSet(resource, index, options),
-    problems: sortProblems(problems.byStatefulSet.get(resourceKey(resource)) ?? []),
+    ...planStatefulSet(resource, run.index, options),
+    problems: sortProblems(problems.byStatefulSet.get(resource) ?? []),
   }));
   return {
-    plan: {
-      version: PLAN_VERSION,
-      clusterDomain: options.clusterDomain,
-      statefulSets,
-      inputProblems: sortProblems([...readProblems, ...problems.inputProblems]),
-    },
+    plan: { version: PLAN_VERSION, clusterDomain: options.clusterDomain, statefulSets, inputProblems: sortProblems(problems.inputProblems) },
     found: found.length,
-    internalError: problems.internalError,
+    internalError: run.internalError,
   };
+}
+
+/** Plan sources already in memory (the lint options may set the namespace, the version...). */
+export function planSources(sources: readonly SourceInput[], options: PlanSourcesOptions, lintOptions: LintOptions = {}): PlanRun {
+  const planRules = (options.registry ?? registry).filter((rule) => PLAN_RULE_IDS.includes(rule.meta.id));
+  const run = lintSources(sources, { namespace: options.namespace, ...lintOptions, registry: planRules });
+  return planRun(run, options);
 }
 
 /** Every problem of the plan, input problems first. */
@@ -63,5 +65,6 @@ function isSelected(resource: Resource, options: PlanOptions): boolean {
 }
 
 function sortProblems(problems: PlanProblem[]): PlanProblem[] {
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return problems.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId));
 }

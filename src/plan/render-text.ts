@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { oneLine } from '../sanitize.js';
-import { isRecord } from '../selectors.js';
+import { oneLine } from '../util/sanitize.js';
+import { isRecord } from '../util/guards.js';
 import { POD_INDEX_LABEL, POD_NAME_LABEL } from './names.js';
 import { allProblems } from './plan.js';
 import type { ClaimChange, Plan, PlanProblem, ScaleStep, StatefulSetPlan } from './types.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_FORMATS, formatResults, type FormatterContext } from '../../src/formatters/index.js';
-import { UsageError } from '../../src/inputs.js';
+import { UsageError } from '../../src/util/errors.js';
 import { lint, mismatchedDeployment, RULES_META } from './manifests.js';
 
 /** A user's project: its node_modules holds eslint-formatter-fixture and @fixture/eslint-formatter-scoped. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatResults } from '../../src/formatters/index.js';
-import { oneLine } from '../../src/sanitize.js';
+import { oneLine } from '../../src/util/sanitize.js';
 import type { LintResult } from '../../src/types.js';
 import { lint, mismatchedDeployment, ODD_VALUES, RULES_META } from './manifests.js';
 import { parseCommand, parseXml } from './parsers.js';

@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Io } from '../../src/cli.js';
-import { UsageError } from '../../src/inputs.js';
+import { UsageError } from '../../src/util/errors.js';
 import { planCommand } from '../../src/plan/command.js';
 import type { Plan } from '../../src/plan/types.js';
 import { PLAN_FIXTURES } from './helpers.js';
@@ -53,7 +53,13 @@ describe('stslint plan (in-process)', () => {
     const stdin = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: prod}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\n';
     const piped = await run(['plan', '-', '--stdin-filename', 'rendered.yaml', '--name', 'db', '-n', 'prod', '-f', 'json'], stdin);
     const plan = JSON.parse(piped.stdout) as Plan;
-    expect(plan.statefulSets.map((set) => [set.file, set.namespace, set.line])).toEqual([[resolve(PLAN_FIXTURES, 'rendered.yaml'), 'prod', 2]]);
+    // -n prod also places the second db, which sets no namespace, in prod (as kubectl -n does).
+    expect(plan.statefulSets.map((set) => [set.file, set.namespace, set.line])).toEqual([
+      [resolve(PLAN_FIXTURES, 'rendered.yaml'), 'prod', 2],
+      [resolve(PLAN_FIXTURES, 'rendered.yaml'), 'prod', 6],
+    ]);
+    const other = await run(['plan', '-', '--stdin-filename', 'rendered.yaml', '-n', 'data', '-f', 'json'], stdin);
+    expect((JSON.parse(other.stdout) as Plan).statefulSets.map((set) => [set.namespace, set.line])).toEqual([['data', 6]]);
   });
 
   it('uses the cluster domain given', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { planSources, type PlanOptions, type PlanRun } from '../../src/plan/plan.js';
+import { planSources, type PlanSourcesOptions as PlanOptions, type PlanRun } from '../../src/plan/plan.js';
 import type { StatefulSetPlan } from '../../src/plan/types.js';
 
 export const PLAN_FIXTURES = resolve('fixtures/plan');

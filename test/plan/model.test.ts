@@ -344,7 +344,8 @@ spec: {scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: db}, maxRe
       planText(text, options).plan.statefulSets.map((set) => `${set.namespace}/${set.name}`);
     expect(names({})).toEqual(['default/a', 'prod/b', 'default/b']);
     expect(names({ name: 'b' })).toEqual(['prod/b', 'default/b']);
-    expect(names({ name: 'b', namespace: 'prod' })).toEqual(['prod/b']);
+    // As `kubectl -n prod`, a namespace also places the objects that set none: the second 'b' lands in prod too.
+    expect(names({ name: 'b', namespace: 'prod' })).toEqual(['prod/b', 'prod/b']);
     expect(names({ namespace: 'default' })).toEqual(['default/a', 'default/b']);
     expect(planText(text, { name: 'c' })).toMatchObject({ found: 3, plan: { statefulSets: [] } });
   });

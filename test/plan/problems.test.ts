@@ -4,7 +4,7 @@ import { planFixture, planText, statefulSet } from './helpers.js';
 
 /** Stand-ins with the plan's rule ids, reporting the way the real rules do: on the StatefulSet, or on its Service. */
 const serviceMissing: Rule = {
-  meta: { id: 'statefulset-service-missing', severity: 'warning', description: 'Report', kinds: ['StatefulSet'] },
+  meta: { id: 'statefulset-service-missing', severity: 'warning', description: 'Report', kinds: ['apps/StatefulSet'] },
   check(resource, context) {
     const name = resource.object.spec?.serviceName;
     if (typeof name === 'string' && !context.index.get('Service', resource.namespace, name)) {
@@ -22,7 +22,7 @@ const notHeadless: Rule = {
 };
 
 const nameTooLong: Rule = {
-  meta: { id: 'statefulset-name-too-long', severity: 'error', description: 'Report', kinds: ['StatefulSet'] },
+  meta: { id: 'statefulset-name-too-long', severity: 'error', description: 'Report', kinds: ['apps/StatefulSet'] },
   check(resource, context) {
     const governing = context.index.get('Service', resource.namespace, 'db');
     if (resource.name.length > 5) context.report({ path: ['metadata', 'name'], message: 'Name too long' });
@@ -31,14 +31,14 @@ const nameTooLong: Rule = {
 };
 
 const otherRule: Rule = {
-  meta: { id: 'some-other-rule', severity: 'error', description: 'Report', kinds: ['StatefulSet'] },
+  meta: { id: 'some-other-rule', severity: 'error', description: 'Report', kinds: ['apps/StatefulSet'] },
   check(resource, context) {
     context.report({ path: [], message: 'never shown by plan' });
   },
 };
 
 const throwing: Rule = {
-  meta: { id: 'statefulset-service-name', severity: 'warning', description: 'Report', kinds: ['StatefulSet'] },
+  meta: { id: 'statefulset-service-name', severity: 'warning', description: 'Report', kinds: ['apps/StatefulSet'] },
   check() {
     throw new Error('boom');
   },

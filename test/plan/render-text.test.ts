@@ -50,7 +50,7 @@ describe('the terminal view', () => {
 
   it('lists notes and problems, and colors only when asked', () => {
     const missing: Rule = {
-      meta: { id: 'statefulset-service-missing', severity: 'warning', description: 'Report', kinds: ['StatefulSet'] },
+      meta: { id: 'statefulset-service-missing', severity: 'warning', description: 'Report', kinds: ['apps/StatefulSet'] },
       check: (_, context) => context.report({ path: ['spec', 'serviceName'], message: "No Service 'nope'" }),
     };
     const { plan } = planText(

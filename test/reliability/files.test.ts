@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeManifest, expandPaths, readManifest, UsageError } from '../../src/inputs.js';
-import { lintPaths } from '../../src/lint.js';
+import { expandPaths } from '../../src/load/files.js';
+import { decodeManifest, readManifest } from '../../src/load/read.js';
+import { UsageError } from '../../src/util/errors.js';
+import { lintFiles } from '../../src/lint.js';
 import type { LintResult } from '../../src/types.js';
 import { stslint, tempDir } from './helpers.js';
 
@@ -46,7 +48,7 @@ describe('bytes that are not UTF-8 YAML text', () => {
     writeFileSync(join(dir, 'binary.yaml'), Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
     writeFileSync(join(dir, 'latin1.yaml'), Uint8Array.from([...encode('name: caf'), 0xe9, 0x0a]));
     writeFileSync(join(dir, 'good.yaml'), `${CONFIG_MAP}  name: b\n`);
-    const run = await lintPaths([dir], { registry: [] });
+    const run = await lintFiles([dir], { registry: [] });
     expect(byFile(dir, run.results)).toEqual({
       'binary.yaml': ['1:5 yaml-syntax File contains NUL bytes: it is binary, not YAML text'],
       'good.yaml': ["5:3 duplicate-key Duplicate key 'name': the API server silently keeps only the last value"],
@@ -68,7 +70,7 @@ describe('files that cannot be read', () => {
     const dir = tempDir();
     execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
     writeFileSync(join(dir, 'good.yaml'), CONFIG_MAP);
-    const run = await lintPaths([dir], { registry: [] });
+    const run = await lintFiles([dir], { registry: [] });
     expect(byFile(dir, run.results)).toEqual({ 'good.yaml': [], 'pipe.yaml': ['1:1 yaml-syntax Not a regular file (named pipe): not read'] });
     expect(await readManifest('/dev/zero')).toMatchObject({ finding: { message: 'Not a regular file (device): not read' } });
   });
@@ -93,7 +95,7 @@ describe('files that cannot be read', () => {
     symlinkSync('missing.yaml', join(dir, 'broken.yaml'));
     symlinkSync('self.yaml', join(dir, 'self.yaml'));
     symlinkSync('missing', join(dir, 'broken-dir'));
-    const run = await lintPaths([dir], { registry: [] });
+    const run = await lintFiles([dir], { registry: [] });
     expect(byFile(dir, run.results)).toEqual({
       'broken.yaml': ["1:1 yaml-syntax Broken symbolic link: its target 'missing.yaml' does not exist"],
       'self.yaml': ['1:1 yaml-syntax Symbolic link loop: the link leads back to itself; not read'],

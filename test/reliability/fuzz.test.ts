@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { decodeManifest } from '../../src/inputs.js';
-import { lintPaths, lintSources, type LintRun } from '../../src/lint.js';
+import { decodeManifest } from '../../src/load/read.js';
+import { lintFiles, lintSources, type LintRun } from '../../src/lint.js';
 import { corpusTexts, expectPositionsInside, tempDir, type Located } from './helpers.js';
 
 /**
@@ -195,7 +195,7 @@ describe('random Kubernetes-shaped objects', () => {
         for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
         const names = Object.keys(texts);
         const shuffled = [...names].sort((a, b) => order(a) - order(b) || a.localeCompare(b)).reverse();
-        const [inOrder, inOtherOrder] = await Promise.all([lintPaths(names, { cwd: dir }), lintPaths(shuffled, { cwd: dir })]);
+        const [inOrder, inOtherOrder] = await Promise.all([lintFiles(names, { cwd: dir }), lintFiles(shuffled, { cwd: dir })]);
         expect(inOtherOrder.results).toEqual(inOrder.results);
       }),
       { numRuns: RUNS.order, seed },

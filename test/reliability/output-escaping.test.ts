@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/formatters/json.js';
 import { formatStylish } from '../../src/formatters/stylish.js';
-import { lintPaths, lintSources } from '../../src/lint.js';
+import { lintFiles, lintSources } from '../../src/lint.js';
 import type { LintResult } from '../../src/types.js';
 import { stslint, tempDir } from './helpers.js';
 
@@ -67,7 +67,7 @@ describe('stylish output cannot be injected into', () => {
     const dir = tempDir();
     const name = 'evil\u001b[2J\n::error::x\r.yaml';
     writeFileSync(join(dir, name), TEXT.replace(`name: "web${EVIL}"`, 'name: web\n  name: twice'));
-    const { results } = await lintPaths([dir], { registry: [] });
+    const { results } = await lintFiles([dir], { registry: [] });
     const output = formatStylish(results, { color: false });
     expectNoInjection(output);
     expect(output).toContain(`${dir}/evil\\u001b[2J\\n::error::x\\u000d.yaml`);

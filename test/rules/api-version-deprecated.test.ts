@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/api-version-deprecated/index.js';
-import { DEPRECATED_APIS, type DeprecatedApi } from '../../src/api-versions.js';
+import { DEPRECATED_APIS, type DeprecatedApi } from '../../src/k8s/api-versions.js';
 import { runRule, testRule } from '../helpers/rule-tester.js';
 
 const manifest = (apiVersion: string, kind: string, name = 'x') =>

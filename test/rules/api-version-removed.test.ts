@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/api-version-removed/index.js';
-import { DEPRECATED_APIS, type DeprecatedApi } from '../../src/api-versions.js';
-import { DEFAULT_KUBERNETES_VERSION } from '../../src/lint.js';
+import { DEPRECATED_APIS, type DeprecatedApi } from '../../src/k8s/api-versions.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../../src/schema/versions.js';
 import { runRule, testRule } from '../helpers/rule-tester.js';
 
 const manifest = (apiVersion: string, kind: string, name = 'x') =>

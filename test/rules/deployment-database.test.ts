@@ -74,7 +74,6 @@ describe('deployment-database', () => {
       withClaim('  replicas: 3\n', claim('ReadOnlyMany')),
       // Declared ReadWriteOnce claims are rwo-shared-claim's.
       withClaim('  replicas: 3\n', claim('ReadWriteOnce')),
-      { code: deployment('ghcr.io/acme/ledger:2'), options: { rules: { 'deployment-database': ['warning', { images: ['acme/queue', 42] }] } } },
       'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      containers: [{image: 5}, null, {name: x}]\n',
       deployment('postgres:16').replace('apps/v1', 'example.com/v1'),
     ],
@@ -138,6 +137,13 @@ describe('deployment-database', () => {
         errors: [{ line: 21, column: 11, endLine: 21, endColumn: 26 }],
       },
     ],
+  });
+
+  it('refuses options that do not match its schema', () => {
+    const options = { rules: { 'deployment-database': ['warning', { images: ['acme/queue', 42] }] as const } };
+    expect(() => runRule(rule, deployment('ghcr.io/acme/ledger:2'), options)).toThrow(
+      "Invalid options for rule 'deployment-database': options.images.1 must be string",
+    );
   });
 
   it('reports a database image once, not also its claim', () => {

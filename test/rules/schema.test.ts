@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import rule from '../../rules/schema/index.js';
-import { bundledVersion, bundledVersions, closestName, hasSchema, showPath, unsupportedVersion } from '../../src/schema.js';
+import { hasSchema } from '../../src/schema/builtin.js';
+import { showPath } from '../../src/schema/describe.js';
+import { bundledVersion, bundledVersions, unsupportedVersion } from '../../src/schema/versions.js';
+import { closestName } from '../../src/util/names.js';
 import { lintSources } from '../../src/lint.js';
 import { checkFixtureDir, runRule, testRule } from '../helpers/rule-tester.js';
 
@@ -281,13 +284,14 @@ items:
 
   it('loads only the validators of the apiVersions it meets', async () => {
     vi.resetModules();
-    const fresh = await import('../../src/schema.js');
-    const { loadSource } = await import('../../src/load.js');
+    const fresh = await import('../../src/schema/builtin.js');
+    const bundle = await import('../../src/schema/bundle.js');
+    const { loadSource } = await import('../../src/load/source.js');
     const [resource] = loadSource('db.yaml', statefulSet('')).resources;
     expect(fresh.hasSchema('apps/v1', 'StatefulSet', '1.30')).toBe(true);
-    expect(fresh.loadedSchemaModules()).toEqual([]);
+    expect(bundle.loadedSchemaModules()).toEqual([]);
     expect(fresh.validateResource(resource, { strict: false, kubernetesVersion: '1.30' })).toEqual([]);
-    expect(fresh.loadedSchemaModules()).toEqual(['1.30/apps_v1.cjs']);
+    expect(bundle.loadedSchemaModules()).toEqual(['1.30/apps_v1.cjs']);
   });
 });
 

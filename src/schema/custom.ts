@@ -6,10 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newAjv } from './ajv.js';
-import type { ResourceIndex } from './resource-index.js';
-import { hasSchema, problemsOf, type JsonSchema, type SchemaProblem, type Validator } from './schema.js';
-import { isRecord } from './selectors.js';
-import type { Resource } from './types.js';
+import type { ResourceIndex } from '../k8s/resource-index.js';
+import { hasSchema } from './builtin.js';
+import { violationsOf, type JsonSchema, type SchemaViolation, type Validator } from './describe.js';
+import { isRecord } from '../util/guards.js';
+import type { Resource } from '../types.js';
 
 export type SchemaSource = 'built-in' | 'crd' | 'schema-dir';
 
@@ -39,12 +40,12 @@ export function schemaSource(resource: Resource, lookup: Lookup): SchemaSource |
 }
 
 /** Schema problems of a custom resource; undefined when no CRD of the run nor schema directory describes it. */
-export function validateCustomResource(resource: Resource, lookup: Lookup & { strict: boolean }): SchemaProblem[] | undefined {
+export function validateCustomResource(resource: Resource, lookup: Lookup & { strict: boolean }): SchemaViolation[] | undefined {
   const custom = customSchema(resource, lookup);
   if (!custom) return undefined;
   custom.validate ??= compile(custom.schema);
   const root = `${resource.kind}`;
-  return problemsOf(custom.validate, resource, lookup.strict, { definitions: () => ({ [root]: custom.schema }), root });
+  return violationsOf(custom.validate, resource, lookup.strict, { definitions: () => ({ [root]: custom.schema }), root });
 }
 
 function customSchema(resource: Resource, lookup: Lookup): CustomSchema | undefined {

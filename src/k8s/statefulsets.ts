@@ -1,6 +1,6 @@
 import type { ResourceIndex } from './resource-index.js';
-import { isRecord } from './selectors.js';
-import type { ObjectPath, Resource } from './types.js';
+import { isRecord } from '../util/guards.js';
+import type { ObjectPath, Resource } from '../types.js';
 
 /** RFC 1123 label: what Kubernetes requires of Service names, pod subdomains and volume names. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

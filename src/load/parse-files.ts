@@ -2,16 +2,24 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readManifest } from './inputs.js';
-import { fromData, loadSource, type LoadedSource, type LoadedSourceData } from './load.js';
-import type { Finding } from './types.js';
+import { readManifest } from './read.js';
+import { fromData, loadSource, type LoadedSource, type LoadedSourceData, type LoadOptions } from './source.js';
+import type { Finding } from '../types.js';
 
 export interface FileToLoad {
   path: string;
   contextOnly: boolean;
 }
 
-export type FileOutcome = { loaded: LoadedSource } | { finding: Finding };
+/** A file loaded, or the finding saying why it could not be read (with whether the file was context only). */
+export type FileOutcome = { loaded: LoadedSource } | { finding: Finding; contextOnly: boolean };
+
+export interface LoadFilesOptions extends LoadOptions {
+  /** Files larger than this many bytes are refused with a finding. */
+  maxBytes?: number;
+  /** Use threads from this many bytes of input on (tests lower it). */
+  parallelMinBytes?: number;
+}
 
 /** Below this much YAML, starting threads (about 40 ms each) costs more than parsing on one core saves. */
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
@@ -22,10 +30,10 @@ const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
  */
 export async function loadFiles(
   files: readonly FileToLoad[],
-  maxBytes?: number,
-  parallelMinBytes = PARALLEL_MIN_BYTES,
+  options: LoadFilesOptions = {},
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<FileOutcome[]> {
+  const { maxBytes, namespace, parallelMinBytes = PARALLEL_MIN_BYTES } = options;
   const threads = Math.min(availableParallelism(), files.length);
   const workerFile = workerModule();
   const sizes = files.map(({ path }) => sizeOf(path));
@@ -33,14 +41,14 @@ export async function loadFiles(
     const outcomes: FileOutcome[] = [];
     for (const { path, contextOnly } of files) {
       const read = await readManifest(path, maxBytes);
-      outcomes.push('text' in read ? { loaded: loadSource(path, read.text, contextOnly) } : { finding: read.finding });
+      outcomes.push('text' in read ? { loaded: loadSource(path, read.text, { contextOnly, namespace }) } : { finding: read.finding, contextOnly });
       onProgress(outcomes.length, files.length);
     }
     return outcomes;
   }
   // Largest files first, so that no thread is left with a big file at the end.
   const order = files.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
-  return loadInThreads(files, order, threads, workerFile, maxBytes, onProgress);
+  return loadInThreads(files, order, threads, workerFile, { maxBytes, namespace }, onProgress);
 }
 
 function loadInThreads(
@@ -48,7 +56,7 @@ function loadInThreads(
   order: readonly number[],
   threads: number,
   workerFile: string,
-  maxBytes: number | undefined,
+  { maxBytes, namespace }: LoadFilesOptions,
   onProgress: (done: number, total: number) => void,
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
@@ -59,7 +67,7 @@ function loadInThreads(
     const send = (worker: Worker) => {
       if (next >= files.length) return;
       const index = order[next++];
-      worker.postMessage({ index, path: files[index].path, contextOnly: files[index].contextOnly, maxBytes });
+      worker.postMessage({ index, path: files[index].path, contextOnly: files[index].contextOnly, maxBytes, namespace });
     };
     const finish = (error?: Error) => {
       for (const worker of workers) void worker.terminate();
@@ -68,7 +76,9 @@ function loadInThreads(
     };
     for (const worker of workers) {
       worker.on('message', (message: { index: number; loaded?: LoadedSourceData; finding?: Finding }) => {
-        outcomes[message.index] = message.loaded ? { loaded: fromData(message.loaded) } : { finding: message.finding! };
+        outcomes[message.index] = message.loaded
+          ? { loaded: fromData(message.loaded) }
+          : { finding: message.finding!, contextOnly: files[message.index].contextOnly };
         onProgress(++done, files.length);
         if (done === files.length) finish();
         else send(worker);

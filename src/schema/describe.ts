@@ -1,21 +1,20 @@
 /**
- * Offline JSON Schema validation of built-in Kubernetes kinds.
- *
- * The schemas (schemas/<version>/, generated from kubernetes-types) are compiled at build time into ajv
- * standalone modules, one per apiVersion (dist/schemas/, see schemas/compile.mjs). A module is loaded the
- * first time a resource of its apiVersion is validated, so a run over StatefulSets loads apps/v1 only.
+ * ajv's errors turned into schema violations people can act on: one per cause, with the path of the offending
+ * key and a message id of the `schema` rule (rules/schema) with its data.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { isRecord } from './selectors.js';
-import type { Resource } from './types.js';
+import { isRecord } from '../util/guards.js';
+import { closestName } from '../util/names.js';
+import type { MessageData, ObjectPath, Resource } from '../types.js';
 
-export interface SchemaProblem {
-  /** Path of the offending key or value (of the parent object for a missing field). */
-  path: (string | number)[];
-  message: string;
+/** One violation: the path of the offending key or value (of the parent object for a missing field), a message id of the `schema` rule and its data. */
+export interface SchemaViolation {
+  path: ObjectPath;
+  messageId: SchemaMessageId;
+  data: MessageData;
 }
+
+/** The message ids the `schema` rule declares for violations. */
+export type SchemaMessageId = 'wrongType' | 'missingFields' | 'notAllowed' | 'unknownField' | 'noAllowedForm' | 'outOfBounds';
 
 interface SchemaError {
   instancePath: string;
@@ -24,16 +23,6 @@ interface SchemaError {
 }
 
 export type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
-
-interface GroupEntry {
-  /** The compiled module, relative to dist/schemas/. */
-  module: string;
-  /** kind → definition name in definitions.json. */
-  kinds: Record<string, string>;
-}
-
-type SchemaIndex = Record<string, Record<string, GroupEntry>>;
-
 export interface JsonSchema {
   $ref?: string;
   type?: string | string[];
@@ -43,114 +32,12 @@ export interface JsonSchema {
   anyOf?: JsonSchema[];
 }
 
-const require = createRequire(import.meta.url);
-/** dist/schemas/ seen from dist/src/schema.js (built) or from src/schema.ts (tests run the sources). */
-const SCHEMA_DIRS = ['../schemas/', '../dist/schemas/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
-
-let schemaDir: string | undefined;
-let index: SchemaIndex | undefined;
-const modules = new Map<string, Record<string, Validator>>();
-const definitionsByVersion = new Map<string, Record<string, JsonSchema>>();
-const bundledFor = new Map<string, string>();
-
-/** True when stslint has a schema for this kind (built-in kinds; not CRDs or custom resources). */
-export function hasSchema(apiVersion: string, kind: string, kubernetesVersion: string): boolean {
-  return entryFor(apiVersion, kind, kubernetesVersion) !== undefined;
-}
-
-/** Schema problems of a resource; undefined when its kind has no schema. */
-export function validateResource(
-  resource: Resource,
-  options: { strict: boolean; kubernetesVersion: string },
-): SchemaProblem[] | undefined {
-  const entry = entryFor(resource.apiVersion, resource.kind, options.kubernetesVersion);
-  if (!entry) return undefined;
-  const validate = loadModule(entry.module)[resource.kind];
-  const where = { definitions: () => loadDefinitions(bundledVersion(options.kubernetesVersion)), root: entry.kinds[resource.kind] };
-  return problemsOf(validate, resource, options.strict, where);
-}
-
-/** The problems `validate` finds in a resource (null-valued keys removed first), described for people. */
-export function problemsOf(validate: Validator, resource: Resource, strict: boolean, where: Where): SchemaProblem[] {
+/** The violations `validate` finds in an object (null-valued keys removed first, as Go's decoder ignores them). */
+export function violationsOf(validate: Validator, resource: Resource, strict: boolean, where: Where): SchemaViolation[] {
   const data = withoutNulls(resource.object);
   if (validate(data)) return [];
   const errors = mergeMissing(relevantErrors(validate.errors ?? [], strict));
   return errors.map((error) => describeError(error, resource, data, where));
-}
-
-/** The compiled modules loaded so far (relative to dist/schemas/), for tests. */
-export function loadedSchemaModules(): string[] {
-  return [...modules.keys()];
-}
-
-/** The Kubernetes versions whose schemas are bundled, oldest first. */
-export function bundledVersions(): string[] {
-  return Object.keys(loadIndex()).sort(compareVersions);
-}
-
-/**
- * Why stslint cannot target this Kubernetes version (`--kubernetes-version`, `kubernetesVersion`), or undefined
- * when it can: any 1.x from the oldest to the newest bundled version, written `1.29`, `v1.29` or `1.29.3`.
- */
-export function unsupportedVersion(kubernetesVersion: string): string | undefined {
-  const versions = bundledVersions();
-  const minor = /^v?(\d+\.\d+)(?:\.\d+)?$/.exec(kubernetesVersion.trim())?.[1];
-  const supported = minor && compareVersions(minor, versions[0]) >= 0 && compareVersions(minor, versions.at(-1)!) <= 0;
-  if (supported) return undefined;
-  return `Unsupported Kubernetes version '${kubernetesVersion}': stslint supports ${versions[0]} to ${versions.at(-1)} (bundled schemas: ${versions.join(', ')}; a version in between uses the nearest older one)`;
-}
-
-/** The bundled schema version for a target Kubernetes version: the same, else the nearest older, else the oldest. */
-export function bundledVersion(kubernetesVersion: string): string {
-  let bundled = bundledFor.get(kubernetesVersion);
-  if (!bundled) {
-    const versions = bundledVersions();
-    const minor = kubernetesVersion.trim().replace(/^v/, '');
-    const older = versions.filter((version) => compareVersions(version, minor) <= 0);
-    bundled = older.at(-1) ?? versions[0];
-    bundledFor.set(kubernetesVersion, bundled);
-  }
-  return bundled;
-}
-
-function entryFor(apiVersion: string, kind: string, kubernetesVersion: string): GroupEntry | undefined {
-  const groups = loadIndex()[bundledVersion(kubernetesVersion)] ?? {};
-  const entry = Object.hasOwn(groups, apiVersion) ? groups[apiVersion] : undefined;
-  return entry && Object.hasOwn(entry.kinds, kind) ? entry : undefined;
-}
-
-function compareVersions(a: string, b: string): number {
-  const [aMajor, aMinor] = a.split('.').map(Number);
-  const [bMajor, bMinor] = b.split('.').map(Number);
-  return aMajor - bMajor || aMinor - bMinor;
-}
-
-function loadIndex(): SchemaIndex {
-  if (index) return index;
-  schemaDir = SCHEMA_DIRS.find((dir) => existsSync(`${dir}index.json`));
-  if (!schemaDir) throw new Error('Compiled schemas not found in dist/schemas/; run `npm run build`');
-  index = JSON.parse(readFileSync(`${schemaDir}index.json`, 'utf8')) as SchemaIndex;
-  return index;
-}
-
-function loadModule(module: string): Record<string, Validator> {
-  let loaded = modules.get(module);
-  if (!loaded) {
-    loaded = require(`${schemaDir}${module}`) as Record<string, Validator>;
-    modules.set(module, loaded);
-  }
-  return loaded;
-}
-
-/** A version's definitions: the shared pool overlaid with the version's own (see schemas/store.mjs). */
-function loadDefinitions(version: string): Record<string, JsonSchema> {
-  let definitions = definitionsByVersion.get(version);
-  if (!definitions) {
-    const read = (file: string) => JSON.parse(readFileSync(`${schemaDir}${file}`, 'utf8')).definitions as Record<string, JsonSchema>;
-    definitions = { ...read('definitions.json'), ...read(`${version}/definitions.json`) };
-    definitionsByVersion.set(version, definitions);
-  }
-  return definitions;
 }
 
 /** The value without null-valued keys (Go's decoder treats `field: null` as absent); copies only what changes. */
@@ -226,26 +113,28 @@ export interface Where {
   root: string;
 }
 
-function describeError(error: SchemaError, resource: Resource, data: unknown, where: Where): SchemaProblem {
+function describeError(error: SchemaError, resource: Resource, data: unknown, where: Where): SchemaViolation {
   const path = toPath(error.instancePath, data);
   const value = valueAt(data, path);
   const shown = showPath(path);
   switch (error.keyword) {
     case 'type':
-      return { path, message: wrongType(shown, error.params.type, value) };
+      return { path, messageId: 'wrongType', data: { path: shown, expected: expectedTypes(error.params.type), actual: describeValue(value), hint: typeHint(error.params.type, value) } };
     case 'required':
-      return { path, message: missingFields(resource, path, error.params.missing as string[]) };
+      return { path, messageId: 'missingFields', data: missingFields(resource, path, error.params.missing as string[]) };
     case 'enum':
-      return { path, message: notAllowed(shown, value, error.params.allowedValues as unknown[]) };
+      return { path, messageId: 'notAllowed', data: notAllowed(shown, value, error.params.allowedValues as unknown[]) };
     case 'additionalProperties':
       return unknownField(path, String(error.params.additionalProperty), where);
     case 'anyOf': {
       const types = error.params.types as string[];
       const expected = types.length > 0 ? `must be ${expectedTypes(types)}` : 'matches none of its allowed forms';
-      return { path, message: `${shown} ${expected}, got ${describeValue(value)}` };
+      return { path, messageId: 'noAllowedForm', data: { path: shown, expected, actual: describeValue(value) } };
     }
-    default:
-      return { path, message: `${shown} ${LIMITS[error.keyword]?.(error.params.limit ?? error.params.pattern) ?? `is invalid (${error.keyword})`}, got ${describeValue(value)}` };
+    default: {
+      const bound = LIMITS[error.keyword]?.(error.params.limit ?? error.params.pattern) ?? `is invalid (${error.keyword})`;
+      return { path, messageId: 'outOfBounds', data: { path: shown, bound, actual: describeValue(value) } };
+    }
   }
 }
 
@@ -306,10 +195,6 @@ const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
 };
 
-function wrongType(shown: string, type: unknown, value: unknown): string {
-  return `${shown} must be ${expectedTypes(type)}, got ${describeValue(value)}${typeHint(type, value)}`;
-}
-
 function expectedTypes(type: unknown): string {
   const types = Array.isArray(type) ? type : [type];
   return types.map((name) => TYPE_NAMES[String(name)] ?? String(name)).join(' or ');
@@ -338,30 +223,30 @@ function typeHint(type: unknown, value: unknown): string {
   return '';
 }
 
-function missingFields(resource: Resource, path: readonly (string | number)[], fields: string[]): string {
+function missingFields(resource: Resource, path: readonly (string | number)[], fields: string[]): MessageData {
   const parent = path.length === 0 ? `${resource.kind} '${resource.name}'` : showPath(path);
   const parentObject = valueAt(resource.object, path);
   const isNull = fields.some((field) => isRecord(parentObject) && parentObject[field] === null);
   const names = fields.map((field) => `'${field}'`);
   const list = names.length === 1 ? `field ${names[0]}` : `fields ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `${parent} is missing required ${list}${isNull ? ' (null counts as missing)' : ''}`;
+  return { parent, fields: list, note: isNull ? ' (null counts as missing)' : '' };
 }
 
-function notAllowed(shown: string, value: unknown, allowed: unknown[]): string {
+function notAllowed(shown: string, value: unknown, allowed: unknown[]): MessageData {
   const values = allowed.filter((item) => item !== '').map(String);
   const closest = typeof value === 'string' ? closestName(value, values) : undefined;
   const suggestion = closest ? `; did you mean '${closest}'?` : '';
-  return `${shown} must be one of ${values.join(', ')}, got ${describeValue(value)}${suggestion}`;
+  return { path: shown, allowed: values.join(', '), actual: describeValue(value), suggestion };
 }
 
-function unknownField(parentPath: (string | number)[], field: string, where: Where): SchemaProblem {
+function unknownField(parentPath: (string | number)[], field: string, where: Where): SchemaViolation {
   const path = [...parentPath, field];
   const parent = schemaAt(where, parentPath);
   const known = Object.keys(parent?.schema.properties ?? {});
   const closest = closestName(field, known);
   const owner = parent?.definition ? ` of ${shortName(parent.definition)}` : '';
   const suggestion = closest ? `; did you mean '${closest}'?` : '';
-  return { path, message: `${showPath(path)} is not a known field${owner}${suggestion}` };
+  return { path, messageId: 'unknownField', data: { path: showPath(path), owner, suggestion } };
 }
 
 /** The object schema at `path` inside the kind's schema, with the definition it comes from. */
@@ -400,34 +285,3 @@ function shortName(definition: string): string {
   return definition.replace(/\.status$/, '').split('.').at(-1) ?? definition;
 }
 
-/** The candidate closest to `name` (ignoring case), when it is close enough to be a likely typo. */
-export function closestName(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const limit = Math.max(1, Math.floor(name.length / 3));
-  return bestDistance <= limit ? best : undefined;
-}
-
-/** Edits (insert, delete, substitute, swap two neighbours) turning `a` into `b`. */
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return rows[a.length][b.length];
-}

@@ -1,6 +1,9 @@
-import { findingAt } from './findings.js';
-import { isRecord } from './selectors.js';
-import type { Finding, Resource, SourceFile, Suppression } from './types.js';
+import unusedSuppression from '../../rules/unused-suppression/index.js';
+import type { Comment } from '../load/tokens.js';
+import type { Finding, Resource, SourceFile, Suppression } from '../types.js';
+import { isRecord } from '../util/guards.js';
+import { findingAt, ruleFinding } from './findings.js';
+import { formatMessage } from './rule.js';
 
 export const ANNOTATION_PREFIX = 'stslint.io/ignore';
 export const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -25,7 +28,8 @@ interface Directive {
   used: boolean;
 }
 
-const DIRECTIVE = /(?:^|\s)#\s*stslint-(disable-next-line|disable-line|disable|enable)(?=\s|$)(.*)$/;
+/** A directive comment: `# stslint-<type> [rule ids] [-- reason]`. */
+const DIRECTIVE = /^#\s*stslint-(disable-next-line|disable-line|disable|enable)(?=\s|$)/;
 
 /**
  * Split findings into reported and suppressed ones, by comment directives in the files
@@ -41,7 +45,7 @@ export function applySuppressions(
   const directivesByFile = new Map<string, Directive[]>();
   if (inlineConfig) {
     for (const source of sources) {
-      if (!source.contextOnly) directivesByFile.set(source.path, parseDirectives(source.text));
+      if (!source.contextOnly) directivesByFile.set(source.path, parseDirectives(source));
     }
   }
   const usedAnnotations = new Set<string>();
@@ -59,43 +63,40 @@ export function applySuppressions(
   for (const [file, directives] of directivesByFile) {
     for (const directive of directives) {
       if (directive.used || directive.type === 'enable') continue;
-      outcome.unused.push({
-        ruleId: UNUSED_SUPPRESSION,
-        severity: 'warning',
-        message: `Unused stslint-${directive.type} directive (no ${describeIds(directive.ruleIds)} finding here to suppress)`,
-        file,
-        line: directive.line,
-        column: directive.column,
-        endLine: directive.line,
-        endColumn: directive.endColumn,
-      });
+      const range = { line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.endColumn };
+      const data = { type: directive.type, rules: describeIds(directive.ruleIds) };
+      outcome.unused.push(ruleFinding(unusedSuppression, 'unusedDirective', data, { file, range }));
     }
   }
   if (inlineConfig) outcome.unused.push(...unusedAnnotations(resources, usedAnnotations));
   return outcome;
 }
 
-export function parseDirectives(text: string): Directive[] {
+/**
+ * The suppression directives of a source, read from its YAML comments only (a `# stslint-disable` inside a block
+ * scalar is text, not a comment). Lines and columns come from the source's line counter, as every position does.
+ */
+export function parseDirectives(source: Pick<SourceFile, 'comments' | 'lineCounter'>): Directive[] {
   const directives: Directive[] = [];
-  if (!text.includes('stslint-')) return directives;
-  const lines = text.split(/\r?\n|\r/);
-  lines.forEach((lineText, index) => {
-    if (!lineText.includes('stslint-')) return;
-    const match = DIRECTIVE.exec(lineText);
-    if (!match) return;
-    const [body, justification = ''] = match[2].split(/\s--\s?/, 2);
-    const hash = lineText.indexOf('#', match.index);
-    directives.push({
-      type: match[1] as Directive['type'],
-      ruleIds: body.split(/[\s,]+/).filter(Boolean),
-      justification: justification.trim(),
-      line: index + 1,
-      column: hash + 1,
-      endColumn: lineText.trimEnd().length + 1,
-      used: false,
-    });
-  });
+  for (const comment of source.comments) {
+    const match = DIRECTIVE.exec(comment.text);
+    if (match) directives.push(toDirective(match[1] as Directive['type'], comment, match[0].length, source));
+  }
   return directives;
+}
+
+function toDirective(type: Directive['type'], comment: Comment, bodyStart: number, source: Pick<SourceFile, 'lineCounter'>): Directive {
+  const [body, justification = ''] = comment.text.slice(bodyStart).split(/\s--\s?/, 2);
+  const { line, col } = source.lineCounter.linePos(comment.offset);
+  return {
+    type,
+    ruleIds: body.split(/[\s,]+/).filter(Boolean),
+    justification: justification.trim(),
+    line,
+    column: col,
+    endColumn: col + comment.text.trimEnd().length,
+    used: false,
+  };
 }
 
 function directiveSuppressions(finding: Finding, directives: Directive[]): Suppression[] {
@@ -167,7 +168,7 @@ function annotationsAt(resource: Resource, place: readonly string[]): Record<str
 }
 
 function annotationKey(resource: Resource, place: readonly string[], key: string): string {
-  return [resource.source.path, resource.doc.range[0], ...resource.basePath, ...place, key].join('\u0000');
+  return [resource.source.path, resource.outline.start, ...resource.basePath, ...place, key].join('\u0000');
 }
 
 function unusedAnnotations(resources: readonly Resource[], used: Set<string>): Finding[] {
@@ -179,13 +180,8 @@ function unusedAnnotations(resources: readonly Resource[], used: Set<string>): F
       for (const key of Object.keys(annotationsAt(resource, place))) {
         if (!key.startsWith(ANNOTATION_PREFIX) || used.has(annotationKey(resource, place, key))) continue;
         const path = [...place, 'annotations', key];
-        unused.push(
-          findingAt(resource, path, {
-            ruleId: UNUSED_SUPPRESSION,
-            severity: 'warning',
-            message: `Unused annotation '${key}' on ${resource.kind} '${resource.name}' (nothing here to suppress)`,
-          }),
-        );
+        const message = formatMessage(unusedSuppression.meta.messages!, 'unusedAnnotation', { key, kind: resource.kind, name: resource.name });
+        unused.push({ ...findingAt(resource, path, { ruleId: UNUSED_SUPPRESSION, severity: 'warning', message }), messageId: 'unusedAnnotation' });
       }
     }
   }

@@ -1,3 +1,4 @@
+import { isRecord } from '../util/guards.js';
 /** Kubernetes label selectors: a metav1.LabelSelector or a plain map (Service, ReplicationController). */
 
 export type Labels = Readonly<Record<string, unknown>>;
@@ -18,9 +19,10 @@ export type Unmet = string;
 
 const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
 
-/** True when the value is a mapping (not null, not a list). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Labels in words, `key=value` joined by commas ("app=web, tier=db"); `empty` when there are none. */
+export function describeLabels(labels: Readonly<Record<string, unknown>> | undefined, empty = 'no labels'): string {
+  const pairs = Object.entries(labels ?? {}).map(([key, value]) => `${key}=${String(value)}`);
+  return pairs.length > 0 ? pairs.join(', ') : empty;
 }
 
 /** matchLabels pairs of a selector, with non-string values kept as written (they never match). */

@@ -1,8 +1,8 @@
 import { podSpecOf } from './pod-template.js';
 import type { ResourceIndex } from './resource-index.js';
-import { isRecord } from './selectors.js';
+import { isRecord } from '../util/guards.js';
 import { claimTemplatesOf, isStatefulSet } from './statefulsets.js';
-import type { ObjectPath, Resource } from './types.js';
+import type { ObjectPath, Resource } from '../types.js';
 
 /** A pod template volume backed by a PersistentVolumeClaim (`persistentVolumeClaim.claimName`). */
 export interface ClaimVolume {

@@ -1,6 +1,6 @@
 import type { ResourceIndex } from './resource-index.js';
-import { isRecord } from './selectors.js';
-import type { Resource } from './types.js';
+import { isRecord } from '../util/guards.js';
+import type { Resource } from '../types.js';
 
 /** How many pods a workload runs: a fixed count, or the range a HorizontalPodAutoscaler scales it in. */
 export interface ReplicaCount {

@@ -1,5 +1,5 @@
 import type { SuppressedFinding } from './suppressions.js';
-import type { Finding, LintMessage, LintResult } from './types.js';
+import type { Finding, LintMessage, LintResult } from '../types.js';
 
 /**
  * Group findings into ESLint's LintResult[]: one result per file (files without findings too),

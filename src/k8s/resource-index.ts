@@ -1,13 +1,7 @@
 import { WORKLOAD_KINDS } from './kinds.js';
-import {
-  isRecord,
-  matchLabelsOf,
-  mapSelects,
-  selects,
-  type LabelSelector,
-  type Labels,
-} from './selectors.js';
-import type { Resource } from './types.js';
+import { matchLabelsOf, mapSelects, selects, type LabelSelector, type Labels } from './selectors.js';
+import { isRecord } from '../util/guards.js';
+import type { Resource } from '../types.js';
 
 /** Kinds whose objects select pods with `spec.selector`, and how that selector is written. */
 const SELECTOR_KINDS: Readonly<Record<string, 'labelSelector' | 'map'>> = {
@@ -20,7 +14,10 @@ const SELECTOR_KINDS: Readonly<Record<string, 'labelSelector' | 'map'>> = {
  * Built once; each lookup touches only the objects that can answer it.
  */
 export class ResourceIndex {
+  /** Every object of the run, in the order read. */
   readonly resources: readonly Resource[];
+  /** The objects of linted sources (not `--context` ones): the objects rules visit and report on. */
+  readonly linted: readonly Resource[];
   private readonly byKind = new Map<string, Resource[]>();
   private readonly byKindNamespace = new Map<string, Resource[]>();
   private readonly byName = new Map<string, Resource[]>();
@@ -32,6 +29,7 @@ export class ResourceIndex {
 
   constructor(resources: readonly Resource[]) {
     this.resources = resources;
+    this.linted = resources.filter((resource) => !resource.source.contextOnly);
     for (const resource of resources) this.add(resource);
   }
 

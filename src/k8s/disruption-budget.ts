@@ -1,6 +1,7 @@
 import type { ResourceIndex } from './resource-index.js';
-import { isRecord, type LabelSelector } from './selectors.js';
-import type { Resource } from './types.js';
+import { type LabelSelector } from './selectors.js';
+import { isRecord } from '../util/guards.js';
+import type { Resource } from '../types.js';
 
 /** An IntOrString budget value as written: a number of pods or a percentage string. */
 export type BudgetValue = number | string;

@@ -1,5 +1,5 @@
-import { isRecord } from './selectors.js';
-import type { ObjectPath, Resource } from './types.js';
+import { isRecord } from '../util/guards.js';
+import type { ObjectPath, Resource } from '../types.js';
 
 /** Where each built-in kind keeps its pod spec, and the API groups that kind belongs to. */
 const POD_SPEC_PATHS: Readonly<Record<string, { groups: readonly string[]; path: ObjectPath }>> = {
@@ -13,8 +13,10 @@ const POD_SPEC_PATHS: Readonly<Record<string, { groups: readonly string[]; path:
   Pod: { groups: [''], path: ['spec'] },
 };
 
-/** Kinds that carry a pod spec: the `kinds` of a rule that visits pod specs. */
-export const POD_SPEC_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS).sort();
+/** Kinds that carry a pod spec, with their groups (KindRef: `apps/StatefulSet`, `Pod`): the `kinds` of a rule that visits pod specs. */
+export const POD_SPEC_KINDS: readonly string[] = Object.entries(POD_SPEC_PATHS)
+  .flatMap(([kind, { groups }]) => groups.map((group) => (group ? `${group}/${kind}` : kind)))
+  .sort();
 
 export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
 

@@ -1,0 +1,37 @@
+/**
+ * stslint as a library: the one entry point (`import { lintFiles } from 'stslint'`). The CLI, the GitHub Action,
+ * `stslint plan` and the language server are thin shells over these functions.
+ *
+ * @example
+ *   import { formatResults, lintText, rules } from 'stslint';
+ *   const run = lintText(yaml, { filePath: 'db.yaml', kubernetesVersion: '1.30' });
+ *   const rulesMeta = Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta]));
+ *   process.stdout.write(await formatResults('stylish', run.results, { cwd: process.cwd(), color: false, rulesMeta }));
+ */
+export { lintFiles, lintSources, lintText, type LintOptions, type LintRun, type RawInput, type RuleSetting, type SeverityValue, type SourceInput } from './lint.js';
+export { resolveOptions, type ResolvedOptions, type Settings } from './options.js';
+export { formatResults, BUILT_IN_FORMATS, type FormatterContext } from './formatters/index.js';
+export { planSources, type PlanOptions, type PlanRun, type PlanSourcesOptions } from './plan/plan.js';
+export type { Plan, PlanProblem, StatefulSetPlan } from './plan/types.js';
+export { rules } from '../rules/index.js';
+export { defineRule, formatMessage } from './linter/rule.js';
+export { UsageError } from './util/errors.js';
+export { PACKAGE } from './util/package.js';
+export type {
+  AnyRule,
+  Finding,
+  KindRef,
+  LintMessage,
+  LintResult,
+  MessageData,
+  ObjectPath,
+  Range,
+  ReportDescriptor,
+  Resource,
+  Rule,
+  RuleContext,
+  RuleMeta,
+  Severity,
+  SeveritySetting,
+  Suppression,
+} from './types.js';

@@ -1,0 +1,199 @@
+import { rules as registry } from '../../rules/index.js';
+import { ResourceIndex } from '../k8s/resource-index.js';
+import type { LoadedSource } from '../load/source.js';
+import { schemaSource } from '../schema/custom.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../schema/versions.js';
+import type { AnyRule, Finding, LintResult, Resource, RuleContext, Severity, SeveritySetting } from '../types.js';
+import { findingAt } from './findings.js';
+import { validateRuleOptions } from './rule-options.js';
+import { formatMessage, kindOf, visits } from './rule.js';
+import { toResults } from './results.js';
+import { applySuppressions, UNUSED_SUPPRESSION } from './suppressions.js';
+
+export type SeverityValue = SeveritySetting | 'warn' | 0 | 1 | 2;
+/** A rule's setting as ESLint writes it: a severity, or [severity, options]. */
+export type RuleSetting = SeverityValue | readonly [SeverityValue, Record<string, unknown>?];
+
+/** What the engine needs besides the loaded sources; every path is absolute (the options resolver makes them so). */
+export interface EngineOptions {
+  /** Severity (and options) per rule id; rules not named keep their defaults. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** The rules to run: the built-in registry unless given (tests pass their own). */
+  registry?: readonly AnyRule[];
+  /** Target Kubernetes version, MAJOR.MINOR (default: the newest bundled). */
+  kubernetesVersion?: string;
+  /** Report unknown fields in schema validation. */
+  strict?: boolean;
+  /** Report objects whose kind has no schema. */
+  strictKinds?: boolean;
+  /** Extra JSON Schema directories for custom resources, absolute. */
+  schemaDirs?: readonly string[];
+  /** Honour suppression comments and annotations (default true). */
+  inlineConfig?: boolean;
+}
+
+/** The outcome of one run: ESLint's results, and the same findings with the objects they are about. */
+export interface LintRun {
+  results: LintResult[];
+  /** The reported findings (after suppressions and settings), each with its object: for `plan` and editors. */
+  findings: Finding[];
+  /** Every object of the run (linted and `--context`), indexed. */
+  index: ResourceIndex;
+  stats: {
+    files: number;
+    documents: number;
+    resources: number;
+    kinds: Record<string, number>;
+    /** Files named explicitly on the command line but matched by an ignore pattern. */
+    ignored: string[];
+    /** Objects not schema-validated because stslint has no schema for their kind, counted by apiVersion/kind. */
+    unvalidated: Record<string, number>;
+  };
+  /** True when a rule threw: the exit code must say so (2). */
+  internalError: boolean;
+}
+
+/**
+ * Check loaded sources: index every object, run each enabled rule on the objects of its kinds (objects of
+ * `--context` sources are looked up, never visited), apply suppressions and settings, and group the findings
+ * into results. `readFindings` are findings on files that could not be read. A rule that throws becomes an
+ * `internal-error` finding on the object it was visiting, and the run goes on. Throws UsageError for rule
+ * options that do not match the rule's schema.
+ */
+export function lintLoaded(loaded: readonly LoadedSource[], options: EngineOptions, readFindings: readonly Finding[] = []): LintRun {
+  const resources = loaded.flatMap((source) => source.resources);
+  const index = new ResourceIndex(resources);
+  const rules = options.registry ?? registry;
+  const settings = new Map(rules.map((rule) => [rule.meta.id, settingOf(rule, options)]));
+  const findings: Finding[] = loaded.flatMap((source) => (source.source.contextOnly ? [] : source.findings));
+  findings.push(...readFindings);
+  let internalError = false;
+  for (const rule of rules) {
+    const setting = settings.get(rule.meta.id)!;
+    if (setting.severity === 'off' || !rule.check) continue;
+    const context = ruleContext(rule, index, options, setting, findings);
+    for (const resource of targetsOf(rule, index)) {
+      context.visiting = resource;
+      try {
+        rule.check(resource, context);
+      } catch (error) {
+        internalError = true;
+        findings.push(internalErrorFinding(rule, resource, error));
+      }
+    }
+  }
+  const sources = loaded.map((source) => source.source);
+  const outcome = applySuppressions(findings, sources, resources, options.inlineConfig ?? true);
+  // Whether a suppression is used can only be told when every rule ran: only runs with unused-suppression report it.
+  const unused = settings.has(UNUSED_SUPPRESSION) ? outcome.unused : [];
+  const reported = applySettings([...outcome.reported, ...unused], settings);
+  const files = sources.filter((source) => !source.contextOnly).map((source) => source.path);
+  return {
+    results: toResults(reported, outcome.suppressed, [...files, ...readFindings.map((finding) => finding.file)]),
+    findings: reported,
+    index,
+    stats: {
+      files: files.length + readFindings.length,
+      documents: loaded.reduce((sum, source) => sum + (source.source.contextOnly ? 0 : source.documentCount), 0),
+      resources: resources.length,
+      ...countKinds(index, options),
+      ignored: [],
+    },
+    internalError,
+  };
+}
+
+/** The linted objects a rule visits, in the order of the run. */
+function targetsOf(rule: AnyRule, index: ResourceIndex): readonly Resource[] {
+  const { kinds } = rule.meta;
+  if (!kinds) return index.linted;
+  const names = [...new Set(kinds.map(kindOf))];
+  return names.flatMap((kind) => index.ofKind(kind)).filter((resource) => !resource.source.contextOnly && visits(kinds, resource));
+}
+
+function countKinds(index: ResourceIndex, options: EngineOptions): Pick<LintRun['stats'], 'kinds' | 'unvalidated'> {
+  const kinds: Record<string, number> = {};
+  const unvalidated: Record<string, number> = {};
+  const lookup = { index, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, schemaDirs: options.schemaDirs ?? [] };
+  for (const resource of index.linted) {
+    kinds[resource.kind] = (kinds[resource.kind] ?? 0) + 1;
+    if (!schemaSource(resource, lookup)) {
+      const key = `${resource.apiVersion}/${resource.kind}`;
+      unvalidated[key] = (unvalidated[key] ?? 0) + 1;
+    }
+  }
+  return { kinds, unvalidated };
+}
+
+/**
+ * Findings made outside rule checks (loading, suppressions) honour the rule settings too:
+ * dropped when the rule is off, given the configured severity.
+ */
+function applySettings(findings: Finding[], settings: Map<string, EffectiveSetting>): Finding[] {
+  return findings.flatMap((finding) => {
+    const setting = settings.get(finding.ruleId);
+    if (!setting || !setting.configured) return [finding];
+    return setting.severity === 'off' ? [] : [{ ...finding, severity: setting.severity }];
+  });
+}
+
+interface EffectiveSetting {
+  severity: SeveritySetting;
+  /** True when the user chose the severity: it then wins over a rule's per-finding severity. */
+  configured: boolean;
+  options: Record<string, unknown>;
+}
+
+function settingOf(rule: AnyRule, options: EngineOptions): EffectiveSetting {
+  const setting = options.rules?.[rule.meta.id];
+  const defaults = (rule.defaultOptions ?? {}) as Record<string, unknown>;
+  if (setting === undefined) return { severity: rule.meta.severity, configured: false, options: defaults };
+  const [severity, ruleOptions] = Array.isArray(setting) ? setting : [setting];
+  if (ruleOptions !== undefined) validateRuleOptions(rule, ruleOptions);
+  return { severity: normalizeSeverity(severity), configured: true, options: { ...defaults, ...ruleOptions } };
+}
+
+/** 'warn', 'warning' and 1 → 'warning'; 'error' and 2 → 'error'; anything else → 'off'. */
+export function normalizeSeverity(value: SeverityValue): SeveritySetting {
+  if (value === 'warn' || value === 'warning' || value === 1) return 'warning';
+  if (value === 'error' || value === 2) return 'error';
+  return 'off';
+}
+
+/** One context per rule, pointed at each object in turn (`visiting`): reports default to that object. */
+function ruleContext(
+  rule: AnyRule,
+  index: ResourceIndex,
+  options: EngineOptions,
+  setting: EffectiveSetting,
+  findings: Finding[],
+): RuleContext & { visiting?: Resource } {
+  const context: RuleContext & { visiting?: Resource } = {
+    index,
+    options: setting.options,
+    kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    strict: options.strict ?? false,
+    strictKinds: options.strictKinds ?? false,
+    schemaDirs: options.schemaDirs ?? [],
+    report(descriptor) {
+      const visiting = context.visiting!;
+      const resource = descriptor.resource ?? visiting;
+      if (resource.source.contextOnly) return;
+      const severity: Severity = setting.configured ? (setting.severity as Severity) : (descriptor.severity ?? (setting.severity as Severity));
+      const message =
+        descriptor.messageId === undefined ? descriptor.message : formatMessage(rule.meta.messages ?? {}, descriptor.messageId, descriptor.data);
+      const finding = findingAt(resource, descriptor.path, { ruleId: rule.meta.id, severity, message });
+      if (descriptor.messageId !== undefined) finding.messageId = descriptor.messageId;
+      if (resource !== visiting) finding.visited = visiting;
+      findings.push(finding);
+    },
+  };
+  return context;
+}
+
+function internalErrorFinding(rule: AnyRule, resource: Resource, error: unknown): Finding {
+  const reason = error instanceof Error ? error.message : String(error);
+  const message = `Rule '${rule.meta.id}' failed on ${resource.kind} '${resource.name}': ${reason}`;
+  return { ...findingAt(resource, [], { ruleId: 'internal-error', severity: 'error', message }), fatal: true };
+}
+

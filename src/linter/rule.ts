@@ -1,0 +1,43 @@
+import type { MessageData, Rule } from '../types.js';
+
+/** Longest placeholder value put into a message (characters); longer values are cut with an ellipsis. */
+export const MAX_PLACEHOLDER_LENGTH = 200;
+
+/**
+ * Define a rule. The message ids are inferred from `meta.messages` and the options type from `defaultOptions`,
+ * so `context.report({ messageId })` with an id the rule does not declare does not compile (as typescript-eslint's
+ * RuleCreator). Returns the rule unchanged.
+ */
+export function defineRule<const MessageIds extends string, Options = Readonly<Record<string, never>>>(
+  rule: Rule<MessageIds, Options>,
+): Rule<MessageIds, Options> {
+  return rule;
+}
+
+/**
+ * The text of a message: the template `messages[messageId]` with each `{{name}}` replaced by `data.name`
+ * (values cut at MAX_PLACEHOLDER_LENGTH characters). Throws when the id is not declared or a placeholder has no
+ * value: a rule that reports so is broken, and the engine reports it as an internal error.
+ */
+export function formatMessage(messages: Readonly<Record<string, string>>, messageId: string, data: MessageData = {}): string {
+  if (!Object.hasOwn(messages, messageId)) throw new Error(`unknown message id '${messageId}'`);
+  return messages[messageId].replace(/\{\{\s*([\w-]+)\s*\}\}/g, (_, name: string) => {
+    if (!Object.hasOwn(data, name)) throw new Error(`message '${messageId}' has no value for {{${name}}}`);
+    const value = String(data[name]);
+    return value.length > MAX_PLACEHOLDER_LENGTH ? `${value.slice(0, MAX_PLACEHOLDER_LENGTH - 1)}…` : value;
+  });
+}
+
+/** True when the object is of a kind the rule visits (see KindRef); true for every object when `kinds` is absent. */
+export function visits(kinds: readonly string[] | undefined, resource: { group: string; kind: string }): boolean {
+  if (!kinds) return true;
+  return kinds.some((ref) => {
+    const slash = ref.indexOf('/');
+    return slash < 0 ? resource.group === '' && resource.kind === ref : resource.group === ref.slice(0, slash) && resource.kind === ref.slice(slash + 1);
+  });
+}
+
+/** The kind name of a KindRef: `apps/StatefulSet` → `StatefulSet`. */
+export function kindOf(ref: string): string {
+  return ref.slice(ref.indexOf('/') + 1);
+}

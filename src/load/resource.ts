@@ -1,0 +1,90 @@
+import resourceShape from '../../rules/resource-shape/index.js';
+import { CLUSTER_SCOPED_KINDS } from '../k8s/kinds.js';
+import { ruleFinding } from '../linter/findings.js';
+import type { Finding, MessageData, MessageIdOf, ObjectPath, Resource, SourceFile } from '../types.js';
+import { isRecord } from '../util/guards.js';
+import { rangeOf, type DocumentOutline } from './positions.js';
+
+/** What an object is made of, as plain data: it crosses the boundary of a parsing worker (parse-files.ts). */
+export interface ResourceData {
+  object: Record<string, unknown>;
+  /** Where the object sits inside its document: [] or ['items', i] for `kind: List`. */
+  basePath: ObjectPath;
+  outline: DocumentOutline;
+}
+
+/** Where objects without `metadata.namespace` are: `--namespace`, else 'default'. */
+export interface NamespaceOption {
+  namespace?: string;
+}
+
+/**
+ * The Resource of an object of a source, or the resource-shape findings saying why the value is not one
+ * (not a mapping; no apiVersion, kind or metadata.name). Cluster-scoped kinds get the namespace ''.
+ */
+export function toResource(source: SourceFile, data: ResourceData, options: NamespaceOption): Resource | Finding[] {
+  const resource = makeResource(source, data, options);
+  const findings = shapeProblems(data.object, resource).map(({ path, messageId, data: messageData }) => ({
+    ...ruleFinding(resourceShape, messageId, messageData, { file: source.path, range: rangeOf(resource, path) }),
+    path: path.join('.'),
+    kind: resource.kind || undefined,
+  }));
+  return findings.length > 0 ? findings : resource;
+}
+
+/** A Resource from its data, without checking its shape (for data already checked in a worker). */
+export function makeResource(source: SourceFile, data: ResourceData, { namespace: defaultNamespace = 'default' }: NamespaceOption): Resource {
+  const object = isRecord(data.object) ? data.object : {};
+  const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+  const kind = typeof object.kind === 'string' ? object.kind : '';
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  const name = [metadata.name, metadata.generateName].find((n) => typeof n === 'string' && n !== '') as string | undefined;
+  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNamespace;
+  return {
+    source,
+    outline: data.outline,
+    basePath: data.basePath,
+    apiVersion,
+    group: apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '',
+    kind,
+    namespace: CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace,
+    name: name ?? '',
+    object: data.object,
+  };
+}
+
+interface ShapeProblem {
+  path: ObjectPath;
+  messageId: MessageIdOf<typeof resourceShape>;
+  data: MessageData;
+}
+
+function shapeProblems(value: unknown, resource: Resource): ShapeProblem[] {
+  if (!isRecord(value)) {
+    const what = value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    return [{ path: [], messageId: 'notObject', data: { what } }];
+  }
+  const problems: ShapeProblem[] = [];
+  if (!resource.apiVersion) problems.push(missing(['apiVersion'], value.apiVersion));
+  if (!resource.kind) problems.push(missing(['kind'], value.kind));
+  if (!resource.name) {
+    const given = isRecord(value.metadata) ? value.metadata.name : undefined;
+    problems.push(given === undefined ? { path: ['metadata', 'name'], messageId: 'noName', data: {} } : missing(['metadata', 'name'], given));
+  }
+  return problems;
+}
+
+function missing(path: string[], value: unknown): ShapeProblem {
+  const field = path.join('.');
+  if (value === undefined) return { path, messageId: 'missing', data: { field } };
+  return { path, messageId: 'notString', data: { field, value: describeValue(value) } };
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return `${typeof value} ${String(value)}: quote it so that YAML reads a string`;
+  }
+  if (value === null) return 'null';
+  if (value === '') return 'an empty string';
+  return Array.isArray(value) ? 'a list' : 'a mapping';
+}

@@ -1,0 +1,248 @@
+/**
+ * Parse one source (a file's text) into objects, turning every syntax or shape problem into a finding.
+ * Documents are composed one at a time and their syntax trees dropped once loaded: only the objects, an outline
+ * of positions and the comments stay, so memory grows with the objects, not with the trees.
+ */
+import { Composer, isNode, isScalar, LineCounter, Parser, visit, type Document, type YAMLError } from 'yaml';
+import duplicateKey from '../../rules/duplicate-key/index.js';
+import yamlSyntax from '../../rules/yaml-syntax/index.js';
+import { ruleFinding } from '../linter/findings.js';
+import type { Finding, MessageData, MessageIdOf, ObjectPath, Resource, SourceFile } from '../types.js';
+import { isRecord } from '../util/guards.js';
+import { outlineDocument, toRange, type DocumentOutline } from './positions.js';
+import { makeResource, toResource, type NamespaceOption, type ResourceData } from './resource.js';
+import { commentsOutsideDocuments, inspectTokens, MAX_ALIAS_COUNT, MAX_DEPTH, type Comment, type TokenFacts } from './tokens.js';
+import { PARSE_OPTIONS } from './yaml.js';
+
+/** Longest excerpt of the source quoted in a message (characters). */
+const MAX_QUOTE = 80;
+
+export interface LoadedSource {
+  source: SourceFile;
+  resources: Resource[];
+  findings: Finding[];
+  documentCount: number;
+}
+
+export interface LoadOptions extends NamespaceOption {
+  /** Read for cross-object lookups only: no finding is reported on it. */
+  contextOnly?: boolean;
+}
+
+/** Load one source: its objects, the findings of its syntax and shape, its comments (for suppression directives). */
+export function loadSource(path: string, text: string, options: LoadOptions = {}): LoadedSource {
+  const source: SourceFile = { path, text, lineCounter: countLines(text), contextOnly: options.contextOnly ?? false, comments: [] };
+  const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0 };
+  const unprintable = findUnprintable(text);
+  const composer = new Composer(PARSE_OPTIONS);
+  const pending: TokenFacts[] = [];
+  const take = (doc: Document.Parsed) => {
+    const facts = pending.shift() ?? { hasAlias: false, comments: [] };
+    source.comments.push(...facts.comments);
+    if (isEmptyDocument(doc)) return;
+    loaded.documentCount++;
+    loadDocument(doc, facts, loaded, options);
+  };
+  for (let token of new Parser().parse(text)) {
+    if (token.type === 'document') {
+      const facts = inspectTokens(token);
+      if (facts.tooDeepAt !== undefined) {
+        loaded.findings.push(syntaxFinding(source, [facts.tooDeepAt, facts.tooDeepAt + 1], 'tooDeep', { limit: MAX_DEPTH }));
+        token = { ...token, value: undefined };
+      }
+      pending.push(facts);
+    } else {
+      source.comments.push(...commentsOutsideDocuments(token));
+    }
+    for (const doc of composer.next(token)) take(doc as Document.Parsed);
+  }
+  // forceDoc: a stream without any document still reports its errors (e.g. a stray `...`).
+  for (const doc of composer.end(true, text.length)) take(doc as Document.Parsed);
+  source.comments.sort((a, b) => a.offset - b.offset);
+  if (unprintable) loaded.findings.push(unprintableFinding(source, unprintable));
+  return loaded;
+}
+
+/** Characters YAML does not allow in a stream (outside its printable set), which the yaml package lets through. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findUnprintable(text: string): { index: number; code: number } | undefined {
+  const matches = [UNPRINTABLE.exec(text), /[\uD800-\uDFFF]/.test(text) ? LONE_SURROGATE.exec(text) : null];
+  const [first] = matches.filter((match) => match !== null).sort((a, b) => a.index - b.index);
+  return first ? { index: first.index, code: first[0].charCodeAt(0) } : undefined;
+}
+
+function unprintableFinding(source: SourceFile, { index, code }: { index: number; code: number }): Finding {
+  const character = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return syntaxFinding(source, [index, index + 1], 'unprintable', { character });
+}
+
+/** Line starts counted in the text itself: the parser misses the line breaks inside some error tokens. */
+function countLines(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) counter.addNewLine(newline + 1);
+  return counter;
+}
+
+function syntaxFinding(source: SourceFile, span: [number, number], messageId: MessageIdOf<typeof yamlSyntax>, data: MessageData): Finding {
+  return ruleFinding(yamlSyntax, messageId, data, { file: source.path, range: toRange(source.lineCounter, span), fatal: true });
+}
+
+function loadDocument(doc: Document.Parsed, facts: TokenFacts, loaded: LoadedSource, options: LoadOptions): void {
+  let syntaxError = false;
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    syntaxError ||= !duplicate;
+    loaded.findings.push(yamlErrorFinding(loaded.source, duplicate ? keySpan(doc, error.pos) : error.pos, error, duplicate));
+  }
+  if (syntaxError) return;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // toJS throws only for aliases: too many, to an unknown anchor, or merged (<<) values that are not mappings.
+    loaded.findings.push(notLoadedFinding(loaded.source, doc, (error as Error).message));
+    return;
+  }
+  if (facts.hasAlias) {
+    const problem = aliasProblem(value);
+    if (problem) {
+      loaded.findings.push(notLoadedFinding(loaded.source, doc, problem));
+      return;
+    }
+  }
+  const outline = outlineDocument(doc);
+  const add = (object: unknown, basePath: ObjectPath) => addResource(loaded, { object: object as Record<string, unknown>, basePath, outline }, options);
+  if (isRecord(value) && isListKind(value)) value.items.forEach((item: unknown, index: number) => add(item, ['items', index]));
+  else add(value, []);
+}
+
+function addResource(loaded: LoadedSource, data: ResourceData, options: NamespaceOption): void {
+  const resource = toResource(loaded.source, data, options);
+  if (Array.isArray(resource)) loaded.findings.push(...resource);
+  else loaded.resources.push(resource);
+}
+
+function notLoadedFinding(source: SourceFile, doc: Document.Parsed, reason: string): Finding {
+  return syntaxFinding(source, [doc.range[0], doc.range[0]], 'notLoaded', { reason });
+}
+
+/**
+ * Aliases can make an object contain itself (`a: &a {b: *a}`), or nest deeper than any document
+ * when expanded; rules walking such an object would never finish. Returns why it is refused.
+ */
+function aliasProblem(value: unknown): string | undefined {
+  const depth = nestingDepth(value);
+  if (depth === Infinity) return 'an alias refers to a collection that contains it (a cycle)';
+  if (depth > MAX_DEPTH) return `collections nest more than ${MAX_DEPTH} levels deep once aliases are expanded`;
+  return undefined;
+}
+
+interface Frame {
+  node: object;
+  children: unknown[];
+  next: number;
+  deepest: number;
+}
+
+/** How many collections nest on the deepest path (shared parts counted once); Infinity for a cycle. Stops past MAX_DEPTH. */
+function nestingDepth(root: unknown): number {
+  if (!isCollection(root)) return 0;
+  const finished = new Map<object, number>();
+  const onPath = new Set<object>([root]);
+  const stack: Frame[] = [frameOf(root)];
+  for (;;) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (!isCollection(child)) continue;
+      if (onPath.has(child)) return Infinity;
+      const known = finished.get(child);
+      if (known !== undefined) top.deepest = Math.max(top.deepest, known);
+      else if (stack.length >= MAX_DEPTH) return MAX_DEPTH + 1;
+      else {
+        onPath.add(child);
+        stack.push(frameOf(child));
+      }
+      continue;
+    }
+    stack.pop();
+    onPath.delete(top.node);
+    const depth = top.deepest + 1;
+    finished.set(top.node, depth);
+    if (stack.length === 0) return depth;
+    const parent = stack[stack.length - 1];
+    parent.deepest = Math.max(parent.deepest, depth);
+  }
+}
+
+function isCollection(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+function frameOf(node: object): Frame {
+  return { node, children: Array.isArray(node) ? node : Object.values(node), next: 0, deepest: 0 };
+}
+
+/** A loaded source as plain data (structured-clonable, for parsing threads), and back. */
+export interface LoadedSourceData {
+  path: string;
+  text: string;
+  contextOnly: boolean;
+  comments: Comment[];
+  findings: Finding[];
+  documentCount: number;
+  resources: ResourceData[];
+  namespace?: string;
+}
+
+export function toData(loaded: LoadedSource, options: NamespaceOption = {}): LoadedSourceData {
+  const { path, text, contextOnly = false, comments } = loaded.source;
+  const resources = loaded.resources.map(({ object, basePath, outline }) => ({ object, basePath, outline }));
+  return { path, text, contextOnly, comments, findings: loaded.findings, documentCount: loaded.documentCount, resources, namespace: options.namespace };
+}
+
+export function fromData(data: LoadedSourceData): LoadedSource {
+  const source: SourceFile = { path: data.path, text: data.text, lineCounter: countLines(data.text), contextOnly: data.contextOnly, comments: data.comments };
+  const resources = data.resources.map((resource) => makeResource(source, resource, { namespace: data.namespace }));
+  return { source, resources, findings: data.findings, documentCount: data.documentCount };
+}
+
+function isListKind(value: Record<string, unknown>): value is { items: unknown[] } {
+  return typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+}
+
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const contents = doc.contents;
+  return doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null));
+}
+
+/** The parser points at the first character of a duplicate key; widen that to the whole key. */
+function keySpan(doc: Document.Parsed, pos: [number, number]): [number, number] {
+  let span = pos;
+  visit(doc, {
+    Pair(_, pair) {
+      const range = isNode(pair.key) ? pair.key.range : undefined;
+      if (range?.[0] === pos[0]) {
+        span = [range[0], range[1]];
+        return visit.BREAK;
+      }
+    },
+  });
+  return span;
+}
+
+function yamlErrorFinding(source: SourceFile, [start, end]: [number, number], error: YAMLError, duplicate: boolean): Finding {
+  if (!duplicate) return syntaxFinding(source, [start, end], 'parseError', { reason: error.message });
+  const range = toRange(source.lineCounter, [start, end]);
+  return ruleFinding(duplicateKey, 'duplicate', { key: quote(source.text.slice(start, end)) }, { file: source.path, range });
+}
+
+function quote(text: string): string {
+  return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)}…` : text;
+}
+
+export type { DocumentOutline };

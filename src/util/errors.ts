@@ -1,0 +1,5 @@
+/**
+ * A usage or configuration problem (an unknown option, an invalid config file, a path that does not exist): the
+ * front ends print its message on one line and exit 2. Anything else thrown is an internal error.
+ */
+export class UsageError extends Error {}
