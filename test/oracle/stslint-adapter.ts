@@ -1,10 +1,8 @@
 /**
- * The one place the oracle harness calls stslint. Everything else in test/oracle/ sees only these functions, so a
- * change of stslint's library API is a change of this file alone.
+ * The one place the oracle harness calls stslint, through its library entry point (src/index.ts). Everything else
+ * in test/oracle/ sees only these functions, so a change of stslint's library API is a change of this file alone.
  */
-import { lintSources } from '../../src/lint.js';
-import { planSources } from '../../src/plan/plan.js';
-import { rules } from '../../rules/index.js';
+import { lintSources, planSources, rules } from '../../src/index.js';
 
 /** The rules whose error findings mean "the API server refuses this object on create". */
 export const REFUSAL_RULES: readonly string[] = ['schema', 'api-validation'];
