@@ -7,7 +7,6 @@ import { expandPaths } from '../load/files.js';
 import { loadFiles } from '../load/parse-files.js';
 import { decodeManifest } from '../load/read.js';
 import { loadSource, type LoadedSource } from '../load/source.js';
-import type { RawInput } from '../lint.js';
 import type { Finding } from '../types.js';
 import { UsageError } from '../util/errors.js';
 import { filesAtRevision } from './git.js';
@@ -56,7 +55,11 @@ export async function loadBase(base: BaseOptions, options: BaseLoadOptions): Pro
  * Standard input as the base, for `--base-files -` (named `<stdin>`); none without it. Throws UsageError when
  * standard input is a manifest of the run too (`-` among the paths): it can be read once.
  */
-export function baseStdin(baseFiles: readonly string[] | undefined, paths: readonly string[], readStdin: () => Uint8Array): RawInput[] {
+export function baseStdin(
+  baseFiles: readonly string[] | undefined,
+  paths: readonly string[],
+  readStdin: () => Uint8Array,
+): { path: string; bytes: Uint8Array; base: true }[] {
   if (!baseFiles?.includes('-')) return [];
   if (paths.includes('-')) throw new UsageError('Standard input can be read once: use - for the manifests or for --base-files, not both');
   return [{ path: '<stdin>', bytes: readStdin(), base: true }];
