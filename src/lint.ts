@@ -92,6 +92,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
         stdin: inputs.find((input) => input.base),
         namespace: options.namespace,
         maxFileBytes: options.maxFileBytes,
+        loaded: new Map(loaded.map((source) => [source.source.path, source])),
       })),
     );
   }

@@ -102,7 +102,8 @@ export const CHECKED_KINDS: readonly string[] = Object.keys(CHECKS);
  */
 export function refusedChanges(base: Resource, current: Resource, version: string): RefusedChange[] {
   const check = CHECKS[current.group ? `${current.group}/${current.kind}` : current.kind];
-  if (!check) return [];
+  // The same object read twice (a file unchanged since the revision) has nothing to refuse.
+  if (!check || base.object === current.object) return [];
   const old = comparable(base, version);
   const now = comparable(current, version);
   return check({

@@ -7,9 +7,9 @@ import { expandPaths } from '../load/files.js';
 import { loadFiles } from '../load/parse-files.js';
 import { decodeManifest } from '../load/read.js';
 import { loadSource, type LoadedSource } from '../load/source.js';
-import type { Finding } from '../types.js';
+import type { Finding, SourceFile } from '../types.js';
 import { UsageError } from '../util/errors.js';
-import { filesAtRevision } from './git.js';
+import { filesAtRevision, type FileAtRevision } from './git.js';
 
 /** What to compare the run with. Both may be given: the base is then the union (--base-files read first). */
 export interface BaseOptions {
@@ -29,6 +29,8 @@ export interface BaseLoadOptions {
   maxFileBytes?: number;
   /** Standard input, when `-` is among `files`: its display name and bytes. */
   stdin?: { path: string; bytes: Uint8Array };
+  /** The run's sources by path: a file the same at the revision is taken from there, not parsed again. */
+  loaded?: ReadonlyMap<string, LoadedSource>;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function loadBase(base: BaseOptions, options: BaseLoadOptions): Pro
     const paths = options.paths.filter((path) => path !== '-');
     if (paths.length === 0) throw new UsageError('--base reads the same paths at a git revision: give paths, not only standard input (--base-files reads a base from files)');
     for (const file of filesAtRevision(base.ref, paths, options.cwd, options.accept)) {
-      const source = fromBytes(file.path, file.bytes, options);
+      const source = unchanged(file, options) ?? fromBytes(file.path, file.bytes, options);
       source.source.origin = file.origin;
       sources.push(source);
     }
@@ -85,6 +87,24 @@ async function fromFiles(files: readonly string[], options: BaseLoadOptions): Pr
   );
   for (const outcome of outcomes) sources.push('loaded' in outcome ? outcome.loaded : unreadable(outcome.finding));
   return sources;
+}
+
+/**
+ * The run's own parse of a file that has the same text at the revision (most files of a change), under the name of
+ * the file at the revision: the same objects, positions and findings, without parsing it twice.
+ */
+function unchanged(file: FileAtRevision, options: BaseLoadOptions): LoadedSource | undefined {
+  const current = options.loaded?.get(file.origin);
+  if (!current) return undefined;
+  const read = decodeManifest(file.path, file.bytes, options.maxFileBytes);
+  if (!('text' in read) || read.text !== current.source.text) return undefined;
+  const source: SourceFile = { ...current.source, path: file.path, contextOnly: false };
+  return {
+    source,
+    resources: current.resources.map((resource) => ({ ...resource, source })),
+    findings: current.findings.map((finding) => ({ ...finding, file: file.path })),
+    documentCount: current.documentCount,
+  };
 }
 
 function fromBytes(path: string, bytes: Uint8Array, options: BaseLoadOptions): LoadedSource {

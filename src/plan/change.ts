@@ -35,7 +35,8 @@ export function changeOf(current: Resource, plan: StatefulSetPlan, index: Resour
   const refused = refusedChanges(base, current, options.kubernetesVersion);
   const refusedPaths = new Set(refused.map((difference) => displayPath(difference.path)));
   const live = isLiveObject(base);
-  const found = differences(comparable(base, options.kubernetesVersion), comparable(current, options.kubernetesVersion))
+  // The same object read twice (a file unchanged since the revision) is unchanged.
+  const found = base.object === current.object ? [] : differences(comparable(base, options.kubernetesVersion), comparable(current, options.kubernetesVersion))
     // Against a live object, what the manifest leaves out is kept by apply: not a change.
     .filter((difference) => !live || difference.new !== undefined);
   change.fields = found.map(({ path, old, new: now }) => ({ path: displayPath(path), old: old ?? null, new: now ?? null, allowed: !refusedPaths.has(displayPath(path)) }));

@@ -114,6 +114,20 @@ describe('--base REF: the same paths at a git revision', () => {
     ]);
   });
 
+  it('takes a file the same at the revision from the run instead of parsing it again, findings included', async () => {
+    const broken = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a\n';
+    const repository = gitRepository();
+    repository.commit({ 'deploy/db.yaml': DB, 'deploy/broken.yaml': broken });
+    const run = await lintFiles(['deploy'], { cwd: repository.dir, base: { ref: 'HEAD' }, registry: REGISTRY });
+    const statefulSet = run.index.linted.find((resource) => resource.kind === 'StatefulSet')!;
+    expect(run.index.base(statefulSet)).toMatchObject({ object: statefulSet.object, source: { path: 'HEAD:deploy/db.yaml', base: true } });
+    expect(run.results.map((result) => [result.filePath.replace(repository.dir, '.'), result.messages.map((m) => `${span(m)} ${m.ruleId} ${m.severity}`)])).toEqual([
+      ['./deploy/broken.yaml', ['4:1-4:2 yaml-syntax 2']],
+      ['./deploy/db.yaml', []],
+      ['HEAD:deploy/broken.yaml', ['4:1-4:2 yaml-syntax 1']],
+    ]);
+  });
+
   it('changes nothing in the repository: no checkout, no stash, no index write', async () => {
     const repository = gitRepository();
     repository.commit({ 'deploy/db.yaml': DB });
