@@ -98,6 +98,8 @@ spec:
     const noClaims = statefulSet('db').slice(0, statefulSet('db').indexOf('  volumeClaimTemplates:'));
     expect(findings(noClaims, CONFIG_MAP)).toEqual([]);
     expect(findings(LIVE, CONFIG_MAP)).toEqual([]);
+    // A custom resource sharing the kind name is not compared.
+    expect(findings(statefulSet('db').replace('apps/v1', 'example.com/v1'), CONFIG_MAP)).toEqual([]);
   });
 
   it('reports nothing without a base', () => {
