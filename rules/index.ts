@@ -1,4 +1,4 @@
-import type { Rule } from '../src/types.js';
+import type { AnyRule } from '../src/types.js';
 import apiVersionDeprecated from './api-version-deprecated/index.js';
 import apiVersionRemoved from './api-version-removed/index.js';
 import deploymentDatabase from './deployment-database/index.js';
@@ -32,7 +32,7 @@ import volumeMountUnknown from './volume-mount-unknown/index.js';
 import yamlSyntax from './yaml-syntax/index.js';
 
 /** Every rule, sorted by id. A rule's id is its folder name; its README.md sits beside it. */
-export const rules: readonly Rule[] = [
+export const rules: readonly AnyRule[] = [
   apiVersionDeprecated,
   apiVersionRemoved,
   deploymentDatabase,

@@ -1,5 +1,5 @@
 import type { ResourceIndex } from './resource-index.js';
-import { isRecord } from '../util/guards.js';
+import { isCount, isRecord } from '../util/guards.js';
 import type { Resource } from '../types.js';
 
 /** How many pods a workload runs: a fixed count, or the range a HorizontalPodAutoscaler scales it in. */
@@ -38,8 +38,4 @@ export function describeReplicas(count: ReplicaCount): string {
 
 function plural(replicas: number): string {
   return `${replicas} ${replicas === 1 ? 'replica' : 'replicas'}`;
-}
-
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
