@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert';
 import { lintSources, type LintOptions } from '../lint.js';
-import type { Finding, MessageData, Rule, Severity } from '../types.js';
+import type { Finding, MessageData, Rule, Severity, SeveritySetting } from '../types.js';
 import { formatMessage } from './rule.js';
 import type { RuleSetting } from './linter.js';
 
@@ -69,6 +69,7 @@ const DEFAULT_FILE = 'test.yaml';
 let describeOverride: TestFunction | undefined;
 let itOverride: TestFunction | undefined;
 
+/** Tests one rule at a time against YAML cases; see `run`. Cases run with the rule alone, at `test.yaml` by default. */
 export class RuleTester {
   /**
    * Groups cases: the test framework's global `describe`, or else a function that runs the group at once.
@@ -140,20 +141,24 @@ export class RuleTester {
       typeof test.code === 'string'
         ? [{ path: test.filename ?? DEFAULT_FILE, text: test.code }]
         : Object.entries(test.code).map(([path, text]) => ({ path, text }));
-    const on = rule.meta.severity === 'off' ? 'warning' : rule.meta.severity;
-    const setting: RuleSetting | undefined = test.options !== undefined ? [on, test.options as Record<string, unknown>] : rule.meta.severity === 'off' ? on : undefined;
-    const run = lintSources(inputs, {
-      ...this.defaults,
-      ...test.lintOptions,
-      registry: [rule],
-      rules: setting === undefined ? {} : { [id]: setting },
-    });
+    const setting = settingFor(rule.meta.severity, test.options);
+    const run = lintSources(inputs, { ...this.defaults, ...test.lintOptions, registry: [rule], rules: setting === undefined ? {} : { [id]: setting } });
     const broken = run.findings.filter(
       (finding) => finding.ruleId === 'internal-error' || (finding.ruleId !== id && (finding.fatal || finding.ruleId === 'resource-shape')),
     );
     assert.equal(broken.length, 0, `the case could not be checked:\n${describeFindings(broken)}`);
     return run.findings.filter((finding) => finding.ruleId === id).sort(compareFindings);
   }
+}
+
+/**
+ * How the rule is configured for a case: given options at the rule's default severity (validated by the engine), a
+ * rule that is off by default on as a warning, else not at all (so per-report severities stay).
+ */
+function settingFor(severity: SeveritySetting, options: unknown): RuleSetting | undefined {
+  const on = severity === 'off' ? 'warning' : severity;
+  if (options !== undefined) return [on, options as Record<string, unknown>];
+  return severity === 'off' ? on : undefined;
 }
 
 function frameworkGlobal(name: 'describe' | 'it'): TestFunction | undefined {
