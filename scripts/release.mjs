@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
 /** Where the README names a released version of stslint; group 1 is the version. */
 const README_REFERENCES = [
-  /^\s*rev: v(\S+)/gm, // pre-commit
+  /\brev: v([^\s'"`]+)/g, // pre-commit
   /stslint\/stslint@v([^\s'"`]+)/g, // GitHub Action
   /stslint\/releases\/download\/v([^/\s]+)\//g, // single executables
   /\bstslint@(\d[^\s'"`]*)/g, // npm install stslint@X
