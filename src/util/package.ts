@@ -31,7 +31,7 @@ export interface Embedded {
 }
 
 const EMBEDDED = (globalThis as { stslintEmbedded?: Embedded }).stslintEmbedded;
-const nodeRequire = createRequire(import.meta.url);
+const require = createRequire(import.meta.url);
 
 /**
  * stslint's own package, found upward from this module, wherever the build put it (src/util/ when tests run the
@@ -46,12 +46,12 @@ export const PACKAGE: PackageInfo = readPackageInfo();
  * the module's exports for .cjs, read once (Node's require cache). Throws (code MODULE_NOT_FOUND) when it is missing.
  */
 export function loadPackageFile(path: string): unknown {
-  return EMBEDDED?.file ? EMBEDDED.file(path) : nodeRequire(`${PACKAGE.root}${path}`);
+  return EMBEDDED?.file ? EMBEDDED.file(path) : require(`${PACKAGE.root}${path}`);
 }
 
 /** ajv's module: the bundled copy in a self-contained build, else ajv installed beside stslint. */
 export function loadAjv(): unknown {
-  return EMBEDDED ? EMBEDDED.ajv() : nodeRequire('ajv');
+  return EMBEDDED ? EMBEDDED.ajv() : require('ajv');
 }
 
 function readPackageInfo(): PackageInfo {
