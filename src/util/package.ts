@@ -15,9 +15,9 @@ export interface PackageInfo {
 }
 
 /**
- * What a self-contained build carries in itself instead of finding it in an installed package. The entry module of
- * the build (scripts/standalone/*) sets `globalThis.stslintEmbedded` before any of stslint's modules runs; the npm
- * package and the sources have none.
+ * What a self-contained build carries in itself instead of finding it in an installed package: a module that esbuild
+ * injects first (scripts/embedded-ajv.mjs for standalone/, scripts/embedded-sea.mjs for the single executable) sets
+ * `globalThis.stslintEmbedded` before any of stslint's modules runs. The npm package and the sources have none.
  */
 export interface Embedded {
   /** ajv's module, bundled into the build: loaded on first call. */
