@@ -3,7 +3,7 @@
  * (bin/stslint.js over dist/, built by `npm run build`), which every other build must reproduce byte for byte.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -11,9 +11,18 @@ import { join, resolve } from 'node:path';
 export const CORPUS = resolve('../shared/corpus');
 export const HAS_CORPUS = existsSync(CORPUS);
 
-/** A new empty directory under the system's temporary directory. */
+const made: string[] = [];
+
+/** A new empty directory under the system's temporary directory, removed by removeTemporaryDirs(). */
 export function emptyDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `stslint-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `stslint-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every directory emptyDir() made in this test file (clones, installs and executables: megabytes each). */
+export function removeTemporaryDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /**

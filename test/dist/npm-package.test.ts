@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CORPUS, emptyDir, lintCorpus, referenceReport } from './distribution.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CORPUS, emptyDir, lintCorpus, referenceReport, removeTemporaryDirs } from './distribution.js';
 
 /**
  * The npm package as a user gets it: `npm pack` of this checkout (built by pretest), the tarball copied to another
@@ -67,6 +67,7 @@ beforeAll(() => {
   const { stdout, stderr } = npm(['install', '--offline', '--no-save', `./${pack.filename}`, ...tarballs], project);
   installOutput = `${stdout}${stderr}`;
 }, 300_000);
+afterAll(removeTemporaryDirs);
 
 describe('npm pack', () => {
   it('holds the built package, its docs and schemas, and nothing of the development tree', () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { emptyDir } from './distribution.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { emptyDir, removeTemporaryDirs } from './distribution.js';
 
 /**
  * `npm run release` (scripts/release.mjs) in a temporary clone of this repository, with the real git. The clone's
@@ -12,6 +12,7 @@ import { emptyDir } from './distribution.js';
 const ROOT = resolve('.');
 const RELEASE = join(ROOT, 'scripts', 'release.mjs');
 const isGitCheckout = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() === 'true';
+afterAll(removeTemporaryDirs);
 
 function git(cwd: string, ...args: string[]): string {
   const child = spawnSync('git', ['-c', 'user.name=Release Test', '-c', 'user.email=release@example.com', ...args], { cwd, encoding: 'utf8' });

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, linkSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, linkSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CORPUS, emptyDir, lintCorpus, referenceReport } from './distribution.js';
+import { HAS_CORPUS, emptyDir, lintCorpus, referenceReport, removeTemporaryDirs } from './distribution.js';
 
 /**
  * The single executable (`npm run build:sea`, scripts/sea.mjs) for this machine's platform, run from an empty
@@ -41,7 +41,7 @@ describe.skipIf(reason !== '')(`the single executable${reason ? ` (skipped: ${re
       cpSync(join(ROOT, built.stdout.trim()), executable);
     }
   }, 600_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(removeTemporaryDirs);
 
   /** The executable and the npm CLI, each from a new empty directory holding the same files. */
   function both(args: string[], files: string[] = [], input?: string) {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { HAS_CORPUS, emptyDir, lintCorpus, referenceReport } from './distribution.js';
+import { HAS_CORPUS, emptyDir, lintCorpus, referenceReport, removeTemporaryDirs } from './distribution.js';
 
 /**
  * standalone/ (scripts/standalone.mjs): the committed bundles that the GitHub Action and the pre-commit hook run with
@@ -13,6 +13,7 @@ import { HAS_CORPUS, emptyDir, lintCorpus, referenceReport } from './distributio
 const ROOT = resolve('.');
 const isGitCheckout = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() === 'true';
 const action = parse(readFileSync('action.yml', 'utf8'));
+afterAll(removeTemporaryDirs);
 
 function filesBelow(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

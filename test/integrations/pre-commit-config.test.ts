@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { emptyDir, removeTemporaryDirs } from '../dist/distribution.js';
 
 /**
  * The README's recommended pre-commit configuration, run by the real `pre-commit` program (Debian's package; .ci/run
@@ -14,6 +14,7 @@ import { parse, stringify } from 'yaml';
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
 const ROOT = resolve('.');
 const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+afterAll(removeTemporaryDirs);
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   const child = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
@@ -35,7 +36,7 @@ function readmeConfig(): { repos: { repo: string; rev: string; hooks: Record<str
 
 /** This working tree as it would be committed (tracked and new files, not ignored ones), tagged v<version>. */
 function hookRepository(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'stslint-hook-repo-'));
+  const dir = emptyDir('hook-repo');
   const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
   for (const file of files) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -88,7 +89,7 @@ spec:
 
 /** A repository with a StatefulSet whose Service and budget are in other files, and YAML that is not Kubernetes. */
 function userRepository(config: unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), 'stslint-user-repo-'));
+  const dir = emptyDir('user-repo');
   const files: Record<string, string> = {
     '.pre-commit-config.yaml': stringify(config),
     'deploy/db/statefulset.yaml': STATEFULSET,
@@ -125,7 +126,7 @@ describe.skipIf(!hasPreCommit && !process.env.CI)("the README's pre-commit confi
     expect(config.repos[0]).toMatchObject({ repo: 'https://github.com/stslint/stslint', rev: `v${VERSION}` });
     const hooks = hookRepository();
     const repo = userRepository({ repos: [{ ...config.repos[0], repo: hooks }] });
-    const env = { PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'stslint-pre-commit-home-')) };
+    const env = { PRE_COMMIT_HOME: emptyDir('pre-commit-home') };
 
     // Cold: a new release of the StatefulSet; the Service and the budget, unchanged, come from --context.
     change(repo, STATEFULSET.replace('postgres:16.3', 'postgres:16.4').replace('replicas: 3', 'replicas: 5'));
@@ -149,7 +150,7 @@ describe.skipIf(!hasPreCommit && !process.env.CI)("the README's pre-commit confi
     const hooks = hookRepository();
     const repo = userRepository({ repos: [{ repo: hooks, rev: `v${VERSION}`, hooks: [{ id: 'stslint' }] }] });
     change(repo, STATEFULSET.replace('postgres:16.3', 'postgres:16.4'));
-    const bare = run('pre-commit', ['run'], repo, { PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'stslint-pre-commit-home-')) });
+    const bare = run('pre-commit', ['run'], repo, { PRE_COMMIT_HOME: emptyDir('pre-commit-home') });
     expect(bare.output).toMatch(/stslint\.+Failed/);
     expect(bare.output).toContain(join(repo, '.github/workflows/ci.yml'));
     expect(bare.output).toContain(join(repo, 'deploy/charts/web/values.yaml'));
