@@ -80,3 +80,27 @@ export function podVolumeNames(podSpec: Record<string, unknown>): Set<string> {
   const volumes = Array.isArray(podSpec.volumes) ? podSpec.volumes : [];
   return new Set(volumes.filter(isRecord).flatMap((volume) => (typeof volume.name === 'string' ? [volume.name] : [])));
 }
+
+/** A pod anti-affinity term or a topology spread constraint, with the topology key it counts pods over. */
+export interface SpreadingTerm {
+  term: Record<string, unknown>;
+  topologyKey: string;
+  /** Where it comes from: 'podAntiAffinity' (required or preferred) or 'topologySpreadConstraints'. */
+  field: 'podAntiAffinity' | 'topologySpreadConstraints';
+}
+
+/**
+ * The pod anti-affinity terms (required and preferred) and topology spread constraints of a pod spec that name a
+ * topology key; items that are not mappings are skipped.
+ */
+export function spreadingTermsOf(podSpec: Record<string, unknown>): SpreadingTerm[] {
+  const anti = isRecord(podSpec.affinity) ? podSpec.affinity.podAntiAffinity : undefined;
+  const records = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
+  const required = isRecord(anti) ? records(anti.requiredDuringSchedulingIgnoredDuringExecution) : [];
+  const preferred = isRecord(anti) ? records(records(anti.preferredDuringSchedulingIgnoredDuringExecution).map((weighted) => weighted.podAffinityTerm)) : [];
+  const terms: [Record<string, unknown>, SpreadingTerm['field']][] = [
+    ...[...required, ...preferred].map((term) => [term, 'podAntiAffinity'] as [Record<string, unknown>, SpreadingTerm['field']]),
+    ...records(podSpec.topologySpreadConstraints).map((term) => [term, 'topologySpreadConstraints'] as [Record<string, unknown>, SpreadingTerm['field']]),
+  ];
+  return terms.flatMap(([term, field]) => (typeof term.topologyKey === 'string' ? [{ term, topologyKey: term.topologyKey, field }] : []));
+}
