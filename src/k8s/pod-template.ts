@@ -81,26 +81,23 @@ export function podVolumeNames(podSpec: Record<string, unknown>): Set<string> {
   return new Set(volumes.filter(isRecord).flatMap((volume) => (typeof volume.name === 'string' ? [volume.name] : [])));
 }
 
-/** A pod anti-affinity term or a topology spread constraint, with the topology key it counts pods over. */
+/** Where a pod spec spreads its pods: the topology key of a pod anti-affinity term or topology spread constraint. */
 export interface SpreadingTerm {
-  term: Record<string, unknown>;
   topologyKey: string;
   /** Where it comes from: 'podAntiAffinity' (required or preferred) or 'topologySpreadConstraints'. */
   field: 'podAntiAffinity' | 'topologySpreadConstraints';
 }
 
 /**
- * The pod anti-affinity terms (required and preferred) and topology spread constraints of a pod spec that name a
- * topology key; items that are not mappings are skipped.
+ * The topology keys of a pod spec's pod anti-affinity terms (required and preferred) and topology spread constraints,
+ * in that order; items that are not mappings, or name no key, are skipped.
  */
 export function spreadingTermsOf(podSpec: Record<string, unknown>): SpreadingTerm[] {
   const anti = isRecord(podSpec.affinity) ? podSpec.affinity.podAntiAffinity : undefined;
   const records = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
+  const preferred = isRecord(anti) ? records(anti.preferredDuringSchedulingIgnoredDuringExecution).map((weighted) => weighted.podAffinityTerm) : [];
   const required = isRecord(anti) ? records(anti.requiredDuringSchedulingIgnoredDuringExecution) : [];
-  const preferred = isRecord(anti) ? records(records(anti.preferredDuringSchedulingIgnoredDuringExecution).map((weighted) => weighted.podAffinityTerm)) : [];
-  const terms: [Record<string, unknown>, SpreadingTerm['field']][] = [
-    ...[...required, ...preferred].map((term) => [term, 'podAntiAffinity'] as [Record<string, unknown>, SpreadingTerm['field']]),
-    ...records(podSpec.topologySpreadConstraints).map((term) => [term, 'topologySpreadConstraints'] as [Record<string, unknown>, SpreadingTerm['field']]),
-  ];
-  return terms.flatMap(([term, field]) => (typeof term.topologyKey === 'string' ? [{ term, topologyKey: term.topologyKey, field }] : []));
+  const tagged = (terms: Record<string, unknown>[], field: SpreadingTerm['field']) =>
+    terms.flatMap((term) => (typeof term.topologyKey === 'string' ? [{ topologyKey: term.topologyKey, field }] : []));
+  return [...tagged([...required, ...records(preferred)], 'podAntiAffinity'), ...tagged(records(podSpec.topologySpreadConstraints), 'topologySpreadConstraints')];
 }
