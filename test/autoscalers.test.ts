@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import pdbBlocksEviction from '../rules/pdb-blocks-eviction/index.js';
 import pdbMissing from '../rules/pdb-missing/index.js';
+import schema from '../rules/schema/index.js';
 import rwoRollingUpdate from '../rules/rwo-rolling-update/index.js';
 import rwoSharedClaim from '../rules/rwo-shared-claim/index.js';
 import { describeBound, describeReplicas, replicaCount } from '../src/k8s/replicas.js';
@@ -94,5 +95,44 @@ describe('rules that count replicas count a ScaledObject as they count an HPA', 
     const capped = doc(deployment(), rwo, scaledObject('web', 'web', '  maxReplicaCount: 1\n').replace('    kind: StatefulSet\n', ''));
     expect(runRule(rwoSharedClaim, capped)).toEqual([]);
     expect(runRule(rwoRollingUpdate, capped)).toHaveLength(1);
+  });
+});
+
+describe('a ScaledObject is a custom resource like any other', () => {
+  /** An excerpt of KEDA's CustomResourceDefinition (keda.sh_scaledobjects.yaml): the replica counts are int32. */
+  const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: scaledobjects.keda.sh
+spec:
+  group: keda.sh
+  names: {kind: ScaledObject, plural: scaledobjects}
+  scope: Namespaced
+  versions:
+  - name: v1alpha1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            required: [scaleTargetRef, triggers]
+            properties:
+              minReplicaCount: {type: integer, format: int32}
+              maxReplicaCount: {type: integer, format: int32}
+              scaleTargetRef:
+                type: object
+                required: [name]
+                properties: {name: {type: string}, kind: {type: string}, apiVersion: {type: string}}
+              triggers: {type: array, items: {type: object}}
+`;
+
+  it('is validated against its CRD when the inputs hold it, and skipped without one', () => {
+    const object = scaledObject('db', 'db', '  maxReplicaCount: ten\n');
+    const messages = runRule(schema, { 'crd.yaml': crd, 'keda.yaml': object });
+    expect(messages.map(({ file, line, column }) => ({ file, line, column }))).toEqual([{ file: 'keda.yaml', line: 9, column: 3 }]);
+    expect(runRule(schema, object)).toEqual([]);
   });
 });

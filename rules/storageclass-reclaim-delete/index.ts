@@ -2,6 +2,7 @@ import { claimsDeclaredBy, type ClaimLike } from '../../src/k8s/claims.js';
 import { replicaCount } from '../../src/k8s/replicas.js';
 import { claimClassOf, storageClassFacts, storageClassOfClaim } from '../../src/k8s/storage.js';
 import { defineRule } from '../../src/linter/rule.js';
+import { claimName } from '../../src/plan/names.js';
 import { isCount, isRecord } from '../../src/util/guards.js';
 import type { ObjectPath, Resource, RuleContext } from '../../src/types.js';
 
@@ -81,8 +82,8 @@ function describeClasses(found: { storageClass: Resource; viaDefault: boolean }[
 function claimNames(statefulSet: Resource, claim: ClaimLike, context: RuleContext): string {
   const count = replicaCount(statefulSet, context.index);
   const start = statefulSet.object.spec?.ordinals?.start ?? 0;
-  const name = (ordinal: number | string) => `${claim.name}-${statefulSet.name}-${ordinal}`;
-  if (!count || !isCount(start) || count.max === 0) return name('<ordinal>');
+  const name = (ordinal: number) => claimName(claim.name, statefulSet.name, ordinal);
+  if (!count || !isCount(start) || count.max === 0) return `${claim.name}-${statefulSet.name}-<ordinal>`;
   return count.max === 1 ? name(start) : `${name(start)} to ${name(start + count.max - 1)}`;
 }
 
