@@ -56,6 +56,14 @@ describe('replica counts with autoscalers (src/k8s/replicas.ts)', () => {
     expect(countOf(doc(statefulSet(), paused))).toMatchObject({ min: 2, max: 2 });
   });
 
+  it('matches apps and extensions targets, and lets a ScaledObject stand for the HPA KEDA made for it', () => {
+    const legacy = hpa('db', 'db', '  maxReplicas: 4\n').replace('apiVersion: apps/v1', 'apiVersion: extensions/v1beta1');
+    expect(countOf(doc(statefulSet({ replicas: '3' }), legacy))).toMatchObject({ min: 1, max: 4 });
+    // Exported cluster state: KEDA's HPA (min 1) comes first in the inputs, the ScaledObject's range (0 to 10) counts.
+    const kedaHpa = hpa('keda-hpa-db', 'db', '  minReplicas: 1\n  maxReplicas: 10\n').replace('  name: keda-hpa-db\n', '  name: keda-hpa-db\n  labels: {scaledobject.keda.sh/name: db}\n');
+    expect(countOf(doc(statefulSet(), kedaHpa, scaledObject('db', 'db', '  maxReplicaCount: 10\n')))).toMatchObject({ min: 0, max: 10, autoscaler: { kind: 'ScaledObject' } });
+  });
+
   it('falls back to spec.replicas when no autoscaler of the inputs has readable bounds for the workload', () => {
     expect(countOf(doc(statefulSet({ replicas: '3' }), hpa('db', 'db', '  maxReplicas: "{{ max }}"\n')))).toEqual({ min: 3, max: 3 });
     expect(countOf(doc(statefulSet({ replicas: '3' }), hpa('db', 'db', '  minReplicas: 6\n  maxReplicas: 2\n')))).toEqual({ min: 3, max: 3 });

@@ -1,4 +1,5 @@
-import { isAutoscaler, isKedaOwnHpa, isScaledObject, scaleTargetOf, type ScaleTarget } from '../../src/k8s/autoscalers.js';
+import { scaleTargetOf } from '../../src/k8s/autoscalers.js';
+import { autoscalersTargeting } from '../../src/k8s/replicas.js';
 import { defineRule } from '../../src/linter/rule.js';
 
 export default defineRule({
@@ -15,12 +16,8 @@ export default defineRule({
   check(resource, context) {
     const target = scaleTargetOf(resource);
     if (!target) return;
-    const targeting = context.index
-      .scaledBy(target.kind, resource.namespace, target.name)
-      .filter((other) => isAutoscaler(other) && sameWorkload(target, scaleTargetOf(other)!));
-    // The HPA KEDA made for (or took over from) a ScaledObject of the set is that ScaledObject's, not a rival.
-    const scaledObjects = targeting.filter(isScaledObject);
-    const conflicting = targeting.filter((other) => isScaledObject(other) || !scaledObjects.some((owner) => isKedaOwnHpa(other, owner)));
+    // Without the HPA KEDA made for (or took over from) a ScaledObject of the set: it is that ScaledObject's.
+    const conflicting = autoscalersTargeting(context.index, resource.namespace, target);
     if (!conflicting.includes(resource)) return;
     const others = conflicting.filter((other) => other !== resource);
     if (others.length === 0) return;
@@ -40,8 +37,3 @@ export default defineRule({
     });
   },
 });
-
-/** Two references to one workload: same kind and name, and same API group when both give one. */
-function sameWorkload(a: ScaleTarget, b: ScaleTarget): boolean {
-  return a.kind === b.kind && a.name === b.name && (a.group === undefined || b.group === undefined || a.group === b.group);
-}

@@ -55,9 +55,15 @@ export function scaleTargetOf(resource: Resource): ScaleTarget | undefined {
   return { ...target, group, path: ['spec', 'scaleTargetRef', 'name'] };
 }
 
-/** True when the target reference can name this workload: same kind and name, and same API group when one is given. */
-export function targets(target: ScaleTarget, workload: Resource): boolean {
-  return target.kind === workload.kind && target.name === workload.name && (target.group === undefined || target.group === workload.group);
+/** The API groups that serve the same built-in workloads (extensions/v1beta1 Deployments are apps ones). */
+const WORKLOAD_GROUPS: ReadonlySet<string> = new Set(['apps', 'extensions']);
+
+/**
+ * True when two API groups of scale targets can name the same object: equal, both apps/extensions, or either unknown
+ * (a reference without apiVersion).
+ */
+export function sameTargetGroup(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b || (WORKLOAD_GROUPS.has(a) && WORKLOAD_GROUPS.has(b));
 }
 
 /** How many replicas an autoscaler keeps its target at, and the fields the bounds come from. */

@@ -1,4 +1,4 @@
-import { autoscalerRange, isAutoscaler, scaleTargetOf, targets, type AutoscalerRange } from './autoscalers.js';
+import { autoscalerRange, isAutoscaler, isKedaOwnHpa, isScaledObject, sameTargetGroup, scaleTargetOf, type AutoscalerRange } from './autoscalers.js';
 import type { ResourceIndex } from './resource-index.js';
 import { isCount, isRecord } from '../util/guards.js';
 import type { Resource } from '../types.js';
@@ -14,14 +14,21 @@ export interface ReplicaCount {
 }
 
 /**
- * The autoscalers (HorizontalPodAutoscalers and KEDA ScaledObjects, see autoscalers.ts) whose `scaleTargetRef`
- * names the workload, in input order, with the range each scales it in (undefined range: bounds not readable).
+ * The autoscalers (HorizontalPodAutoscalers and KEDA ScaledObjects, see autoscalers.ts) of the namespace whose
+ * `scaleTargetRef` names that kind, name and API group (undefined: any), in input order. The HPA that KEDA made for,
+ * or took over from, a ScaledObject of the list (isKedaOwnHpa) is left out: the ScaledObject stands for it.
  */
+export function autoscalersTargeting(index: ResourceIndex, namespace: string, target: { kind: string; name: string; group?: string }): Resource[] {
+  const found = index
+    .scaledBy(target.kind, namespace, target.name)
+    .filter((candidate) => isAutoscaler(candidate) && sameTargetGroup(scaleTargetOf(candidate)!.group, target.group));
+  const scaledObjects = found.filter(isScaledObject);
+  return found.filter((autoscaler) => isScaledObject(autoscaler) || !scaledObjects.some((owner) => isKedaOwnHpa(autoscaler, owner)));
+}
+
+/** The autoscalers that scale the workload (autoscalersTargeting), with the range each keeps it in (undefined: bounds not readable). */
 export function autoscalersOf(workload: Resource, index: ResourceIndex): { autoscaler: Resource; range: AutoscalerRange | undefined }[] {
-  return index
-    .targeting(workload)
-    .filter((candidate) => isAutoscaler(candidate) && targets(scaleTargetOf(candidate)!, workload))
-    .map((autoscaler) => ({ autoscaler, range: autoscalerRange(autoscaler) }));
+  return autoscalersTargeting(index, workload.namespace, workload).map((autoscaler) => ({ autoscaler, range: autoscalerRange(autoscaler) }));
 }
 
 /**
