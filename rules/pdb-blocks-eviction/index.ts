@@ -1,5 +1,5 @@
 import { budgetOf, podHoldersOf, type BudgetValue } from '../../src/k8s/disruption-budget.js';
-import { replicaCount, type ReplicaCount } from '../../src/k8s/replicas.js';
+import { describeBound, replicaCount, type ReplicaCount } from '../../src/k8s/replicas.js';
 import { isRecord } from '../../src/util/guards.js';
 import type { ResourceIndex } from '../../src/k8s/resource-index.js';
 import { defineRule } from '../../src/linter/rule.js';
@@ -84,8 +84,8 @@ function describeTargets(targets: Target[] | undefined, bound: 'min' | 'max'): s
   const names = targets.map(({ workload }) => `${workload.kind} '${workload.name}'`);
   const replicas = targets.reduce((sum, target) => sum + target.count[bound], 0);
   const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  const autoscaler = targets.length === 1 ? targets[0].count.autoscaler : undefined;
-  if (autoscaler) return `${listed} with ${replicas} ${unit(replicas)} (${bound}Replicas of HorizontalPodAutoscaler '${autoscaler.name}')`;
+  const autoscaled = targets.length === 1 ? describeBound(targets[0].count, bound) : undefined;
+  if (autoscaled) return `${listed} with ${replicas} ${unit(replicas)} (${autoscaled})`;
   return `${listed} with ${replicas} ${unit(replicas)}${names.length > 1 ? ' in all' : ''}`;
 }
 
