@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { ruleTable } from '../scripts/rule-table.js';
-import { runWithBase } from './helpers/base.js';
-import { runRule } from './helpers/rule-tester.js';
+import { lintSources, lintText, type LintOptions } from '../src/lint.js';
+import type { AnyRule } from '../src/types.js';
 
 /** The sections every rule README has, in this order. */
 const SECTIONS = ['## What it checks', '## Why', '## Incorrect', '## Correct', '## How to fix', '## When not to use it', '## References'];
@@ -47,14 +47,19 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id
     const incorrect = exampleAfter(readme, '## Incorrect');
     const correct = exampleAfter(readme, '## Correct');
     // Rules that compare with a base show it first, in a ```yaml base block (what --base-files would read).
-    const run = (heading: string, example: string) => {
-      const base = baseExampleAfter(readme, heading);
-      return base === undefined ? runRule(rule, example, withVersion(example)) : runWithBase(rule, base, example, withVersion(example));
-    };
-    expect(run('## Incorrect', incorrect).length).toBeGreaterThan(0);
-    expect(run('## Correct', correct)).toEqual([]);
+    const base = (heading: string) => baseExampleAfter(readme, heading);
+    expect(findingsOf(rule, incorrect, withVersion(incorrect), base('## Incorrect')).length).toBeGreaterThan(0);
+    expect(findingsOf(rule, correct, withVersion(correct), base('## Correct'))).toEqual([]);
   });
 });
+
+/** The rule's findings on one example (compared with a base, if given), linted with the rule alone; a rule that throws fails the test. */
+function findingsOf(rule: AnyRule, example: string, options: LintOptions, base?: string): string[] {
+  const withRule = { ...options, registry: [rule] };
+  const run = base === undefined ? lintText(example, withRule) : lintSources([{ path: '<text>', text: example }, { path: '<base>', text: base, base: true }], withRule);
+  expect(run.internalError).toBe(false);
+  return run.findings.filter((finding) => finding.ruleId === rule.meta.id).map((finding) => finding.message);
+}
 
 /** The ```yaml base block of a section, if it has one. */
 function baseExampleAfter(readme: string, heading: string): string | undefined {

@@ -194,10 +194,9 @@ function ruleContext(
       const resource = descriptor.resource ?? visiting;
       if (resource.source.contextOnly) return;
       const severity: Severity = setting.configured ? (setting.severity as Severity) : (descriptor.severity ?? (setting.severity as Severity));
-      const message =
-        descriptor.messageId === undefined ? descriptor.message : formatMessage(rule.meta.messages ?? {}, descriptor.messageId, descriptor.data);
+      const message = formatMessage(rule.meta.messages, descriptor.messageId, descriptor.data);
       const finding = findingAt(resource, descriptor.path, { ruleId: rule.meta.id, severity, message });
-      if (descriptor.messageId !== undefined) finding.messageId = descriptor.messageId;
+      finding.messageId = descriptor.messageId;
       if (resource !== visiting) finding.visited = visiting;
       findings.push(finding);
     },

@@ -24,8 +24,6 @@ export interface ChangeOptions {
   cwd?: string;
 }
 
-const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
-
 /** The change of a StatefulSet of the run: `new` without a base object, else `unchanged` or `changed`. */
 export function changeOf(current: Resource, plan: StatefulSetPlan, index: ResourceIndex, options: ChangeOptions): StatefulSetChange {
   const base = index.base(current);
@@ -74,15 +72,15 @@ function scaleOf(base: Resource, plan: StatefulSetPlan, version: string): Statef
 
 /** Claim templates whose storage request grows, with the existing claims (the base's ordinals) to patch. */
 function storageGrowths(base: Resource, current: Resource, refused: Difference[], index: ResourceIndex): StorageGrowth[] {
-  const before = claimTemplates(base);
-  const after = claimTemplates(current);
+  const before = claimTemplates(base, index);
+  const after = claimTemplates(current, index);
   const ordinals = basePods(base);
   return refused.filter(isStorageGrowth).flatMap((difference) => {
     const template = after[Number(difference.path[2])] as ClaimTemplate | undefined;
     const old = before.find((candidate) => candidate.name === template?.name);
     if (!template || !old) return [];
     const to = describeValue(difference.new);
-    const { expansion, reason } = expansionOf(old.storageClass, index);
+    const { expansion, reason } = expansionOf(old);
     const claims = ordinals.map((ordinal) => {
       const name = claimName(template.name, base.name, ordinal);
       const patch = JSON.stringify({ spec: { resources: { requests: { storage: to } } } });
@@ -99,24 +97,18 @@ function basePods(base: Resource): number[] {
 }
 
 /**
- * Whether claims of a StorageClass can grow: its `allowVolumeExpansion` (the PersistentVolumeClaimResize admission
- * plugin refuses the patch otherwise), looked up among the inputs and the base; the cluster's default class is the
- * one annotated storageclass.kubernetes.io/is-default-class.
+ * Whether the claims of a template can grow: their StorageClass's `allowVolumeExpansion` (the
+ * PersistentVolumeClaimResize admission plugin refuses the patch otherwise), for the class among the inputs the
+ * plan found for the template (src/k8s/storage.ts: the one named, or the one marked default).
  */
-function expansionOf(storageClass: string | null, index: ResourceIndex): Pick<StorageGrowth, 'expansion' | 'reason'> {
-  if (storageClass === '') return { expansion: 'refused', reason: 'the claims have no StorageClass (storageClassName: ""): only dynamically provisioned claims can grow' };
-  const classes = [...index.ofKind('StorageClass'), ...index.baseObjects.filter((object) => object.kind === 'StorageClass')].filter(
-    (object) => object.group === 'storage.k8s.io',
-  );
-  const found =
-    storageClass === null
-      ? classes.find((object) => DEFAULT_CLASS_ANNOTATIONS.some((key) => object.object.metadata?.annotations?.[key] === 'true'))
-      : classes.find((object) => object.name === storageClass);
+function expansionOf(template: ClaimTemplate): Pick<StorageGrowth, 'expansion' | 'reason'> {
+  if (template.storageClass === '') return { expansion: 'refused', reason: 'the claims have no StorageClass (storageClassName: ""): only dynamically provisioned claims can grow' };
+  const found = template.storageClassInInputs;
   if (!found) {
-    const which = storageClass === null ? "the cluster's default StorageClass, which is not among the inputs" : `StorageClass '${storageClass}', which is not among the inputs`;
+    const which = template.storageClass === null ? "the cluster's default StorageClass, which is not among the inputs" : `StorageClass '${template.storageClass}', which is not among the inputs`;
     return { expansion: 'unknown', reason: `the claims use ${which}: check its allowVolumeExpansion on the cluster` };
   }
-  if (found.object.allowVolumeExpansion === true) return { expansion: 'allowed', reason: `StorageClass '${found.name}' sets allowVolumeExpansion: true` };
+  if (found.allowVolumeExpansion) return { expansion: 'allowed', reason: `StorageClass '${found.name}' sets allowVolumeExpansion: true` };
   return { expansion: 'refused', reason: `StorageClass '${found.name}' does not set allowVolumeExpansion: true: the API server refuses to grow its claims` };
 }
 

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/claims-orphaned/index.js';
 import { runWithBase, span } from '../helpers/base.js';
-import { runRule } from '../helpers/rule-tester.js';
+import { lintText } from '../../src/lint.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
 
 const LIVE = readFileSync(resolve('fixtures/base/live-list.yaml'), 'utf8');
 
@@ -103,6 +104,23 @@ spec:
   });
 
   it('reports nothing without a base', () => {
-    expect(runRule(rule, statefulSet('db'))).toEqual([]);
+    expect(lintText(statefulSet('db'), { registry: [rule] }).findings).toEqual([]);
   });
+});
+
+// The same rule on the RuleTester, with the base of each case (what --base-files reads).
+new RuleTester().run('claims-orphaned', rule, {
+  valid: [statefulSet('db'), { code: statefulSet('db'), base: statefulSet('db') }, { code: CONFIG_MAP, base: LIVE }],
+  invalid: [
+    {
+      code: CONFIG_MAP,
+      base: statefulSet('db', { replicas: 1 }),
+      errors: [{ messageId: 'deletedRetain', data: { name: 'db', claims: 'data-db-0' }, file: 'base.yaml', line: 4, column: 3, endLine: 4, endColumn: 11 }],
+    },
+    {
+      code: statefulSet('db', { template: 'pgdata', replicas: 1 }),
+      base: statefulSet('db', { replicas: 1 }),
+      errors: [{ messageId: 'templateRenamed', line: 17, column: 7, endLine: 17, endColumn: 19 }],
+    },
+  ],
 });

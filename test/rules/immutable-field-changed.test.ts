@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/immutable-field-changed/index.js';
 import { runWithBase, span } from '../helpers/base.js';
-import { runRule } from '../helpers/rule-tester.js';
+import { lintText } from '../../src/lint.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
 
 const DB = readFileSync(resolve('fixtures/base/db.yaml'), 'utf8');
 const LIVE = readFileSync(resolve('fixtures/base/live-list.yaml'), 'utf8');
@@ -127,7 +128,7 @@ describe('immutable-field-changed: StatefulSet', () => {
   });
 
   it('reports nothing without a base, and nothing for objects the base does not have', () => {
-    expect(runRule(rule, DB)).toEqual([]);
+    expect(lintText(DB, { registry: [rule] }).findings).toEqual([]);
     expect(findings('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: other}\n', DB)).toEqual([]);
   });
 });
@@ -313,4 +314,39 @@ describe('immutable-field-changed: ConfigMap and Secret', () => {
       "5:1-5:24 Secret 'token': type changes from Opaque to kubernetes.io/tls, and the API server refuses to change a Secret's type: delete it and apply again",
     ]);
   });
+});
+
+// The same rule on the RuleTester, with the base of each case (what --base-files reads).
+new RuleTester().run('immutable-field-changed', rule, {
+  valid: [DB, { code: DB, base: DB }, { code: edit(DB, 'replicas: 3', 'replicas: 5'), base: DB }, { code: DB, base: LIVE }],
+  invalid: [
+    {
+      code: edit(DB, 'storage: 10Gi', 'storage: 20Gi'),
+      base: DB,
+      errors: [{ messageId: 'claimTemplateStorage', line: 43, column: 11, endLine: 43, endColumn: 24 }],
+    },
+    {
+      code: edit(DB, 'serviceName: db', 'serviceName: pg'),
+      base: { 'HEAD~1:db.yaml': DB },
+      errors: [
+        {
+          messageId: 'statefulSetSpec',
+          data: {
+            name: 'db',
+            namespace: 'default',
+            field: 'spec.serviceName',
+            old: 'db',
+            new: 'pg',
+            version: '1.30',
+            mutable: "'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds'",
+          },
+          line: 17,
+          column: 3,
+          endLine: 17,
+          endColumn: 18,
+        },
+      ],
+      lintOptions: { kubernetesVersion: '1.30' },
+    },
+  ],
 });

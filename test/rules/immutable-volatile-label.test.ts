@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule, { volatileValue } from '../../rules/immutable-volatile-label/index.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
 
 const statefulSet = (selector: string, claimLabels = '') => `apiVersion: apps/v1
 kind: StatefulSet
@@ -35,8 +35,7 @@ ${selector}  template:
       containers: [{name: web, image: nginx}]
 `;
 
-describe('immutable-volatile-label', () => {
-  testRule(rule, {
+new RuleTester().run('immutable-volatile-label', rule, {
     valid: [
       statefulSet('    matchLabels: {app: db}\n', '      labels: {app: db, tier: data}\n'),
       statefulSet('    matchLabels: {app: db, track: v2, major: postgres-15, id: deadbeef, n: "1234567"}\n'),
@@ -53,6 +52,7 @@ describe('immutable-volatile-label', () => {
         code: statefulSet('    matchLabels:\n      app: db\n      helm.sh/chart: db-1.4.2\n'),
         errors: [
           {
+            messageId: 'selector',
             line: 10,
             column: 7,
             endLine: 10,
@@ -66,6 +66,7 @@ describe('immutable-volatile-label', () => {
         code: statefulSet('    matchLabels: {app: db}\n', '      labels:\n        app.kubernetes.io/version: "16.4"\n        build: a1b2c3d\n'),
         errors: [
           {
+            messageId: 'claimTemplate',
             line: 18,
             column: 9,
             endLine: 18,
@@ -73,22 +74,21 @@ describe('immutable-volatile-label', () => {
             message:
               "Label app.kubernetes.io/version=16.4 on claim template 'data' of StatefulSet 'db' looks like an application version, which changes with every release, but claim templates can never change: the first upgrade that changes it is refused. Leave it out of volumeClaimTemplates[].metadata.labels",
           },
-          { line: 19, column: 9, endLine: 19, endColumn: 23, message: 'looks like a commit hash' },
+          { messageId: 'claimTemplate', line: 19, column: 9, endLine: 19, endColumn: 23, message: /looks like a commit hash/ },
         ],
       },
       {
         code: deployment('    matchLabels: {app: web, version: v2.0.1}\n    matchExpressions:\n    - {key: release, operator: In, values: [stable, web-3.1.0]}\n'),
         errors: [
-          { line: 7, column: 29, endLine: 7, endColumn: 44, message: "Label version=v2.0.1 in spec.selector of Deployment 'web' looks like an application version" },
-          { line: 9, column: 53, endLine: 9, endColumn: 62, message: 'Label release=web-3.1.0 in spec.selector of Deployment' },
+          { messageId: 'selector', data: { kind: 'Deployment', name: 'web', key: 'version', value: 'v2.0.1', what: 'an application version' }, line: 7, column: 29, endLine: 7, endColumn: 44 },
+          { messageId: 'selector', data: { kind: 'Deployment', name: 'web', key: 'release', value: 'web-3.1.0', what: 'a version number' }, line: 9, column: 53, endLine: 9, endColumn: 62 },
         ],
       },
       {
         code: deployment('    matchLabels: {app: web, image: 12.1.0-debian-11-r0}\n').replace('kind: Deployment', 'kind: DaemonSet'),
-        errors: [{ line: 7, column: 29, endLine: 7, endColumn: 55, message: "in spec.selector of DaemonSet 'web' looks like a version number" }],
+        errors: [{ messageId: 'selector', line: 7, column: 29, endLine: 7, endColumn: 55, message: /in spec\.selector of DaemonSet 'web' looks like a version number/ }],
       },
     ],
-  });
 });
 
 describe('volatileValue', () => {
