@@ -89,10 +89,10 @@ describe('schema', () => {
       resources:
         requests:
           storage: 1
-updateStrategy:
-  type: RollingUpdate
-  rollingUpdate:
-    maxUnavailable: 50%
+  updateStrategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxUnavailable: 50%
 `),
       // serviceName is left to the statefulset-service-name rule; nothing under status is required.
       `apiVersion: apps/v1
@@ -110,8 +110,8 @@ replicas: 1
 conditions:
   - message: no type, no status
 `,
-      // An unknown field is not reported without --strict.
-      statefulSet('  replica: 3\n'),
+      // An unknown field is not reported with --no-strict (strict: false).
+      { code: statefulSet('  replica: 3\n'), options: { strict: false } },
       // CRDs and custom resources have no built-in schema.
       `apiVersion: example.com/v1
 kind: Database
@@ -130,7 +130,7 @@ unknownField: true
     invalid: [
       {
         code: statefulSet('  replicas: "3"\n'),
-        errors: [{ line: 18, column: 3, endLine: 18, endColumn: 16, message: 'spec.replicas must be a number, got string "3"; remove the quotes' }],
+        errors: [{ line: 18, column: 3, endLine: 18, endColumn: 16, message: 'spec.replicas must be an integer, got string "3"; remove the quotes' }],
       },
       {
         code: statefulSet('', '\n  labels:\n    app.kubernetes.io/version: 1.0'),
@@ -152,7 +152,7 @@ unknownField: true
             column: 7,
             endLine: 20,
             endColumn: 27,
-            message: 'spec.updateStrategy.rollingUpdate.maxUnavailable must be a number or a string, got boolean true',
+            message: 'spec.updateStrategy.rollingUpdate.maxUnavailable must be an integer or a string, got boolean true',
           },
         ],
       },
@@ -269,16 +269,16 @@ items:
         - port: "5432"
 `;
     expect(runRule(rule, list).map(({ line, column, endLine, endColumn, message }) => ({ line, column, endLine, endColumn, message }))).toEqual([
-      { line: 10, column: 11, endLine: 10, endColumn: 23, message: 'spec.ports[0].port must be a number, got string "5432"; remove the quotes' },
+      { line: 10, column: 11, endLine: 10, endColumn: 23, message: 'spec.ports[0].port must be an integer, got string "5432"; remove the quotes' },
     ]);
   });
 
   it('reports every problem of a resource once', () => {
     const messages = runRule(rule, statefulSet('  replicas: "3"\n  podManagementPolicy: 3\n  minReadySeconds: []\n')).map((m) => m.message);
     expect(messages).toEqual([
-      'spec.replicas must be a number, got string "3"; remove the quotes',
+      'spec.replicas must be an integer, got string "3"; remove the quotes',
       'spec.podManagementPolicy must be a string, got number 3; quote the value so YAML reads a string',
-      'spec.minReadySeconds must be a number, got a list',
+      'spec.minReadySeconds must be an integer, got a list',
     ]);
   });
 
@@ -388,7 +388,7 @@ describe('schema: custom resources', () => {
     const code = databaseCrd(DATABASE_SCHEMA) + database('  engine: oracle\n  replicas: "3"\n  storage:\n    size: [1]\n');
     expect(positions(runRule(rule, code))).toEqual([
       { line: 35, column: 3, endLine: 35, endColumn: 17, message: "spec.engine must be one of postgres, mysql, got string \"oracle\"" },
-      { line: 36, column: 3, endLine: 36, endColumn: 16, message: 'spec.replicas must be an integer, got string "3"' },
+      { line: 36, column: 3, endLine: 36, endColumn: 16, message: 'spec.replicas must be an integer, got string "3"; remove the quotes' },
       { line: 38, column: 5, endLine: 38, endColumn: 9, message: 'spec.storage.size must be an integer or a string, got a list' },
     ]);
   });
@@ -403,9 +403,9 @@ describe('schema: custom resources', () => {
     ]);
   });
 
-  it('accepts what the API server accepts: null for nullable fields, unknown fields without --strict, implied metadata', () => {
+  it('accepts what the API server accepts: null for nullable fields, unknown fields with --no-strict, implied metadata', () => {
     const code = databaseCrd(DATABASE_SCHEMA) + database('  engine: mysql\n  storage: null\n  backup: daily\n').replace('  name: db', '  name: db\n  labels: {app: db}');
-    expect(runRule(rule, code)).toEqual([]);
+    expect(runRule(rule, code, { strict: false })).toEqual([]);
   });
 
   it('reports unknown fields with --strict, suggesting the closest one', () => {
@@ -474,5 +474,106 @@ describe('schema: custom resources', () => {
     expect(run([database('  engine: mysql\n')])).toEqual({ 'example.com/v1/Database': 1 });
     expect(run([databaseCrd(DATABASE_SCHEMA), database('  engine: mysql\n')])).toEqual({});
     expect(run(['apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n'], [resolve('fixtures/schema-dir')])).toEqual({});
+  });
+});
+
+const object = (apiVersion: string, kind: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: x\n`;
+
+describe('schema: unknown kinds, groups and versions of built-in API groups', () => {
+  testRule(rule, {
+    valid: [
+      // Custom resources (a group with a dot that no Kubernetes version has) keep being skipped.
+      object('example.com/v1', 'Database'),
+      object('gateway.networking.k8s.io/v1', 'HTTPRoute'),
+      // Removed API versions are api-version-removed's.
+      object('apps/v1beta1', 'StatefulSet'),
+      object('policy/v1beta1', 'PodSecurityPolicy'),
+      // Alpha and beta versions may serve kinds no bundled version knows.
+      object('resource.k8s.io/v1beta2', 'DeviceClass'),
+      object('apps/v1alpha9', 'Anything'),
+      // A kind known in another bundled version of the same apiVersion (networking.k8s.io/v1 ServiceCIDR is GA in 1.33).
+      { code: object('networking.k8s.io/v1', 'ServiceCIDR'), options: { kubernetesVersion: '1.33' } },
+    ],
+    invalid: [
+      {
+        code: object('apps/v1', 'Statefulset'),
+        errors: [{ line: 2, column: 1, endLine: 2, endColumn: 18, message: "Kubernetes serves no kind Statefulset in apps/v1; did you mean 'StatefulSet'?" }],
+      },
+      {
+        code: object('app/v1', 'StatefulSet'),
+        errors: [
+          {
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 19,
+            message: "app/v1 is no API group of Kubernetes, nor of a custom resource (whose group contains a dot); did you mean apiVersion 'apps/v1'?",
+          },
+        ],
+      },
+      {
+        code: object('v1', 'Deployment'),
+        errors: [{ line: 2, column: 1, endLine: 2, endColumn: 17, message: 'Kubernetes serves no kind Deployment in v1; Deployment is served in apps/v1' }],
+      },
+      {
+        code: object('apps/v2', 'Deployment'),
+        errors: [{ line: 1, column: 1, endLine: 1, endColumn: 20, message: "Kubernetes serves no apps/v2 (apps is served as apps/v1); did you mean apiVersion 'apps/v1'?" }],
+      },
+      {
+        code: object('V1', 'ConfigMap'),
+        errors: [{ line: 1, column: 1, endLine: 1, endColumn: 15, message: "Kubernetes serves no V1 (the core group is served as v1); did you mean apiVersion 'v1'?" }],
+      },
+      {
+        code: object('rbac.authorization.k8s.io/v1', 'Rolebinding'),
+        errors: [{ line: 2, column: 1, endLine: 2, endColumn: 18, message: "Kubernetes serves no kind Rolebinding in rbac.authorization.k8s.io/v1; did you mean 'RoleBinding'?" }],
+      },
+    ],
+  });
+});
+
+describe('schema: integers', () => {
+  testRule(rule, {
+    valid: [
+      // YAML 1.1 integers as kubectl reads them: 0x3 is 3, 010 is 8, 1_0 is 10, and 3.0 is the integer 3.
+      statefulSet('  replicas: 0x3\n  minReadySeconds: 010\n  revisionHistoryLimit: 1_0\n  updateStrategy:\n    rollingUpdate:\n      partition: 3.0\n'),
+      // int32 bounds, and an int64 field above them.
+      statefulSet('  replicas: 2147483647\n').replace('image: postgres:16', 'image: postgres:16\n          securityContext: {runAsUser: 4294967296}'),
+      // Quantities stay numbers or strings, and float fields of CRD schemas stay numbers.
+      statefulSet('').replace('image: postgres:16', 'image: postgres:16\n          resources: {requests: {cpu: 0.5}}'),
+    ],
+    invalid: [
+      {
+        code: statefulSet('  replicas: 3.5\n'),
+        errors: [{ line: 18, column: 3, endLine: 18, endColumn: 16, message: 'spec.replicas must be an integer, got number 3.5' }],
+      },
+      {
+        code: statefulSet('  replicas: 2147483648\n'),
+        errors: [{ line: 18, column: 3, endLine: 18, endColumn: 23, message: 'spec.replicas must be at most 2147483647, got number 2147483648' }],
+      },
+      {
+        code: statefulSet('  replicas: "3.5"\n'),
+        errors: [{ line: 18, column: 3, endLine: 18, endColumn: 18, message: /^spec\.replicas must be an integer, got string "3\.5"$/ }],
+      },
+      {
+        code: statefulSet('  updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 0.5\n'),
+        errors: [{ line: 20, column: 7, endLine: 20, endColumn: 26, message: 'spec.updateStrategy.rollingUpdate.maxUnavailable must be an integer or a string, got number 0.5' }],
+      },
+      {
+        code: statefulSet('  replicas: .inf\n'),
+        errors: [{ line: 18, column: 3, endLine: 18, endColumn: 17, message: 'spec.replicas must be a finite number, got number Infinity; kubectl cannot even convert .inf or .nan to JSON' }],
+      },
+    ],
+  });
+});
+
+describe('schema: unknown fields are errors by default, as kubectl apply reports them since 1.27', () => {
+  testRule(rule, {
+    valid: [{ code: statefulSet('  replica: 3\n'), options: { strict: false } }],
+    invalid: [
+      {
+        code: statefulSet('  replica: 3\n'),
+        errors: [{ line: 18, column: 3, endLine: 18, endColumn: 13, message: "spec.replica is not a known field of StatefulSetSpec; did you mean 'replicas'?" }],
+      },
+    ],
   });
 });
