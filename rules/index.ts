@@ -1,4 +1,5 @@
 import type { Rule } from '../src/types.js';
+import apiValidation from './api-validation/index.js';
 import apiVersionDeprecated from './api-version-deprecated/index.js';
 import apiVersionRemoved from './api-version-removed/index.js';
 import deploymentDatabase from './deployment-database/index.js';
@@ -33,6 +34,7 @@ import yamlSyntax from './yaml-syntax/index.js';
 
 /** Every rule, sorted by id. A rule's id is its folder name; its README.md sits beside it. */
 export const rules: readonly Rule[] = [
+  apiValidation,
   apiVersionDeprecated,
   apiVersionRemoved,
   deploymentDatabase,

@@ -97,3 +97,12 @@ describe('loadSource', () => {
     expect(loadSource('a.yaml', '', { contextOnly: true }).source.contextOnly).toBe(true);
   });
 });
+
+describe('YAML 1.1 numbers where values are used', () => {
+  it('plans 8 pods for replicas: 010, as kubectl creates them', async () => {
+    const { planSources } = await import('../src/plan/plan.js');
+    const text = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  replicas: 010\n  serviceName: web\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n';
+    const run = planSources([{ path: 'web.yaml', text }], { clusterDomain: 'cluster.local', scaleTo: [], delete: false });
+    expect(run.plan.statefulSets[0].pods.map((pod) => pod.name)).toEqual(['web-0', 'web-1', 'web-2', 'web-3', 'web-4', 'web-5', 'web-6', 'web-7']);
+  });
+});

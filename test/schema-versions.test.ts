@@ -11,27 +11,11 @@ import { DEFAULT_KUBERNETES_VERSION } from '../src/schema/versions.js';
 import { hasSchema } from '../src/schema/builtin.js';
 import { bundledVersions } from '../src/schema/versions.js';
 import { runRule } from './helpers/rule-tester.js';
+import { statefulSetYaml } from './helpers/manifests.js';
 
 const VERSIONS = ['1.25', '1.26', '1.29', '1.30', '1.36'];
 
-const statefulSet = (spec: string, container = '') => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-${container}${spec}`;
+const statefulSet = (spec: string, container = '') => statefulSetYaml({ spec, container });
 
 /** Schema findings as `line:column message` at each bundled version, `--strict` on. */
 function findingsByVersion(code: string): Record<string, string[]> {

@@ -6,8 +6,8 @@ import { DEPRECATED_APIS, deprecatedApi } from '../k8s/api-versions.js';
 import type { Resource } from '../types.js';
 import { closestName } from '../util/names.js';
 import { loadDefinitions, loadModule, loadIndex, type GroupEntry } from './bundle.js';
-import { violationsOf, type SchemaViolation } from './describe.js';
-import { bundledVersion, bundledVersions } from './versions.js';
+import { declaresField, violationsOf, type SchemaViolation } from './describe.js';
+import { bundledVersion, bundledVersions, newerBundledVersion } from './versions.js';
 
 /** True when stslint has a schema for this kind (built-in kinds; not CRDs or custom resources). */
 export function hasSchema(apiVersion: string, kind: string, kubernetesVersion: string): boolean {
@@ -23,7 +23,13 @@ export function validateResource(
   if (!entry) return undefined;
   const validate = loadModule(entry.module)[resource.kind];
   const where = { definitions: () => loadDefinitions(bundledVersion(options.kubernetesVersion)), root: entry.kinds[resource.kind] };
-  return violationsOf(validate, resource, options.strict, where);
+  const violations = violationsOf(validate, resource, options.strict, where);
+  // A target between two bundled versions may have fields the newer one adds: not reported as unknown.
+  const newer = newerBundledVersion(options.kubernetesVersion);
+  const newerEntry = newer === undefined ? undefined : entryFor(resource.apiVersion, resource.kind, newer);
+  if (!newer || !newerEntry) return violations;
+  const inNewer = { definitions: () => loadDefinitions(newer), root: newerEntry.kinds[resource.kind] };
+  return violations.filter(({ messageId, path }) => messageId !== 'unknownField' || !declaresField(inNewer, path.slice(0, -1), String(path.at(-1))));
 }
 
 function entryFor(apiVersion: string, kind: string, kubernetesVersion: string): GroupEntry | undefined {

@@ -266,6 +266,12 @@ interface Located {
   definition?: string;
 }
 
+/** True when the object schema at `parentPath` of the kind's schema declares `field`. */
+export function declaresField(where: Where, parentPath: readonly (string | number)[], field: string): boolean {
+  const properties = schemaAt(where, parentPath)?.schema.properties;
+  return properties !== undefined && Object.hasOwn(properties, field);
+}
+
 /** The object schema at `path` inside the kind's schema. */
 function schemaAt(where: Where, path: readonly (string | number)[]): Located | undefined {
   const definitions = where.definitions();

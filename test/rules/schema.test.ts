@@ -6,26 +6,10 @@ import { showPath } from '../../src/schema/describe.js';
 import { bundledVersion, bundledVersions, unsupportedVersion } from '../../src/schema/versions.js';
 import { closestName } from '../../src/util/names.js';
 import { lintSources } from '../../src/lint.js';
+import { statefulSetYaml } from '../helpers/manifests.js';
 import { checkFixtureDir, runRule, testRule } from '../helpers/rule-tester.js';
 
-const statefulSet = (spec: string, metadata = '') => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db${metadata}
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-${spec}`;
+const statefulSet = (spec: string, metadata = '') => statefulSetYaml({ spec, metadata });
 
 const strict = { strict: true };
 
@@ -575,5 +559,23 @@ describe('schema: unknown fields are errors by default, as kubectl apply reports
         errors: [{ line: 18, column: 3, endLine: 18, endColumn: 13, message: "spec.replica is not a known field of StatefulSetSpec; did you mean 'replicas'?" }],
       },
     ],
+  });
+});
+
+describe('strictness settings', () => {
+  it('report unknown fields unless --no-strict or strict: false says not to', async () => {
+    const { resolveOptions } = await import('../../src/options.js');
+    const name = (setting: string) => setting;
+    expect(resolveOptions({ config: false }, process.cwd(), name).lint.strict).toBe(true);
+    expect(resolveOptions({ config: false, strict: false }, process.cwd(), name).lint.strict).toBe(false);
+  });
+
+  it('tolerate, between two bundled versions, the fields the newer one adds', () => {
+    // Container resizePolicy is in the 1.29 schemas, not in 1.26's: unknown for 1.26, possible for 1.27 and 1.28.
+    const code = statefulSet('').replace('image: postgres:16', 'image: postgres:16\n          resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]');
+    expect(positions(runRule(rule, code, { kubernetesVersion: '1.26' }))).toEqual([
+      { line: 18, column: 11, endLine: 18, endColumn: 23, message: 'spec.template.spec.containers[0].resizePolicy is not a known field of Container' },
+    ]);
+    expect(runRule(rule, code, { kubernetesVersion: '1.27' })).toEqual([]);
   });
 });
