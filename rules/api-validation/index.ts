@@ -22,6 +22,7 @@ const messages = {
   invalidPort: '{{field}} {{value}} {{reason}}; {{outcome}}',
   duplicatePort:
     'port {{port}} is declared twice in the pod (also at {{other}}); the API server accepts it with a warning (duplicate port definition), and a tool that reads the ports gets two',
+  duplicateServicePort: 'port {{value}} is declared twice in the Service; {{outcome}}',
   invalidEnvName: '{{what}} {{value}} {{reason}} (Kubernetes {{version}}); {{outcome}}',
   invalidQuantity: '{{value}} {{reason}}; the API server cannot decode {{what}} and refuses it',
   negativeQuantity: '{{name}} {{value}} must not be negative; {{outcome}}',
@@ -31,6 +32,11 @@ const messages = {
   zeroNotAllowed: '{{field}} must not be {{value}}; {{outcome}}',
   mustBeOne: 'successThreshold of a {{probe}} is {{value}}; it must be 1; {{outcome}}',
   unnamedPort: 'a Service with several ports must name each of them; {{outcome}}',
+  required: '{{what}} is required{{reason}}; {{outcome}}',
+  forbidden: '{{what}} {{reason}}; {{outcome}}',
+  requestNotLimit: 'the {{name}} request {{request}} must equal its limit {{limit}}: extended resources and huge pages cannot be overcommitted; {{outcome}}',
+  invalidDataKey: 'key {{value}} {{reason}}; {{outcome}}',
+  notBase64: 'Secret data {{key}} is not base64 (standard alphabet, padded with =); the API server cannot decode Secret {{name}} and refuses it',
   negative: '{{field}} is {{value}}; it must be 0 or more; {{outcome}}',
 } as const satisfies Record<ApiValidationMessageId, string>;
 
@@ -55,6 +61,7 @@ export default defineRule({
       'batch/Job',
       'batch/CronJob',
       'policy/PodDisruptionBudget',
+      'storage.k8s.io/StorageClass',
     ],
     messages,
   },

@@ -124,7 +124,7 @@ function checkName(visit: Visit, name: string): void {
  * long for their pods' labels are the statefulset-name-too-long rule's.
  */
 function statefulSetName(visit: Visit, name: string): void {
-  const labelProblem = name.length > 63 ? undefined : dnsLabelProblem(name);
+  const labelProblem = dnsLabelProblem(name);
   if (!labelProblem) return;
   const path = ['metadata', 'name'];
   if (atLeast(visit.version, '1.27')) {

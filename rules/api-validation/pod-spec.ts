@@ -5,7 +5,15 @@
  */
 import { containersOf, type ContainerAt, type PodSpecAt } from '../../src/k8s/pod-template.js';
 import { parseQuantity } from '../../src/k8s/quantity.js';
-import { dnsLabelProblem, envVarNameProblem, portNameProblem, portNumberProblem, quantityProblem } from '../../src/k8s/validation.js';
+import {
+  containerResourceNameProblem,
+  dnsLabelProblem,
+  envVarNameProblem,
+  isNotOvercommitable,
+  portNameProblem,
+  portNumberProblem,
+  quantityProblem,
+} from '../../src/k8s/validation.js';
 import { showPath } from '../../src/schema/describe.js';
 import { isRecord } from '../../src/util/guards.js';
 import type { ObjectPath } from '../../src/types.js';
@@ -16,7 +24,12 @@ const LIST_ORDER = ['containers', 'initContainers', 'ephemeralContainers'];
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PROBE_COUNTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
 
+/** Workloads whose pods must restart (restartPolicy Always) and may not have an activeDeadlineSeconds. */
+const LONG_RUNNING = new Set(['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet']);
+const MAX_INT32 = 2147483647;
+
 export function checkPodSpec(visit: Visit, { spec, path }: PodSpecAt): void {
+  checkPodFields(visit, spec, path);
   // The API server checks containers first, then init and ephemeral containers against them.
   const containers = [...containersOf(spec, path)].sort((a, b) => LIST_ORDER.indexOf(a.list) - LIST_ORDER.indexOf(b.list));
   checkUniqueNames(visit, containers.map(({ container, path: at, list }) => ({ name: container.name, path: [...at, 'name'], what: LIST_NAMES[list] })));
@@ -24,9 +37,12 @@ export function checkPodSpec(visit: Visit, { spec, path }: PodSpecAt): void {
   checkUniqueNames(visit, volumes.map((volume, i) => ({ name: isRecord(volume) ? volume.name : undefined, path: [...path, 'volumes', i, 'name'], what: 'volume' })));
   const ports = new Map<string, ObjectPath>();
   for (const container of containersOf(spec, path)) {
-    checkPorts(visit, container, ports);
+    if (container.list !== 'ephemeralContainers' && (typeof container.container.image !== 'string' || container.container.image.trim() === '')) {
+      report(visit, container.container.image === undefined ? container.path : [...container.path, 'image'], 'required', { what: `the image of ${LIST_NAMES[container.list]} ${shown(container.container.name)}`, reason: '' });
+    }
+    checkPorts(visit, container, ports, spec.hostNetwork === true);
     checkEnv(visit, container);
-    checkResources(visit, container.container.resources, [...container.path, 'resources']);
+    checkResources(visit, container.container.resources, [...container.path, 'resources'], true);
     for (const probe of PROBES) {
       const value = container.container[probe];
       if (!isRecord(value)) continue;
@@ -40,6 +56,34 @@ export function checkPodSpec(visit: Visit, { spec, path }: PodSpecAt): void {
   }
 }
 
+/**
+ * Pod-level fields (ValidatePodSpec, and each workload's spec validation): at least one container, an
+ * activeDeadlineSeconds of 1 to 2^31-1 (none at all for long-running workloads), the restart policy the kind
+ * allows (Always for workloads; OnFailure or Never for Jobs, where Always is the default), and a dnsConfig when
+ * dnsPolicy is None.
+ */
+function checkPodFields(visit: Visit, spec: Record<string, unknown>, path: ObjectPath): void {
+  const { kind } = visit.resource;
+  if (Array.isArray(spec.containers) && spec.containers.length === 0) report(visit, [...path, 'containers'], 'required', { what: 'at least one container', reason: '' });
+  const deadline = spec.activeDeadlineSeconds;
+  if (LONG_RUNNING.has(kind) && deadline !== undefined && deadline !== null) {
+    report(visit, [...path, 'activeDeadlineSeconds'], 'forbidden', { what: 'activeDeadlineSeconds', reason: `is not supported in a ${kind}'s pod template` });
+  } else if (typeof deadline === 'number' && Number.isInteger(deadline) && (deadline < 1 || deadline > MAX_INT32)) {
+    report(visit, [...path, 'activeDeadlineSeconds'], 'forbidden', { what: `activeDeadlineSeconds ${deadline}`, reason: `must be between 1 and ${MAX_INT32}` });
+  }
+  const policy = spec.restartPolicy;
+  if (LONG_RUNNING.has(kind) && typeof policy === 'string' && policy !== 'Always' && policy !== '') {
+    report(visit, [...path, 'restartPolicy'], 'forbidden', { what: `restartPolicy ${shown(policy)}`, reason: `is not allowed in a ${kind}'s pod template: only Always is` });
+  }
+  if ((kind === 'Job' || kind === 'CronJob') && policy !== 'OnFailure' && policy !== 'Never' && (policy === undefined || policy === null || typeof policy === 'string')) {
+    const what = policy === undefined || policy === null || policy === '' ? 'restartPolicy (which defaults to Always)' : `restartPolicy ${shown(policy)}`;
+    report(visit, policy === undefined || policy === null ? path : [...path, 'restartPolicy'], 'forbidden', { what, reason: 'must be OnFailure or Never in a Job' });
+  }
+  if (spec.dnsPolicy === 'None' && (spec.dnsConfig === undefined || spec.dnsConfig === null)) {
+    report(visit, [...path, 'dnsPolicy'], 'required', { what: 'dnsConfig', reason: ' when dnsPolicy is None' });
+  }
+}
+
 interface Named {
   name: unknown;
   path: ObjectPath;
@@ -50,6 +94,7 @@ interface Named {
 function checkUniqueNames(visit: Visit, items: Named[]): void {
   const seen = new Map<string, Named>();
   for (const item of items) {
+    if (item.name === '') report(visit, item.path, 'required', { what: `a ${item.what} name`, reason: '' });
     if (typeof item.name !== 'string' || item.name === '') continue;
     const problem = dnsLabelProblem(item.name);
     if (problem) report(visit, item.path, 'invalidListedName', { what: item.what, value: shown(item.name), reason: problem });
@@ -64,7 +109,7 @@ function checkUniqueNames(visit: Visit, items: Named[]): void {
  * are port numbers. Two ports of the pod with the same containerPort, protocol, hostIP and hostPort are only warned
  * about by the API server ("duplicate port definition"), so that finding is a warning.
  */
-function checkPorts(visit: Visit, { container, path }: ContainerAt, seen: Map<string, ObjectPath>): void {
+function checkPorts(visit: Visit, { container, path }: ContainerAt, seen: Map<string, ObjectPath>, hostNetwork: boolean): void {
   if (!Array.isArray(container.ports)) return;
   const names = new Set<string>();
   container.ports.forEach((port, i) => {
@@ -78,6 +123,10 @@ function checkPorts(visit: Visit, { container, path }: ContainerAt, seen: Map<st
     }
     checkPortNumber(visit, port.containerPort, [...at, 'containerPort']);
     if (port.hostPort !== 0) checkPortNumber(visit, port.hostPort, [...at, 'hostPort']);
+    // With hostNetwork, a pod's host port is its container port (0, unset, is defaulted to it).
+    if (hostNetwork && typeof port.hostPort === 'number' && port.hostPort !== 0 && typeof port.containerPort === 'number' && port.hostPort !== port.containerPort) {
+      report(visit, [...at, 'hostPort'], 'forbidden', { what: `hostPort ${port.hostPort}`, reason: `must match containerPort ${port.containerPort} when hostNetwork is true` });
+    }
     if (typeof port.containerPort !== 'number') return;
     const key = `${port.containerPort}/${port.protocol ?? 'TCP'}/${port.hostIP ?? ''}/${port.hostPort ?? 0}`;
     const first = seen.get(key);
@@ -100,7 +149,15 @@ function checkEnv(visit: Visit, { container, path }: ContainerAt): void {
     const problem = name === '' ? 'must not be empty' : envVarNameProblem(name, relaxed);
     if (problem) report(visit, at, 'invalidEnvName', { what, value: shown(name), reason: problem, version: visit.version });
   };
-  if (Array.isArray(container.env)) container.env.forEach((env, i) => check(isRecord(env) ? env.name : undefined, [...path, 'env', i, 'name'], 'environment variable name'));
+  if (Array.isArray(container.env)) {
+    container.env.forEach((env, i) => {
+      if (!isRecord(env)) return;
+      check(env.name, [...path, 'env', i, 'name'], 'environment variable name');
+      if (typeof env.value === 'string' && env.value !== '' && isRecord(env.valueFrom)) {
+        report(visit, [...path, 'env', i, 'valueFrom'], 'forbidden', { what: 'valueFrom', reason: 'may not be set when value is not empty' });
+      }
+    });
+  }
   if (Array.isArray(container.envFrom)) {
     container.envFrom.forEach((source, i) => check(isRecord(source) ? source.prefix : undefined, [...path, 'envFrom', i, 'prefix'], 'envFrom prefix'));
   }
@@ -111,8 +168,9 @@ function checkEnv(visit: Visit, { container, path }: ContainerAt): void {
  * error: the API server cannot read the object at all), none is negative, and no request is above the limit of
  * the same resource.
  */
-export function checkResources(visit: Visit, resources: unknown, path: ObjectPath): void {
+export function checkResources(visit: Visit, resources: unknown, path: ObjectPath, container = false): void {
   if (!isRecord(resources)) return;
+  if (container) checkResourceNames(visit, resources, path);
   const values: Record<'limits' | 'requests', Record<string, number>> = { limits: {}, requests: {} };
   for (const kind of ['limits', 'requests'] as const) {
     const list = resources[kind];
@@ -130,11 +188,28 @@ export function checkResources(visit: Visit, resources: unknown, path: ObjectPat
       else values[kind][name] = value;
     }
   }
+  const quantity = (kind: string, name: string) => shown((resources[kind] as Record<string, unknown>)[name]);
   for (const [name, request] of Object.entries(values.requests)) {
     const limit = values.limits[name];
-    if (limit !== undefined && request > limit) {
-      const quantity = (kind: string) => shown((resources[kind] as Record<string, unknown>)[name]);
-      report(visit, [...path, 'requests', name], 'requestAboveLimit', { name, request: quantity('requests'), limit: quantity('limits') });
+    const exact = container && isNotOvercommitable(name);
+    if (exact && limit === undefined && !(isRecord(resources.limits) && Object.hasOwn(resources.limits, name))) {
+      report(visit, [...path, 'requests', name], 'required', { what: `a limit for ${name}`, reason: ', as for every extended resource and huge pages, which cannot be overcommitted' });
+    } else if (exact && limit !== undefined && request !== limit) {
+      report(visit, [...path, 'requests', name], 'requestNotLimit', { name, request: quantity('requests', name), limit: quantity('limits', name) });
+    } else if (limit !== undefined && request > limit) {
+      report(visit, [...path, 'requests', name], 'requestAboveLimit', { name, request: quantity('requests', name), limit: quantity('limits', name) });
+    }
+  }
+}
+
+/** The names in a container's requests and limits (validateContainerResourceName). */
+function checkResourceNames(visit: Visit, resources: Record<string, unknown>, path: ObjectPath): void {
+  for (const kind of ['limits', 'requests']) {
+    const list = resources[kind];
+    if (!isRecord(list)) continue;
+    for (const name of Object.keys(list)) {
+      const problem = containerResourceNameProblem(name);
+      if (problem) report(visit, [...path, kind, name], 'invalidKey', { what: 'resource name', value: shown(name), reason: problem });
     }
   }
 }

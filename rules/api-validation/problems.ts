@@ -20,6 +20,7 @@ export type ApiValidationMessageId =
   | 'duplicateName'
   | 'invalidPort'
   | 'duplicatePort'
+  | 'duplicateServicePort'
   | 'invalidEnvName'
   | 'invalidQuantity'
   | 'negativeQuantity'
@@ -28,6 +29,11 @@ export type ApiValidationMessageId =
   | 'percentAbove100'
   | 'zeroNotAllowed'
   | 'mustBeOne'
+  | 'required'
+  | 'forbidden'
+  | 'requestNotLimit'
+  | 'invalidDataKey'
+  | 'notBase64'
   | 'unnamedPort'
   | 'negative';
 
@@ -58,7 +64,8 @@ export function atLeast(version: string, minor: string): boolean {
 export function outcomeAt(visit: Visit, path: ObjectPath): string {
   const { resource, version } = visit;
   const what = `${resource.kind} '${resource.name}'`;
-  const inPodSpec = path[0] === 'spec' && path[1] === 'template' && path[2] === 'spec';
+  // Claim templates become pod volumes; both are validated on create from 1.34 (kubernetes/kubernetes#131790, #132212).
+  const inPodSpec = path[0] === 'spec' && ((path[1] === 'template' && path[2] === 'spec') || path[1] === 'volumeClaimTemplates');
   if (resource.kind === 'StatefulSet' && inPodSpec && !atLeast(version, STATEFULSET_TEMPLATE_VALIDATED)) {
     return `Kubernetes ${version} accepts ${what} but refuses every pod it creates (the pod template is validated on create only from ${STATEFULSET_TEMPLATE_VALIDATED})`;
   }

@@ -119,3 +119,47 @@ export function quantityProblem(value: unknown): string | undefined {
 export function percentOf(value: string): number | undefined {
   return PERCENT.test(value) ? Number(value.slice(0, -1)) : undefined;
 }
+
+/** Why `value` is not a ConfigMap or Secret key (IsConfigMapKey): at most 253 characters of `[-._a-zA-Z0-9]`, not `.`, `..` or starting with `..`. */
+export function configMapKeyProblem(value: string): string | undefined {
+  if (value.length > 253) return `must be no more than 253 characters (it has ${value.length})`;
+  if (!/^[-._a-zA-Z0-9]+$/.test(value)) return "must consist of alphanumeric characters, '-', '_' or '.'";
+  if (value === '.' || value === '..') return `must not be '${value}'`;
+  return value.startsWith('..') ? "must not start with '..'" : undefined;
+}
+
+/** True when `value` is standard base64 with padding, as Go's encoding/json decodes a []byte (Secret `data`). */
+export function isBase64(value: string): boolean {
+  return value.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value);
+}
+
+/**
+ * Why `name` cannot be a container resource name (validateContainerResourceName, pkg/apis/core/helper): a
+ * qualified name; without a `/`, one of cpu, memory, ephemeral-storage or hugepages-<size>.
+ */
+export function containerResourceNameProblem(name: string): string | undefined {
+  const problem = qualifiedNameProblem(name);
+  if (problem) return problem;
+  if (name.includes('/')) return undefined;
+  return ['cpu', 'memory', 'ephemeral-storage'].includes(name) || name.startsWith('hugepages-')
+    ? undefined
+    : 'must be a standard resource for containers (cpu, memory, ephemeral-storage, hugepages-<size>) or a fully qualified name such as example.com/gpu';
+}
+
+/** True for resources whose request must equal their limit (IsOvercommitAllowed false): extended resources and huge pages. */
+export function isNotOvercommitable(name: string): boolean {
+  return name.startsWith('hugepages-') || (name.includes('/') && !name.includes('kubernetes.io/'));
+}
+
+const IPV4_PART = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|0?[0-9]?[0-9])';
+const IPV4 = new RegExp(`^${IPV4_PART}(?:\\.${IPV4_PART}){3}$`);
+
+/**
+ * True when `value` reads as an IP address (IsValidIP): IPv4 dotted decimal, or IPv6, checked loosely (hex digits,
+ * colons, an optional IPv4 tail) so as never to refuse an address the API server accepts. Leading zeros in IPv4
+ * are accepted here; the API server refuses them from 1.33 on new objects (StrictIPCIDRValidation).
+ */
+export function isIpAddress(value: string): boolean {
+  if (IPV4.test(value)) return true;
+  return value.includes(':') && /^[0-9a-fA-F:]*(?::[0-9.]+)?$/.test(value) && (value.match(/::/g) ?? []).length <= 1;
+}

@@ -10,6 +10,7 @@ import {
   portNameProblem,
   qualifiedNameProblem,
   quantityProblem,
+  isIpAddress,
 } from '../../src/k8s/validation.js';
 import { statefulSetYaml } from '../helpers/manifests.js';
 import { runRule, testRule } from '../helpers/rule-tester.js';
@@ -65,8 +66,15 @@ describe('api-validation', () => {
       deployment('').replace('  selector:', '  strategy:\n    rollingUpdate: {maxSurge: 150%, maxUnavailable: 0}\n  selector:'),
       // Custom resources and kinds of other groups are not visited.
       'apiVersion: example.com/v1\nkind: StatefulSet\nmetadata:\n  name: Not_Checked\n',
-      // Names too long for the pods' labels are statefulset-name-too-long's; dup ports with other host ports are distinct.
-      statefulSet({ name: 'a'.repeat(64) }),
+      // Names of 53 to 63 characters are statefulset-name-too-long's (their pods' controller-revision-hash label).
+      statefulSet({ name: 'a'.repeat(63) }),
+      // Defaults the API server fills in: a Service targetPort 0 is its port, hostPort 0 under hostNetwork its containerPort.
+      service('    - {port: 80, targetPort: 0}\n'),
+      deployment('          ports: [{containerPort: 8080, hostPort: 0}]\n').replace('    spec:\n      containers:', '    spec:\n      hostNetwork: true\n      containers:'),
+      // A headless Service needs no port; extended resources with equal requests and limits; valid keys and base64.
+      service('').replace('  ports:\n', '  clusterIP: None\n'),
+      deployment('          resources: {requests: {example.com/gpu: 1}, limits: {example.com/gpu: 1}}\n'),
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  tls.crt: aGVsbG8=\n  .env: eA==\n',
       // StatefulSet maxUnavailable is dropped while the MaxUnavailableStatefulSet gate is off (default up to 1.36).
       statefulSet({ spec: '  updateStrategy:\n    rollingUpdate: {maxUnavailable: 0}\n' }),
     ],
@@ -228,6 +236,83 @@ describe('api-validation', () => {
         ],
       },
       {
+        code: statefulSet({ name: 'a'.repeat(64) }),
+        errors: [{ line: 4, column: 3, endLine: 4, endColumn: 73, message: 'must be no more than 63 characters (it has 64) (it must be a DNS-1123 label)' }],
+      },
+      {
+        code: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      dnsPolicy: None\n      activeDeadlineSeconds: 0\n      containers: [{name: j}]\n',
+        errors: [
+          { line: 7, column: 5, endLine: 7, endColumn: 9, message: "restartPolicy (which defaults to Always) must be OnFailure or Never in a Job; the API server refuses Job 'j'" },
+          { line: 8, column: 7, endLine: 8, endColumn: 22, message: 'dnsConfig is required when dnsPolicy is None' },
+          { line: 9, column: 7, endLine: 9, endColumn: 31, message: 'activeDeadlineSeconds 0 must be between 1 and 2147483647' },
+          { line: 10, column: 21, endLine: 10, endColumn: 28, message: "the image of container 'j' is required" },
+        ],
+      },
+      {
+        code: deployment('          resources:\n            requests: {example.com/gpu: 1, gpu: 1, hugepages-2Mi: 1Gi}\n            limits: {example.com/gpu: 2}\n'),
+        errors: [
+          { line: 18, column: 24, endLine: 18, endColumn: 42, message: "the example.com/gpu request '1' must equal its limit '2'" },
+          { line: 18, column: 44, endLine: 18, endColumn: 50, message: "resource name 'gpu' must be a standard resource for containers" },
+          { line: 18, column: 52, endLine: 18, endColumn: 70, message: 'a limit for hugepages-2Mi is required' },
+        ],
+      },
+      {
+        code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  bad key: x\n  ..: y\nbinaryData:\n  ok: eA==\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  a: not base64!\n',
+        errors: [
+          { line: 6, column: 3, endLine: 6, endColumn: 13, message: "key 'bad key' must consist of alphanumeric characters, '-', '_' or '.'; the API server refuses ConfigMap 'c'" },
+          { line: 7, column: 3, endLine: 7, endColumn: 8, message: "key '..' must not be '..'" },
+          { line: 16, column: 3, endLine: 16, endColumn: 17, message: "Secret data 'a' is not base64 (standard alphabet, padded with =); the API server cannot decode Secret 's' and refuses it" },
+        ],
+      },
+      {
+        code: service('').replace('  ports:\n', '  clusterIP: 10.96.0.256\n  externalTrafficPolicy: Local\n'),
+        errors: [
+          { line: 5, column: 1, endLine: 5, endColumn: 5, message: "at least one port is required in a ClusterIP Service that is not headless; the API server refuses Service 'db'" },
+          { line: 8, column: 3, endLine: 8, endColumn: 25, message: "clusterIP '10.96.0.256' must be an IP address, 'None' (headless) or empty" },
+          { line: 9, column: 3, endLine: 9, endColumn: 31, message: 'externalTrafficPolicy may only be set for NodePort and LoadBalancer Services, not ClusterIP' },
+        ],
+      },
+      {
+        code: service('    - {name: a, port: 80, nodePort: 30080}\n    - {name: b, port: 80}\n'),
+        errors: [
+          { line: 9, column: 27, endLine: 9, endColumn: 42, message: 'nodePort may only be set for NodePort and LoadBalancer Services' },
+          { line: 10, column: 8, endLine: 10, endColumn: 15, message: "port '80/TCP' is declared twice in the Service; the API server refuses Service 'db'" },
+        ],
+      },
+      {
+        code: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\nspec:\n  accessModes: [ReadWriteOncePod, ReadWriteOnce]\n  resources:\n    requests: {storage: 0}\n',
+        errors: [
+          { line: 6, column: 3, endLine: 6, endColumn: 14, message: 'ReadWriteOncePod may not be used with other access modes' },
+          { line: 8, column: 16, endLine: 8, endColumn: 26, message: "storage request '0' must be more than zero" },
+        ],
+      },
+      {
+        code: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: bad provisioner\nreclaimPolicy: Recycle\n',
+        errors: [
+          { line: 5, column: 1, endLine: 5, endColumn: 29, message: "provisioner 'bad provisioner' has a name part that must consist of alphanumeric characters" },
+          { line: 6, column: 1, endLine: 6, endColumn: 23, message: "reclaimPolicy 'Recycle' must be Delete or Retain; the API server refuses StorageClass 'fast'" },
+        ],
+      },
+      {
+        code: deployment('          ports: [{containerPort: 8080, hostPort: 80}]\n          env: [{name: A, value: x, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]\n')
+          .replace('    spec:\n      hostNetwork', '    spec:\n      hostNetwork')
+          .replace('    spec:\n      containers:', '    spec:\n      hostNetwork: true\n      restartPolicy: Never\n      activeDeadlineSeconds: 5\n      containers:'),
+        errors: [
+          { line: 15, column: 7, endLine: 15, endColumn: 27, message: "restartPolicy 'Never' is not allowed in a Deployment's pod template: only Always is" },
+          { line: 16, column: 7, endLine: 16, endColumn: 31, message: "activeDeadlineSeconds is not supported in a Deployment's pod template" },
+          { line: 20, column: 41, endLine: 20, endColumn: 53, message: 'hostPort 80 must match containerPort 8080 when hostNetwork is true' },
+          { line: 21, column: 37, endLine: 21, endColumn: 46, message: 'valueFrom may not be set when value is not empty' },
+        ],
+      },
+      {
+        code: statefulSet({ spec: '  volumeClaimTemplates:\n    - metadata: {name: Data}\n      spec:\n        accessModes: [ReadWriteOnce]\n        resources: {requests: {storage: 1GB}}\n' }),
+        options: v130,
+        errors: [
+          { line: 19, column: 18, endLine: 19, endColumn: 28, message: `claim template (a pod volume) name 'Data' must consist of lower case alphanumeric characters or '-', and start and end with an alphanumeric character; ${PODS_REFUSED}` },
+          { line: 22, column: 32, endLine: 22, endColumn: 44, message: "'1GB' is not a quantity" },
+        ],
+      },
+      {
         code: deployment('          ports: [{containerPort: 80}, {containerPort: 0x50}]\n'),
         errors: [{ line: 17, column: 41, endLine: 17, endColumn: 60, message: 'port 80/TCP is declared twice in the pod (also at spec.template.spec.containers[0].ports[0]); the API server accepts it with a warning', severity: 1 }],
       },
@@ -273,6 +358,8 @@ describe('validators of src/k8s/validation.ts', () => {
     expect(percentOf('50%')).toBe(50);
     expect(percentOf('50 %')).toBeUndefined();
     expect(percentOf('-5%')).toBeUndefined();
+    expect(['10.96.0.10', '010.96.0.1', '::1', 'fd00::10', '::ffff:10.0.0.1'].filter((ip) => !isIpAddress(ip))).toEqual([]);
+    expect(['10.96.0.256', 'none', '10.96.0', '1:2::3::4', 'fd00::g'].filter(isIpAddress)).toEqual([]);
   });
 });
 
