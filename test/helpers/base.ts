@@ -24,6 +24,37 @@ export function runWithBase(rule: AnyRule, base: string | Files, code: string | 
   );
 }
 
+/** `text` with one replacement, which must apply (a fixture edit that silently does nothing would test nothing). */
+export function edit(text: string, from: string | RegExp, to: string): string {
+  const changed = text.replace(from, to);
+  if (changed === text) throw new Error(`no ${String(from)} in the text`);
+  return changed;
+}
+
+/**
+ * Changes of fixtures/base/db.yaml that the API server accepts on update: the fields a StatefulSet update may change
+ * (replicas, template, updateStrategy and its partition, retention policy, minReadySeconds, ordinals), fields written
+ * down with their default value, and a quantity written another way.
+ */
+export function acceptedChanges(db: string): string[] {
+  const spec = (lines: string) => edit(db, '  replicas: 3\n', `  replicas: 3\n${lines}`);
+  return [
+    edit(db, 'replicas: 3', 'replicas: 5'),
+    edit(db, 'image: postgres:16', 'image: postgres:16.4'),
+    edit(db, '        app: db\n    spec', '        app: db\n        version: "2"\n    spec'),
+    spec('  updateStrategy: {type: OnDelete}\n'),
+    spec('  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate:\n      partition: 2\n'),
+    spec('  persistentVolumeClaimRetentionPolicy: {whenDeleted: Delete, whenScaled: Delete}\n'),
+    spec('  minReadySeconds: 10\n  ordinals: {start: 1}\n'),
+    spec('  podManagementPolicy: OrderedReady\n  revisionHistoryLimit: 10\n'),
+    edit(db, '      accessModes: [ReadWriteOnce]', '      volumeMode: Filesystem\n      accessModes: [ReadWriteOnce]'),
+    edit(db, '  - metadata:\n      name: data', '  - apiVersion: v1\n    kind: PersistentVolumeClaim\n    metadata:\n      name: data'),
+    edit(db, 'storage: 10Gi', 'storage: 10240Mi'),
+    edit(db, '      name: data\n', '      name: data\n      labels: {}\n'),
+    edit(db, '    port: 5432', '    port: 5432\n    protocol: TCP\n    targetPort: 5432\n  sessionAffinity: None\n  type: ClusterIP'),
+  ];
+}
+
 /** `line:column-endLine:endColumn` of a message, for compact position checks. */
 export function span(message: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'>): string {
   return `${message.line}:${message.column}-${message.endLine}:${message.endColumn}`;
