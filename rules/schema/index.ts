@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/linter/rule.js';
 import { validateResource } from '../../src/schema/builtin.js';
-import { validateCustomResource } from '../../src/schema/custom.js';
+import { refusedSchemaKeywords, validateCustomResource } from '../../src/schema/custom.js';
+import { showPath } from '../../src/schema/describe.js';
 import type { SchemaMessageId } from '../../src/schema/describe.js';
 import type { Resource } from '../../src/types.js';
 
@@ -18,7 +19,11 @@ export default defineRule({
     id: 'schema',
     severity: 'error',
     description: 'Require objects to match the API schema of the target Kubernetes version (built-in kinds, CRDs in the run, --schema-dir)',
-    messages: { ...violations, noSchema: 'no schema for {{apiVersion}} {{kind}}: {{advice}}' },
+    messages: {
+      ...violations,
+      noSchema: 'no schema for {{apiVersion}} {{kind}}: {{advice}}',
+      refusedSchema: '{{path}} {{problem}}: the API server refuses this CustomResourceDefinition',
+    },
   },
   check(resource, context) {
     const violations =
@@ -29,6 +34,9 @@ export default defineRule({
       return;
     }
     for (const { path, messageId, data } of violations) context.report({ path, messageId, data });
+    for (const { path, problem } of refusedSchemaKeywords(resource)) {
+      context.report({ path, messageId: 'refusedSchema', data: { path: showPath(path), problem } });
+    }
   },
 });
 
