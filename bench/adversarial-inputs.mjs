@@ -56,8 +56,11 @@ function documents(texts) {
   return `${texts.join('\n---\n')}\n`;
 }
 
-/** The CRD of `example.com/v1 Widget` whose spec.name has the pattern given. */
-export function widgetCrd(pattern) {
+/**
+ * The CRD of `example.com/v1 Widget`: its `spec` is an object with the schema lines `specLines` (indented by 14)
+ * and the properties `properties` (one line each, indented by 16).
+ */
+export function widgetCrd(properties, specLines = []) {
   return [
     'apiVersion: apiextensions.k8s.io/v1',
     'kind: CustomResourceDefinition',
@@ -76,9 +79,15 @@ export function widgetCrd(pattern) {
     '          properties:',
     '            spec:',
     '              type: object',
+    ...specLines.map((line) => `              ${line}`),
     '              properties:',
-    `                name: {type: string, pattern: ${JSON.stringify(pattern)}}`,
+    ...properties.map((line) => `                ${line}`),
   ].join('\n');
+}
+
+/** The CRD of `example.com/v1 Widget` whose spec.name is a string with the pattern given. */
+export function patternCrd(pattern) {
+  return widgetCrd([`name: {type: string, pattern: ${JSON.stringify(pattern)}}`]);
 }
 
 export const CASES = [
@@ -89,7 +98,7 @@ export const CASES = [
       sources: [
         {
           path: 'widget.yaml',
-          text: documents([widgetCrd('^([a-z0-9]+)*$'), `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  name: ${'a'.repeat(3200 * scale)}!`]),
+          text: documents([patternCrd('^([a-z0-9]+)*$'), `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  name: ${'a'.repeat(3200 * scale)}!`]),
         },
       ],
     }),

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { Parser } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { adversarialCase, widgetCrd } from '../../bench/adversarial-inputs.mjs';
+import { adversarialCase, patternCrd, widgetCrd } from '../../bench/adversarial-inputs.mjs';
 import { rules as registry } from '../../rules/index.js';
 import { podHoldersOf } from '../../src/k8s/disruption-budget.js';
 import { podLabels } from '../../src/k8s/resource-index.js';
@@ -41,7 +41,7 @@ describe('regular expressions from manifests run on RE2 (linear time, the API se
 
   const widget = (name: string) => `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  name: ${name}\n`;
   const lintWidget = (pattern: string, name: string) =>
-    lintSources([{ path: 'w.yaml', text: `${widgetCrd(pattern)}\n---\n${widget(name)}` }], { registry: only('schema') }).results[0].messages.map(shown);
+    lintSources([{ path: 'w.yaml', text: `${patternCrd(pattern)}\n---\n${widget(name)}` }], { registry: only('schema') }).results[0].messages.map(shown);
 
   it('reads patterns as Go does: (?i) flags and \\pL classes work, \\d is ASCII only, the match is unanchored', () => {
     expect(lintWidget('(?i)^[a-z]+$', 'Abc')).toEqual([]);
@@ -51,7 +51,7 @@ describe('regular expressions from manifests run on RE2 (linear time, the API se
   });
 
   it('reports a pattern RE2 refuses (a lookahead) on the CRD, at the pattern, and still checks the rest', () => {
-    const text = `${widgetCrd('^(?=a)b').replace('pattern:', 'maxLength: 2, pattern:')}\n---\n${widget('abc')}`;
+    const text = `${patternCrd('^(?=a)b').replace('pattern:', 'maxLength: 2, pattern:')}\n---\n${widget('abc')}`;
     const messages = lintSources([{ path: 'w.yaml', text }], { registry: only('schema') }).results[0].messages.map(shown);
     expect(messages).toEqual([
       '19:52-19:70 schema spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.name.pattern is not a regular expression the API server accepts (RE2 syntax: error parsing regexp: invalid or unsupported Perl syntax: `(?=`): the API server refuses this CustomResourceDefinition',
@@ -61,45 +61,15 @@ describe('regular expressions from manifests run on RE2 (linear time, the API se
 });
 
 describe('CRD schemas the API server refuses', () => {
-  const crd = (properties: string, spec = '') => `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-${spec}              properties:
-${properties}---
-apiVersion: example.com/v1
-kind: Widget
-metadata: {name: w}
-spec:
-`;
+  const crd = (properties: string[], spec: string[] = []) => `${widgetCrd(properties, spec)}\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n`;
   const lint = (text: string) => {
     const run = lintSources([{ path: 'w.yaml', text }], { registry: only('schema') });
     return { internalError: run.internalError, messages: run.results[0].messages.map(shown) };
   };
 
   it('reports $ref, if: 5, required: 5, type: 12, enum: 5 and maxLength: "x" on the CRD, and checks the custom resource against the rest', () => {
-    const properties = [
-      "                ref: {$ref: '#/definitions/x'}",
-      '                kind: {type: 12}',
-      '                mode: {type: string, enum: 5}',
-      '                name: {type: string, maxLength: "x"}',
-      '                size: {type: integer, maximum: 5}',
-      '',
-    ].join('\n');
-    const { internalError, messages } = lint(`${crd(properties, '              required: 5\n              if: 5\n')}  size: 10\n  name: anything\n`);
+    const properties = ["ref: {$ref: '#/definitions/x'}", 'kind: {type: 12}', 'mode: {type: string, enum: 5}', 'name: {type: string, maxLength: "x"}', 'size: {type: integer, maximum: 5}'];
+    const { internalError, messages } = lint(`${crd(properties, ['required: 5', 'if: 5'])}  size: 10\n  name: anything\n`);
     expect(internalError).toBe(false);
     const at = 'spec.versions[0].schema.openAPIV3Schema.properties.spec';
     expect(messages).toEqual([
@@ -114,11 +84,10 @@ spec:
 
   it('reports type: null, uniqueItems: true, items as a list and additionalProperties beside properties', () => {
     const properties = [
-      "                misc: {type: 'null'}",
-      '                tags: {type: array, uniqueItems: true, items: [{type: string}]}',
-      '                opts: {type: object, properties: {a: {type: string}}, additionalProperties: false}',
-      '',
-    ].join('\n');
+      "misc: {type: 'null'}",
+      'tags: {type: array, uniqueItems: true, items: [{type: string}]}',
+      'opts: {type: object, properties: {a: {type: string}}, additionalProperties: false}',
+    ];
     const at = 'spec.versions[0].schema.openAPIV3Schema.properties.spec.properties';
     const refused = ': the API server refuses this CustomResourceDefinition';
     expect(lint(`${crd(properties)}  misc: x\n`).messages).toEqual([
@@ -130,8 +99,8 @@ spec:
   });
 
   it('validates every property name: __proto__ and constructor are checked and required like any other', () => {
-    const properties = '                __proto__: {type: string}\n                constructor: {type: string}\n';
-    const required = '              required: [__proto__, constructor]\n';
+    const properties = ['__proto__: {type: string}', 'constructor: {type: string}'];
+    const required = ['required: [__proto__, constructor]'];
     expect(lint(`${crd(properties, required)}  __proto__: 5\n  constructor: 7\n`).messages).toEqual([
       '27:3-27:15 schema spec.__proto__ must be a string, got number 5; quote the value so YAML reads a string',
       '28:3-28:17 schema spec.constructor must be a string, got number 7; quote the value so YAML reads a string',
