@@ -5,6 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../util/errors.js';
 import { oneLine } from '../util/sanitize.js';
 import type { LintResult, RuleMeta } from '../types.js';
+import type { FormatterContext } from './context.js';
+
+export type { FormatterContext };
 import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
@@ -13,13 +16,6 @@ import { ruleDocsUrl } from './package-info.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-export interface FormatterContext {
-  /** Directory that relative paths are shown against and that formatter packages are resolved from. */
-  cwd: string;
-  color: boolean;
-  /** Metadata of the rules that can appear in the results, by rule id. */
-  rulesMeta: Record<string, RuleMeta>;
-}
 
 type BuiltInFormatter = (results: LintResult[], context: FormatterContext) => string;
 
