@@ -16,8 +16,6 @@ import type { Finding } from './types.js';
 export type { LintRun, RuleSetting, SeverityValue } from './linter/linter.js';
 
 export interface LintOptions extends EngineOptions {
-  /** Directory that relative paths and globs are resolved against (default: process.cwd()). */
-  cwd?: string;
   /** Files, directories or globs read for cross-object lookups only: never reported. */
   contextPaths?: readonly string[];
   /** Glob patterns (relative to `base`) of files not to lint. */

@@ -93,6 +93,8 @@ export interface Finding extends Range {
   resource?: Resource;
   /** The object the rule was visiting when it reported, when that is another one (`plan` attributes findings with it). */
   visited?: Resource;
+  /** On a finding on a `--context` object: the linted objects that caused it (see src/linter/context-findings.ts); never serialised. */
+  causedBy?: Resource[];
 }
 
 /**
