@@ -184,6 +184,12 @@ function ruleContext(
         descriptor.messageId === undefined ? descriptor.message : formatMessage(rule.meta.messages ?? {}, descriptor.messageId, descriptor.data);
       const finding = findingAt(resource, descriptor.path, { ruleId: rule.meta.id, severity, message });
       if (descriptor.messageId !== undefined) finding.messageId = descriptor.messageId;
+      if (descriptor.suggest?.length) {
+        finding.suggestions = descriptor.suggest.map(({ messageId, data, edits }) => ({
+          title: formatMessage(rule.meta.messages ?? {}, messageId, data),
+          edits,
+        }));
+      }
       if (resource !== visiting) finding.visited = visiting;
       findings.push(finding);
     },
