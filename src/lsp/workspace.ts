@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { ignoreMatcher, type LintOptions } from '../lint.js';
 import { lintLoaded, type LintRun } from '../linter/linter.js';
 import { expandPaths, MANIFEST_EXTENSIONS } from '../load/files.js';
+import { loadFiles } from '../load/parse-files.js';
 import { readManifest } from '../load/read.js';
 import { loadSource, type LoadedSource } from '../load/source.js';
 import { resolveOptions, type ResolvedOptions } from '../options.js';
@@ -42,7 +43,9 @@ export class Workspace {
     if (!this.root) return 0;
     const files = await expandPaths([this.root], this.root).catch(() => [] as string[]);
     const ignored = ignoreMatcher(this.options.lint.ignore);
-    await Promise.all(files.filter((file) => !ignored(file)).map((file) => this.readFile(file)));
+    const toLoad = files.filter((file) => !ignored(file)).map((path) => ({ path, contextOnly: true }));
+    const outcomes = await loadFiles(toLoad, { maxBytes: this.options.lint.maxFileBytes, namespace: this.options.lint.namespace });
+    for (const outcome of outcomes) if ('loaded' in outcome) this.onDisk.set(outcome.loaded.source.path, outcome.loaded);
     return this.onDisk.size;
   }
 

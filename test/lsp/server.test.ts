@@ -113,4 +113,24 @@ describe('the language server, driven by a real LSP client over stdio', () => {
     const elsewhere = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri() }, position: { line: 6, character: 4 } });
     expect(elsewhere).toBeNull();
   });
+
+  it('reloads the workspace config file when it changes', async () => {
+    writeFileSync(join(root, '.stslint.yaml'), 'rules:\n  pdb-missing: off\n  statefulset-anti-affinity: off\n');
+    const diagnostics = await client.diagnostics(uri(), () =>
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(root, '.stslint.yaml')).href, type: 2 }] }),
+    );
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('takes a Service changed on disk into account (file watcher), and skips buffers that are Helm templates', async () => {
+    writeFileSync(join(root, 'service.yaml'), SERVICE.replace('name: nginx', 'name: other'));
+    const diagnostics = await client.diagnostics(uri(), () =>
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(root, 'service.yaml')).href, type: 2 }] }),
+    );
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['statefulset-service-missing']);
+    const helm = pathToFileURL(join(root, 'templates-sts.yaml')).href;
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: helm, languageId: 'helm', version: 1, text: 'kind: [' } });
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: helm }, position: { line: 0, character: 1 } });
+    expect(hover).toBeNull();
+  });
 });
