@@ -114,7 +114,8 @@ export function lintText(text: string, options: LintOptions & { filePath?: strin
   return lintSources([{ path: options.filePath ?? '<text>', text }], options);
 }
 
-function ignoreMatcher(ignore: LintOptions['ignore']): (file: string) => boolean {
+/** Whether a file is ignored by the config file's ignorePatterns (absolute path → true when ignored). */
+export function ignoreMatcher(ignore: LintOptions['ignore']): (file: string) => boolean {
   if (!ignore || ignore.patterns.length === 0) return () => false;
   const matches = picomatch([...ignore.patterns], { dot: true });
   return (file) => {

@@ -35,6 +35,11 @@ export interface EngineOptions {
   inlineConfig?: boolean;
   /** The base to compare with (read by lintFiles); set, the run has a base even when it holds no object. */
   base?: BaseOptions;
+  /**
+   * Check `--context` objects too and report what the linted objects break there (default true). Editors turn it
+   * off: they show the findings of the open buffer only, and a keystroke must not check the whole workspace.
+   */
+  contextFindings?: boolean;
   /** Directory that relative paths and globs are resolved against, and file paths in messages shown against (default: process.cwd()). */
   cwd?: string;
 }
@@ -80,7 +85,7 @@ export function lintLoaded(all: readonly LoadedSource[], options: EngineOptions,
   const findings: Finding[] = loaded.flatMap((source) => (source.source.contextOnly ? [] : source.findings));
   append(findings, readFindings);
   append(findings, baseFindings(base));
-  const withContext = index.linted.length < index.resources.length;
+  const withContext = options.contextFindings !== false && index.linted.length < index.resources.length;
   const onContext = new ContextFindings();
   const sink: Sink = { findings, onContext: (finding, causes) => onContext.add(finding, causes) };
   const enabled = rules.filter((rule) => rule.check && settings.get(rule.meta.id)!.severity !== 'off');
@@ -256,6 +261,9 @@ function ruleContext(rule: AnyRule, index: ResourceIndex, options: EngineOptions
       const message = formatMessage(rule.meta.messages, descriptor.messageId, descriptor.data);
       const finding = findingAt(resource, descriptor.path, { ruleId: rule.meta.id, severity, message });
       finding.messageId = descriptor.messageId;
+      if (descriptor.suggest?.length) {
+        finding.suggestions = descriptor.suggest.map(({ messageId, data, edits }) => ({ title: formatMessage(rule.meta.messages, messageId, data), edits }));
+      }
       if (resource !== visiting) finding.visited = visiting;
       if (!resource.source.contextOnly) {
         sink.findings.push(finding);
