@@ -13,7 +13,7 @@ import type { Io } from './io.js';
 import type { LintResult } from './types.js';
 import { UsageError } from './util/errors.js';
 import { oneLine } from './util/sanitize.js';
-import { maxOf } from './util/arrays.js';
+import { append, maxOf } from './util/arrays.js';
 
 
 
@@ -134,7 +134,7 @@ async function lint(args: string[], io: Io): Promise<number> {
     const name = values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : '<stdin>';
     stdin.push({ path: name, bytes: io.readStdin() });
   }
-  stdin.push(...baseStdin(values['base-files'], positionals, io.readStdin));
+  append(stdin, baseStdin(values['base-files'], positionals, io.readStdin));
   const progress = progressLine(io);
   const run = await lintFiles(positionals.filter((path) => path !== '-'), { ...resolved.lint, onProgress: progress.update }, stdin);
   progress.clear();

@@ -12,6 +12,7 @@ import { oneLine } from '../util/sanitize.js';
 import { allProblems, planRun, type PlanRun } from './plan.js';
 import { PLAN_RULE_IDS } from './problems.js';
 import { renderText } from './render-text.js';
+import { append } from '../util/arrays.js';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f', default: 'text' },
@@ -99,7 +100,7 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
   if (positionals.includes('-')) {
     stdin.push({ path: values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : '<stdin>', bytes: io.readStdin() });
   }
-  stdin.push(...baseStdin(values['base-files'], positionals, io.readStdin));
+  append(stdin, baseStdin(values['base-files'], positionals, io.readStdin));
   const planRules = registry.filter((rule) => PLAN_RULE_IDS.includes(rule.meta.id));
   const lintRun = await lintFiles(positionals.filter((path) => path !== '-'), { ...resolved.lint, registry: planRules }, stdin);
   const run = planRun(lintRun, {
