@@ -83,6 +83,7 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
     problems: [],
     notes,
     autoscaler: autoscalerPlan(resource, index, first, templates.length),
+    change: null,
   };
 }
 
@@ -132,7 +133,8 @@ function updatePlan(value: unknown, pods: PodPlan[], first: number, notes: strin
   };
 }
 
-function claimTemplates(statefulSet: Resource, index: ResourceIndex, notes: string[]): ClaimTemplate[] {
+/** The StatefulSet's claim templates as the plan shows them; what cannot be planned is said in `notes`. */
+export function claimTemplates(statefulSet: Resource, index: ResourceIndex, notes: string[] = []): ClaimTemplate[] {
   const value = statefulSet.object.spec?.volumeClaimTemplates;
   if (value !== undefined && value !== null && !Array.isArray(value)) {
     notes.push('spec.volumeClaimTemplates is not a list: no claims planned');
