@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert';
 import { lintSources, type LintOptions } from '../lint.js';
-import type { Finding, MessageData, Rule, Severity, SeveritySetting } from '../types.js';
+import type { Finding, MessageData, Severity, SeveritySetting } from '../types.js';
+import type { Rule } from './rule.js';
 import { formatMessage } from './rule.js';
 import type { RuleSetting } from './linter.js';
 import { append } from '../util/arrays.js';

@@ -2,7 +2,8 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import yamlSyntax from '../../rules/yaml-syntax/index.js';
 import { ruleFinding } from '../linter/findings.js';
-import type { Finding, MessageData, MessageIdOf, Range } from '../types.js';
+import type { Finding, MessageData, Range } from '../types.js';
+import type { MessageIdOf } from '../linter/rule.js';
 
 /** Files larger than this many bytes are refused with a finding instead of being parsed (128 MiB). */
 export const DEFAULT_MAX_FILE_BYTES = 128 * 1024 * 1024;
