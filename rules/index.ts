@@ -5,8 +5,10 @@ import deploymentDatabase from './deployment-database/index.js';
 import duplicateKey from './duplicate-key/index.js';
 import duplicateResource from './duplicate-resource/index.js';
 import featureVersion from './feature-version/index.js';
+import pdbAllowsAll from './pdb-allows-all/index.js';
 import pdbBlocksEviction from './pdb-blocks-eviction/index.js';
 import pdbMissing from './pdb-missing/index.js';
+import pdbOverlap from './pdb-overlap/index.js';
 import pdbPolicy from './pdb-policy/index.js';
 import pdbSelectsNothing from './pdb-selects-nothing/index.js';
 import resourceShape from './resource-shape/index.js';
@@ -39,8 +41,10 @@ export const rules: readonly AnyRule[] = [
   duplicateKey,
   duplicateResource,
   featureVersion,
+  pdbAllowsAll,
   pdbBlocksEviction,
   pdbMissing,
+  pdbOverlap,
   pdbPolicy,
   pdbSelectsNothing,
   resourceShape,
