@@ -55,6 +55,14 @@ export function* containersOf(podSpec: Record<string, unknown>, path: ObjectPath
   }
 }
 
+/**
+ * A container that runs for the pod's life: an app container, or a sidecar (an init container with
+ * `restartPolicy: Always`). Plain init containers run to completion first; ephemeral containers are for debugging.
+ */
+export function isLongRunning({ container, list }: ContainerAt): boolean {
+  return list === 'containers' || (list === 'initContainers' && container.restartPolicy === 'Always');
+}
+
 export interface VolumeUse {
   /** The volume name the container refers to. */
   name: string;

@@ -102,6 +102,12 @@ export function claim(options: ObjectOptions & { accessModes?: unknown } = {}): 
   return object(options.apiVersion ?? 'v1', 'PersistentVolumeClaim', { ...options, name: options.name ?? 'data' }, spec);
 }
 
+/** A v1 ConfigMap (default 'config') with the given `data`. */
+export function configMap(options: ObjectOptions & { data?: Record<string, string> } = {}): string {
+  const metadata = merge({ name: options.name ?? 'config', ...(options.namespace === undefined ? {} : { namespace: options.namespace }) }, options.metadata);
+  return stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata, data: options.data ?? {} }, STRINGIFY_OPTIONS);
+}
+
 function object(apiVersion: string, kind: string, options: ObjectOptions, spec: Tree): string {
   const metadata = merge({ name: options.name ?? 'web', ...(options.namespace === undefined ? {} : { namespace: options.namespace }) }, options.metadata);
   return stringify({ apiVersion, kind, metadata, spec }, STRINGIFY_OPTIONS);
