@@ -94,6 +94,13 @@ const SYSTEM_PORTS: readonly { system: string; ports: readonly number[]; names: 
   { system: 'mssql', ports: [1433], names: ['mssql', 'sqlserver'] },
 ];
 
+/**
+ * Images that front a stateful system without keeping its data, and so listen on its port under its name: proxies,
+ * poolers, routers, tunnels and exporters (HAProxy, Envoy, PgBouncer, Pgpool, ProxySQL, MySQL Router, twemproxy,
+ * the Cloud SQL Auth Proxy...), told by a word of the repository name. Their ports name no system.
+ */
+const PASS_THROUGH = /proxy|bouncer|pool|router|envoy|nginx|traefik|caddy|socat|tunnel|maxscale|nutcracker|predixy|odyssey|pgcat|exporter|gateway|kong/;
+
 /** Redis-compatible servers, whose persistence is read from redis.conf and the command line. */
 const REDIS_COMPATIBLE: ReadonlySet<string> = new Set(['keydb', 'redis', 'redis-cluster', 'redis-stack', 'redis-stack-server', 'valkey', 'valkey-cluster']);
 const REDIS_SERVER = /^(redis|valkey|keydb|redis-stack)-server$/;
@@ -147,8 +154,13 @@ export function keepsData({ system }: StatefulSystem, at: ContainerAt, files: Fi
   return true;
 }
 
-/** A port whose number and name belong to one system (a name's words, split at - and _, or the whole name). */
+/**
+ * A port whose number and name belong to one system (a name's words, split at - and _, or the whole name), on an
+ * image that is not a proxy, pooler or exporter of that system.
+ */
 function byPort(at: ContainerAt): StatefulSystem | undefined {
+  const image = typeof at.container.image === 'string' ? at.container.image : '';
+  if (PASS_THROUGH.test(repositoryOf(image).at(-1) ?? '')) return undefined;
   const ports = Array.isArray(at.container.ports) ? at.container.ports : [];
   for (const [index, port] of ports.entries()) {
     if (!isRecord(port) || typeof port.containerPort !== 'number' || typeof port.name !== 'string') continue;

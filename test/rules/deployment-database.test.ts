@@ -50,6 +50,11 @@ new RuleTester().run('deployment-database', rule, {
     custom(5432, 'pgbouncer'),
     custom(27017),
     custom(8080, 'mongo'),
+    // Proxies, poolers and exporters listen on the system's port under its name, and keep nothing.
+    db('public.ecr.aws/docker/library/haproxy:3.0.8-alpine', { ports: [{ name: 'redis', containerPort: 6379 }] }),
+    db('gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14', { ports: [{ name: 'postgres', containerPort: 5432 }] }),
+    db('bitnami/pgbouncer:1', { ports: [{ name: 'postgresql', containerPort: 5432 }] }),
+    db('envoyproxy/envoy:v1.31', { ports: [{ name: 'mongo', containerPort: 27017 }] }),
     // Redis as a cache, from its mounted redis.conf (a ConfigMap of the run): snapshots off, no append-only file.
     documents(redisWithConfig(), redisConf(CACHE_CONF)),
     documents(redisWithConfig({ args: ['/etc/redis/redis.conf', '--maxmemory', '2gb'] }), redisConf('save 900 1\nsave ""\n')),
