@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { main } from '../dist/src/cli.mjs';
 
-process.exitCode = await main({
+// No top-level await: scripts/sea.mjs bundles this file as CommonJS for the single executable.
+main({
   argv: process.argv.slice(2),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -11,4 +12,6 @@ process.exitCode = await main({
   stderrIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
   cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rules as registry } from '../rules/index.js';
 import { formatResults } from './formatters/index.js';
 import { PACKAGE } from './formatters/package-info.js';
+import { baseStdin } from './base/load.js';
 import { lintFiles, type LintRun, type RawInput } from './lint.js';
 import { DEFAULT_MAX_FILE_BYTES } from './load/read.js';
 import { parseCount, parseRuleFlags, resolveOptions, type Settings } from './options.js';
@@ -23,9 +24,12 @@ const LINT_OPTIONS = {
   'no-config': { type: 'boolean', default: false },
   rule: { type: 'string', multiple: true },
   context: { type: 'string', multiple: true },
+  base: { type: 'string' },
+  'base-files': { type: 'string', multiple: true },
   'no-inline-config': { type: 'boolean', default: false },
   'kubernetes-version': { type: 'string' },
   strict: { type: 'boolean' },
+  'no-strict': { type: 'boolean' },
   'strict-kinds': { type: 'boolean' },
   'schema-dir': { type: 'string', multiple: true },
   'max-warnings': { type: 'string' },
@@ -58,9 +62,13 @@ Options:
       --rule ID=SEVERITY   set a rule to off, warn or error (repeatable; wins over the config)
       --context PATH       read PATH for cross-resource lookups only, never report on it
                            (repeatable; for pre-commit, which passes only changed files)
+      --base REF           compare with what the same paths held at git revision REF:
+                           report changes the API server refuses, and data left behind
+      --base-files PATH    compare with previous manifests or live objects (kubectl get
+                           -o yaml) in PATH (file, directory or -; repeatable)
       --no-inline-config   ignore suppression comments and stslint.io/ignore annotations
       --kubernetes-version X.Y  target Kubernetes version
-      --strict             also report unknown fields in schema validation
+      --no-strict          do not report unknown fields (reported by default, as by kubectl apply)
       --strict-kinds       report objects whose kind has no schema (default: skip them)
       --schema-dir DIR     extra JSON Schemas for custom resources (repeatable)
       --max-warnings N     exit 1 when there are more than N warnings
@@ -125,6 +133,7 @@ async function lint(args: string[], io: Io): Promise<number> {
     const name = values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : '<stdin>';
     stdin.push({ path: name, bytes: io.readStdin() });
   }
+  stdin.push(...baseStdin(values['base-files'], positionals, io.readStdin));
   const progress = progressLine(io);
   const run = await lintFiles(positionals.filter((path) => path !== '-'), { ...resolved.lint, onProgress: progress.update }, stdin);
   progress.clear();
@@ -197,6 +206,8 @@ const FLAG_NAMES: Partial<Record<keyof Settings, string>> = {
   schemaDirs: '--schema-dir',
   namespace: '--namespace',
   contextPaths: '--context',
+  base: '--base',
+  baseFiles: '--base-files',
 };
 
 type LintValues = ReturnType<typeof parse<typeof LINT_OPTIONS>>['values'];
@@ -208,7 +219,7 @@ function cliSettings(values: LintValues): Settings {
     config: values['no-config'] ? false : values.config,
     rules: parseRuleFlags(values.rule ?? [], new Set(registry.map((rule) => rule.meta.id))),
     kubernetesVersion: values['kubernetes-version'],
-    strict: values.strict,
+    strict: values['no-strict'] ? false : values.strict,
     strictKinds: values['strict-kinds'],
     schemaDirs: values['schema-dir'],
     namespace: values.namespace,
@@ -216,6 +227,8 @@ function cliSettings(values: LintValues): Settings {
     inlineConfig: !values['no-inline-config'],
     maxFileBytes: count('max-file-size'),
     maxWarnings: count('max-warnings'),
+    base: values.base,
+    baseFiles: values['base-files'],
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { loadBase } from './base/load.js';
 import { expandPaths } from './load/files.js';
 import { loadFiles } from './load/parse-files.js';
 import { decodeManifest } from './load/read.js';
@@ -35,6 +36,8 @@ export interface SourceInput {
   text: string;
   /** Read for cross-object lookups only: no finding is reported on it. */
   contextOnly?: boolean;
+  /** Part of the base: what runs now, compared with the other sources' objects (see LintOptions.base). */
+  base?: boolean;
 }
 
 /** Bytes read elsewhere (standard input), decoded and checked like a file. */
@@ -42,6 +45,8 @@ export interface RawInput {
   path: string;
   bytes: Uint8Array;
   contextOnly?: boolean;
+  /** The bytes of `--base-files -`. */
+  base?: boolean;
 }
 
 /**
@@ -49,9 +54,10 @@ export interface RawInput {
  * object in one file is looked up by rules checking another. Throws UsageError for a path that does not exist,
  * a directory without manifests or a glob matching nothing, and for invalid rule options.
  */
-export async function lintFiles(paths: readonly string[], options: LintOptions = {}, extra: readonly RawInput[] = []): Promise<LintRun> {
+export async function lintFiles(paths: readonly string[], options: LintOptions = {}, inputs: readonly RawInput[] = []): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
   const isIgnored = ignoreMatcher(options.ignore);
+  const extra = inputs.filter((input) => !input.base);
   const explicit = new Set(paths.map((path) => resolve(cwd, path)));
   const ignored: string[] = [];
   const files = (await expandPaths(paths, cwd)).filter((file) => {
@@ -77,6 +83,19 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
     if ('loaded' in outcome) loaded.push(outcome.loaded);
     else if (!outcome.contextOnly) readFindings.push(outcome.finding);
   }
+  if (options.base) {
+    loaded.push(
+      ...(await loadBase(options.base, {
+        cwd,
+        paths: [...paths, ...(options.contextPaths ?? [])],
+        accept: (file) => !isIgnored(file),
+        stdin: inputs.find((input) => input.base),
+        namespace: options.namespace,
+        maxFileBytes: options.maxFileBytes,
+        loaded: new Map(loaded.map((source) => [source.source.path, source])),
+      })),
+    );
+  }
   const run = lintLoaded(loaded, options, readFindings);
   run.stats.ignored = ignored;
   return run;
@@ -84,10 +103,12 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
 
 /** Lint sources already in memory, as one set. Throws UsageError for invalid rule options. */
 export function lintSources(sources: readonly SourceInput[], options: LintOptions = {}): LintRun {
-  return lintLoaded(
-    sources.map((input) => loadSource(input.path, input.text, { contextOnly: input.contextOnly, namespace: options.namespace })),
-    options,
-  );
+  const loaded = sources.map((input) => {
+    const source = loadSource(input.path, input.text, { contextOnly: input.contextOnly, namespace: options.namespace });
+    if (input.base) source.source.base = true;
+    return source;
+  });
+  return lintLoaded(loaded, options);
 }
 
 /** Lint one text, reported under `filePath` (default `<text>`), as ESLint's `lintText`. */

@@ -39,6 +39,13 @@ export interface SourceFile {
   lineCounter: LineCounter;
   /** True for `--context` files: indexed for cross-object lookups, never reported. */
   contextOnly?: boolean;
+  /**
+   * True for base sources (`--base`, `--base-files`): what runs now. Their objects are compared with the run's, never
+   * visited or looked up as the run's; findings on them (syntax errors, a deleted StatefulSet) carry their own path.
+   */
+  base?: boolean;
+  /** For a base source read at a git revision: the path of the same file in the work tree (absolute). */
+  origin?: string;
   /** The source's YAML comments in source order (where suppression directives are read from). */
   comments: Comment[];
 }

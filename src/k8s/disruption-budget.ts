@@ -1,4 +1,4 @@
-import { replicaCount, type ReplicaCount } from './replicas.js';
+import { describeBound, replicaCount, type ReplicaCount } from './replicas.js';
 import type { ResourceIndex } from './resource-index.js';
 import { type LabelSelector } from './selectors.js';
 import { isRecord } from '../util/guards.js';
@@ -70,8 +70,8 @@ export function describeTargets(targets: readonly BudgetTarget[] | undefined, bo
   const names = targets.map(({ workload }) => `${workload.kind} '${workload.name}'`);
   const replicas = replicasOf(targets, bound);
   const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  const autoscaler = targets.length === 1 ? targets[0].count.autoscaler : undefined;
-  if (autoscaler) return `${listed} with ${replicas} ${unit(replicas)} (${bound}Replicas of HorizontalPodAutoscaler '${autoscaler.name}')`;
+  const autoscaled = targets.length === 1 ? describeBound(targets[0].count, bound) : undefined;
+  if (autoscaled) return `${listed} with ${replicas} ${unit(replicas)} (${autoscaled})`;
   return `${listed} with ${replicas} ${unit(replicas)}${names.length > 1 ? ' in all' : ''}`;
 }
 

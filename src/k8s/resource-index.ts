@@ -26,11 +26,42 @@ export class ResourceIndex {
   /** Selecting objects (Services, PDBs) by `kind, namespace, key, value` of their selector's label pairs. */
   private readonly selectorsByLabel = new Map<string, Resource[]>();
   private readonly targetsOf = new Map<string, Resource[]>();
+  /**
+   * The objects of the base (`--base`, `--base-files`): what runs now, kept apart from the run's objects and
+   * compared with them; empty without a base. Rules find them with `base()`, never among `resources`.
+   */
+  readonly baseObjects: readonly Resource[];
+  /** True when the run compares with a base, even one without objects (every object is then new). */
+  readonly hasBase: boolean;
+  private readonly baseByIdentity = new Map<string, Resource[]>();
+  private currentByIdentity: Map<string, Resource> | undefined;
 
-  constructor(resources: readonly Resource[]) {
+  /** `base`: the objects of the base, or undefined when the run has none. */
+  constructor(resources: readonly Resource[], base?: readonly Resource[]) {
     this.resources = resources;
     this.linted = resources.filter((resource) => !resource.source.contextOnly);
     for (const resource of resources) this.add(resource);
+    this.hasBase = base !== undefined;
+    this.baseObjects = base ?? [];
+    for (const resource of this.baseObjects) push(this.baseByIdentity, identityOf(resource), resource);
+  }
+
+  /**
+   * The base object of the same group, kind, namespace and name, if the base has it. When the base has several, the
+   * one read from the same file at the revision (`--base`), else the first one read.
+   */
+  base(resource: Resource): Resource | undefined {
+    const found = this.baseByIdentity.get(identityOf(resource));
+    return found?.find((candidate) => candidate.source.origin === resource.source.path) ?? found?.[0];
+  }
+
+  /** The run's object (linted or context) of the same group, kind, namespace and name as a base object. */
+  current(baseObject: Resource): Resource | undefined {
+    if (!this.currentByIdentity) {
+      this.currentByIdentity = new Map();
+      for (const resource of [...this.resources].reverse()) this.currentByIdentity.set(identityOf(resource), resource);
+    }
+    return this.currentByIdentity.get(identityOf(baseObject));
   }
 
   ofKind(kind: string): readonly Resource[] {
@@ -81,9 +112,14 @@ export class ResourceIndex {
     return [...found].filter((resource) => selectorOf(resource).selects(labels));
   }
 
-  /** Objects (HorizontalPodAutoscalers...) whose `spec.scaleTargetRef` names the resource. */
+  /** Objects (HorizontalPodAutoscalers, KEDA ScaledObjects...) whose `spec.scaleTargetRef` names the resource. */
   targeting(resource: Resource): readonly Resource[] {
-    return this.targetsOf.get(key(resource.kind, resource.namespace, resource.name)) ?? [];
+    return this.scaledBy(resource.kind, resource.namespace, resource.name);
+  }
+
+  /** Objects of the namespace whose `spec.scaleTargetRef` names that kind and name (see scaleTargetRefOf). */
+  scaledBy(kind: string, namespace: string, name: string): readonly Resource[] {
+    return this.targetsOf.get(key(kind, namespace, name)) ?? [];
   }
 
   private add(resource: Resource): void {
@@ -102,10 +138,8 @@ export class ResourceIndex {
         push(this.selectorsByLabel, key(resource.kind, resource.namespace, name, String(value)), resource);
       }
     }
-    const target = resource.object.spec?.scaleTargetRef;
-    if (isRecord(target) && typeof target.kind === 'string' && typeof target.name === 'string') {
-      push(this.targetsOf, key(target.kind, resource.namespace, target.name), resource);
-    }
+    const target = scaleTargetRefOf(resource);
+    if (target) push(this.targetsOf, key(target.kind, resource.namespace, target.name), resource);
   }
 }
 
@@ -114,6 +148,17 @@ export function podLabels(resource: Resource): Labels | undefined {
   const metadata = resource.kind === 'Pod' ? resource.object.metadata : resource.object.spec?.template?.metadata;
   const labels = isRecord(metadata) ? metadata.labels : undefined;
   return isRecord(labels) ? labels : undefined;
+}
+
+/**
+ * The kind and name `spec.scaleTargetRef` names, when both are non-empty strings. A KEDA ScaledObject's kind
+ * defaults to Deployment (keda.sh/docs/2.15/reference/scaledobject-spec, "scaleTargetRef").
+ */
+export function scaleTargetRefOf(resource: Resource): { kind: string; name: string } | undefined {
+  const ref = isRecord(resource.object.spec) ? resource.object.spec.scaleTargetRef : undefined;
+  if (!isRecord(ref)) return undefined;
+  const kind = ref.kind ?? (resource.kind === 'ScaledObject' && resource.group === 'keda.sh' ? 'Deployment' : undefined);
+  return typeof kind === 'string' && kind !== '' && typeof ref.name === 'string' && ref.name !== '' ? { kind, name: ref.name } : undefined;
 }
 
 function selectorOf(resource: Resource): { pairs: [string, unknown][]; selects(labels: Labels | undefined): boolean } {
@@ -130,6 +175,10 @@ function selectorOf(resource: Resource): { pairs: [string, unknown][]; selects(l
     pairs: matchLabelsOf(labelSelector),
     selects: (labels) => labelSelector !== undefined && selects(labelSelector, labels),
   };
+}
+
+function identityOf(resource: Resource): string {
+  return key(resource.group, resource.kind, resource.namespace, resource.name);
 }
 
 function key(...parts: string[]): string {

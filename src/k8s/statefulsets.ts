@@ -95,6 +95,12 @@ export function claimTemplatesOf(statefulSet: Resource): ClaimTemplate[] {
   });
 }
 
+/** The ordinal of the first pod: spec.ordinals.start when it is a whole number, else its default 0. */
+export function firstOrdinal(statefulSet: Resource): number {
+  const ordinals = statefulSet.object.spec?.ordinals;
+  return isRecord(ordinals) && isCount(ordinals.start) ? ordinals.start : 0;
+}
+
 /**
  * The ordinal of the last pod: ordinals.start (default 0) + replicas (default 1) - 1.
  * With replicas: 0 the first pod a scale-up would create (ordinals.start). Undefined when the fields are not integers.

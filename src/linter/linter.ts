@@ -1,5 +1,6 @@
 import { rules as registry } from '../../rules/index.js';
 import { ResourceIndex } from '../k8s/resource-index.js';
+import type { BaseOptions } from '../base/load.js';
 import type { LoadedSource } from '../load/source.js';
 import { schemaSource } from '../schema/custom.js';
 import { DEFAULT_KUBERNETES_VERSION } from '../schema/versions.js';
@@ -22,7 +23,7 @@ export interface EngineOptions {
   registry?: readonly AnyRule[];
   /** Target Kubernetes version, MAJOR.MINOR (default: the newest bundled). */
   kubernetesVersion?: string;
-  /** Report unknown fields in schema validation. */
+  /** Report unknown fields in schema validation (default true, as kubectl apply since 1.27). */
   strict?: boolean;
   /** Report objects whose kind has no schema. */
   strictKinds?: boolean;
@@ -30,6 +31,8 @@ export interface EngineOptions {
   schemaDirs?: readonly string[];
   /** Honour suppression comments and annotations (default true). */
   inlineConfig?: boolean;
+  /** The base to compare with (read by lintFiles); set, the run has a base even when it holds no object. */
+  base?: BaseOptions;
 }
 
 /** The outcome of one run: ESLint's results, and the same findings with the objects they are about. */
@@ -55,18 +58,21 @@ export interface LintRun {
 
 /**
  * Check loaded sources: index every object, run each enabled rule on the objects of its kinds (objects of
- * `--context` sources are looked up, never visited), apply suppressions and settings, and group the findings
- * into results. `readFindings` are findings on files that could not be read. A rule that throws becomes an
+ * `--context` sources are looked up, never visited; objects of base sources are indexed apart, see
+ * ResourceIndex.base), apply suppressions and settings, and group the findings into results. `readFindings` are findings on files that could not be read. A rule that throws becomes an
  * `internal-error` finding on the object it was visiting, and the run goes on. Throws UsageError for rule
  * options that do not match the rule's schema.
  */
-export function lintLoaded(loaded: readonly LoadedSource[], options: EngineOptions, readFindings: readonly Finding[] = []): LintRun {
+export function lintLoaded(all: readonly LoadedSource[], options: EngineOptions, readFindings: readonly Finding[] = []): LintRun {
+  const base = all.filter((source) => source.source.base);
+  const loaded = all.filter((source) => !source.source.base);
   const resources = loaded.flatMap((source) => source.resources);
-  const index = new ResourceIndex(resources);
+  const hasBase = options.base !== undefined || base.length > 0;
+  const index = new ResourceIndex(resources, hasBase ? base.flatMap((source) => source.resources) : undefined);
   const rules = options.registry ?? registry;
   const settings = new Map(rules.map((rule) => [rule.meta.id, settingOf(rule, options)]));
   const findings: Finding[] = loaded.flatMap((source) => (source.source.contextOnly ? [] : source.findings));
-  findings.push(...readFindings);
+  findings.push(...readFindings, ...baseFindings(base));
   let internalError = false;
   for (const rule of rules) {
     const setting = settings.get(rule.meta.id)!;
@@ -101,6 +107,14 @@ export function lintLoaded(loaded: readonly LoadedSource[], options: EngineOptio
     },
     internalError,
   };
+}
+
+/**
+ * What reading the base found (syntax errors, objects without a name), at the base file's own positions. They are
+ * warnings: the base is what runs now, and a broken base only means fewer objects to compare with.
+ */
+function baseFindings(base: readonly LoadedSource[]): Finding[] {
+  return base.flatMap((source) => source.findings.map((finding) => ({ ...finding, severity: 'warning' as const })));
 }
 
 /** The linted objects a rule visits, in the order of the run. */
@@ -172,7 +186,7 @@ function ruleContext(
     index,
     options: setting.options,
     kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
-    strict: options.strict ?? false,
+    strict: options.strict ?? true,
     strictKinds: options.strictKinds ?? false,
     schemaDirs: options.schemaDirs ?? [],
     report(descriptor) {

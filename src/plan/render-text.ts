@@ -1,9 +1,10 @@
 import { relative } from 'node:path';
 import { oneLine } from '../util/sanitize.js';
 import { isRecord } from '../util/guards.js';
-import { POD_INDEX_LABEL, POD_NAME_LABEL } from './names.js';
+import { podName, POD_INDEX_LABEL, POD_NAME_LABEL } from './names.js';
 import { allProblems } from './plan.js';
-import type { ClaimChange, Plan, PlanProblem, ScaleStep, StatefulSetPlan } from './types.js';
+import { describeValue } from '../base/compare.js';
+import type { ClaimChange, Plan, PlanProblem, ScaleStep, StatefulSetChange, StatefulSetPlan, StorageClassPlan } from './types.js';
 
 export interface TextOptions {
   color: boolean;
@@ -48,12 +49,14 @@ function renderStatefulSet(set: StatefulSetPlan, paint: Paint, where: Where): st
   const lines = [
     `${paint('bold', `StatefulSet ${set.name}`)} · namespace ${set.namespace} · ${where(set.file, set.line)}`,
     ...indent(header(set)),
+    ...indent(autoscalerLines(set, where)),
     '',
     ...indent(podTable(set)),
-    ...indent(claimTemplateLines(set)),
+    ...indent(claimTemplateLines(set, where)),
     '',
     ...indent(timeline(set, paint)),
   ];
+  if (set.change) lines.push('', ...indent(changeLines(set, set.change, paint, where)));
   if (set.notes.length > 0) lines.push('', `${INDENT}${paint('bold', 'Notes')}`, ...set.notes.map((note) => `${INDENT}  - ${note}`));
   if (set.problems.length > 0) {
     lines.push('', `${INDENT}${paint('bold', 'Problems')}`, ...indent(indent(problemLines(set.problems, paint, where))));
@@ -104,15 +107,43 @@ function table(rows: string[][]): string[] {
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  '));
 }
 
-function claimTemplateLines(set: StatefulSetPlan): string[] {
+function claimTemplateLines(set: StatefulSetPlan, where: Where): string[] {
   if (set.claimTemplates.length === 0) return [];
-  const lines = set.claimTemplates.map((template) => {
+  const lines = set.claimTemplates.flatMap((template) => {
     const modes = template.accessModes.length > 0 ? template.accessModes.join(', ') : 'no access mode';
-    return `Claim template ${template.name}: ${template.size ?? 'no size'}, ${modes}, storage class: ${storageClassText(template.storageClass)}`;
+    const found = template.storageClassInInputs;
+    return [
+      `Claim template ${template.name}: ${template.size ?? 'no size'}, ${modes}, storage class: ${storageClassText(template.storageClass)}`,
+      ...(found ? [`  ${storageClassLine(found, where)}`] : []),
+    ];
   });
   const { whenScaled, whenDeleted } = set.retention;
   lines.push(`Claims: ${retained(whenScaled)} on scale-down (whenScaled: ${whenScaled}), ${retained(whenDeleted)} on delete (whenDeleted: ${whenDeleted})`);
   return ['', ...lines];
+}
+
+/** "StorageClass fast (classes.yaml:3): provisioner ebs.csi.aws.com, WaitForFirstConsumer, reclaimPolicy Retain, expansion allowed". */
+function storageClassLine(found: StorageClassPlan, where: Where): string {
+  const name = found.default ? `default StorageClass ${found.name}` : `StorageClass ${found.name}`;
+  const expansion = found.allowVolumeExpansion ? 'volume expansion allowed' : 'no volume expansion';
+  return `${name} (${where(found.file, found.line)}): provisioner ${found.provisioner ?? 'not set'}, volumeBindingMode ${found.volumeBindingMode}, reclaimPolicy ${found.reclaimPolicy}, ${expansion}`;
+}
+
+/** The range of pods and claims an autoscaler of the inputs keeps; scale to zero said with what happens to the claims. */
+function autoscalerLines(set: StatefulSetPlan, where: Where): string[] {
+  const scaler = set.autoscaler;
+  if (!scaler) return [];
+  const { pods, claims, ordinals } = scaler;
+  const range = (min: number, max: number, word: string) => (min === max ? plural(max, word) : `${min} to ${plural(max, word)}`);
+  const [first, last] = [ordinals.first, ordinals.last].map((ordinal) => (ordinal === null ? '' : podName(set.name, ordinal)));
+  const names = last === '' ? '' : first === last ? ` (${first})` : ` (${first} … ${last})`;
+  const claimRange = set.claimTemplates.length > 0 ? `, ${range(claims.min, claims.max, 'claim')}` : '';
+  const lines = [`Autoscaled by ${scaler.kind} ${scaler.name} (${where(scaler.file, scaler.line)}): ${range(pods.min, pods.max, 'pod')}${names}${claimRange}`];
+  if (pods.min === 0) {
+    const policy = set.retention.whenScaled;
+    lines.push(`0 pods: claims ${retained(policy)} per whenScaled (${policy})`);
+  }
+  return lines;
 }
 
 function storageClassText(storageClass: string | null): string {
@@ -152,6 +183,38 @@ function timeline(set: StatefulSetPlan, paint: Paint): string[] {
     `${paint('bold', label)}${' '.repeat(width - label.length)}${first}`,
     ...more.map((line) => ' '.repeat(width) + line),
   ]);
+}
+
+/** What applying the manifests does to the StatefulSet that runs now (`--base`). */
+function changeLines(set: StatefulSetPlan, change: StatefulSetChange, paint: Paint, where: Where): string[] {
+  const base = change.base ? ` (${where(change.base.file, change.base.line)})` : '';
+  if (change.status === 'new') return [`${paint('bold', 'New')}: not in the base; applying the manifests creates it as above`];
+  if (change.status === 'deleted') return [`${paint('bold', 'Deleted')}: in the base${base} but not in the manifests; see Delete above for its pods and claims`];
+  if (change.status === 'unchanged') return [`${paint('bold', 'Unchanged')} since the base${base}: applying the manifests changes nothing`];
+  const lines = [`${paint('bold', 'Changed')} since the base${base}:`];
+  for (const field of change.fields) {
+    const refused = field.allowed ? '' : `  ${paint('red', '(refused by the API server)')}`;
+    lines.push(`  ${field.path}: ${describeValue(field.old)} → ${describeValue(field.new)}${refused}`);
+  }
+  lines.push(`${paint('bold', 'Applying it')}:`);
+  if (change.refused) {
+    lines.push(`  ${paint('red', 'apply will be refused')} (kubectl apply and helm upgrade fail); what works instead:`);
+    lines.push(...change.refused.commands.map((command) => `      ${command}`), ...change.refused.notes.map((note) => `    - ${note}`));
+  }
+  for (const growth of change.storage) {
+    const verdict = growth.expansion === 'allowed' ? paint('green', 'can grow') : growth.expansion === 'refused' ? paint('red', 'cannot grow') : 'may grow';
+    lines.push(`  - claims of template ${growth.template} (${list(growth.claims.map((claim) => claim.name))}) ${verdict} from ${growth.from} to ${growth.to}: ${growth.reason}`);
+  }
+  if (change.rollout) {
+    const [first, ...more] = updateLines(set, waitForReady(set));
+    lines.push(`  - the template changes: ${first}`, ...more.map((line) => `    ${line}`));
+  }
+  if (change.scale) {
+    const [first, ...more] = scaleLines(change.scale, set, paint);
+    lines.push(`  - replicas ${change.scale.from} → ${change.scale.to}: ${first}`, ...more.map((line) => `    ${line}`));
+  }
+  if (!change.refused && !change.rollout && !change.scale && change.storage.length === 0) lines.push('  - no pod is replaced or created: the change is recorded only');
+  return lines;
 }
 
 function waitForReady(set: StatefulSetPlan): string {
