@@ -173,7 +173,7 @@ function byPort(at: ContainerAt): StatefulSystem | undefined {
 }
 
 /** The configured name the image's repository ends with, if any (the last segment may carry a version suffix). */
-export function matchingName(image: string, names: readonly string[]): string | undefined {
+function matchingName(image: string, names: readonly string[]): string | undefined {
   const segments = repositoryOf(image);
   return names.find((name) => {
     const wanted = name.toLowerCase().split('/');
@@ -277,12 +277,13 @@ function optionDirectives(words: readonly string[]): [string, string[]][] {
 
 /**
  * The words of a shell command line or script, as a shell splits them: quotes group (and `""` is an empty word),
- * a `#` at the start of a word starts a comment, and `;`, `&` and `|` separate commands. No expansion is done.
+ * a `#` at the start of a word starts a comment, and `;`, `&`, `|` and parentheses (arrays, subshells) separate
+ * words. No expansion is done.
  */
-export function shellWords(text: string): string[] {
+function shellWords(text: string): string[] {
   const words: string[] = [];
   const uncommented = text.replace(/(^|\s)#[^\n]*/g, '$1');
-  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s"';&|]+)|([;&|]|\s)+/g;
+  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s"';&|()]+)|([;&|()]|\s)+/g;
   let current: string | undefined;
   for (const [, doubled, single, bare] of uncommented.matchAll(pattern)) {
     if (doubled === undefined && single === undefined && bare === undefined) {

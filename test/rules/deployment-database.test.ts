@@ -25,6 +25,15 @@ const redisWithConfig = (container: Record<string, unknown> = {}, configMapName 
   db(image, { args: ['/etc/redis/redis.conf'], volumeMounts: [{ name: 'config', mountPath: '/etc/redis' }], ...container }, { volumes: [{ name: 'config', configMap: { name: configMapName } }] });
 const redisConf = (text: string, name = 'redis-config') => configMap({ name, data: { 'redis.conf': text } });
 const CACHE_CONF = 'maxmemory 1gb\nmaxmemory-policy allkeys-lru\nsave ""\nappendonly no\n';
+/** The bitnami chart's pattern: a start script from a ConfigMap runs redis-server with `--include` of the mounted redis.conf. */
+const bitnamiRedis = (conf: string) =>
+  documents(
+    db('bitnami/redis:7.4', { command: ['/bin/bash', '-c', '/opt/bitnami/scripts/start-scripts/start-master.sh'], volumeMounts: [{ name: 'scripts', mountPath: '/opt/bitnami/scripts/start-scripts' }, { name: 'config', mountPath: '/opt/bitnami/redis/mounted-etc' }] }, {
+      volumes: [{ name: 'scripts', configMap: { name: 'redis-scripts' } }, { name: 'config', configMap: { name: 'redis-config' } }],
+    }),
+    configMap({ name: 'redis-scripts', data: { 'start-master.sh': '#!/bin/bash\nARGS=("--port" "6379")\nARGS+=("--include" "/opt/bitnami/redis/mounted-etc/redis.conf")\nexec redis-server "${ARGS[@]}"\n' } }),
+    redisConf(conf),
+  );
 /** A custom image 'acme/store:1' whose container 'main' exposes one port (its item, `containerPort: N` first, on line 18). */
 const custom = (containerPort: number, name?: string) => db('acme/store:1', { ports: [{ containerPort, ...(name === undefined ? {} : { name }) }] });
 const atPort = (port: string) => ({ line: 18, column: 15, endLine: 18, endColumn: 30 + port.length });
@@ -86,6 +95,8 @@ new RuleTester().run('deployment-database', rule, {
       db('redis:7', { command: ['sh'], args: ['/scripts/fix-split-brain.sh'], volumeMounts: [{ name: 'scripts', mountPath: '/scripts' }] }, { volumes: [{ name: 'scripts', configMap: { name: 'scripts' } }] }),
       configMap({ name: 'scripts', data: { 'fix-split-brain.sh': '#!/bin/sh\n# redis-server is not started here\nredis-cli -h "$MASTER" role\n' } }),
     ),
+    // A start script of the run that passes the mounted cache config to the server (its words, arrays included).
+    bitnamiRedis(CACHE_CONF),
     // Core NATS keeps messages in memory; only JetStream stores them.
     db('nats:2.10'),
     db('nats:2.10', { args: ['--config', '/etc/nats/nats.conf', '--cluster_name', 'events'] }),
@@ -180,6 +191,11 @@ new RuleTester().run('deployment-database', rule, {
     // The ConfigMap is not in the run, or is another one: Redis's defaults keep snapshots.
     { code: redisWithConfig(), errors: [database('redis', 'redis:7')] },
     { code: documents(redisWithConfig({}, 'other'), redisConf(CACHE_CONF)), errors: [database('redis', 'redis:7')] },
+    // The same start script with the chart's default config: an append-only file.
+    {
+      code: bitnamiRedis('appendonly yes\nsave ""\n'),
+      errors: [database('redis', 'bitnami/redis:7.4')],
+    },
     // A script that is not in the run may start the server.
     { code: db('redis:7', { command: ['sh', '-c', 'exec /scripts/start-master.sh'] }), errors: [database('redis', 'redis:7')] },
     // NATS with JetStream, from a flag or from its configuration.
