@@ -1,7 +1,16 @@
 import { podHoldersOf } from '../../src/k8s/disruption-budget.js';
-import { podLabels } from '../../src/k8s/resource-index.js';
+import { podLabels, type ResourceIndex } from '../../src/k8s/resource-index.js';
 import { defineRule } from '../../src/linter/rule.js';
 import type { Resource } from '../../src/types.js';
+
+/** The budgets that select one workload's pods, in run order, and how many of them are linted (not --context). */
+interface Covered {
+  budgets: Resource[];
+  members: Set<Resource>;
+  linted: number;
+}
+
+const coveredCache = new WeakMap<ResourceIndex, Map<Resource, Covered>>();
 
 export default defineRule({
   meta: {
@@ -11,36 +20,43 @@ export default defineRule({
     kinds: ['policy/PodDisruptionBudget'],
     messages: {
       overlap:
-        "PodDisruptionBudget '{{name}}' selects the pods of {{workloads}}, which {{others}} also {{verb}}: the eviction API refuses to evict a pod that more than one budget covers (500 Internal Server Error), so kubectl drain and node upgrades stop on them; keep one budget per workload",
+        "PodDisruptionBudget '{{name}}' selects the pods of {{workloads}}, which PodDisruptionBudget '{{other}}' also selects: the eviction API refuses to evict a pod that more than one budget covers (500 Internal Server Error), so kubectl drain and node upgrades stop on them; keep one budget per workload",
     },
   },
   check(pdb, context) {
-    const others = new Map<Resource, Set<Resource>>();
-    for (const holder of podHoldersOf(pdb, context.index)) {
-      // A budget declared twice under one name is duplicate-resource's finding.
-      for (const other of context.index.selecting('PodDisruptionBudget', pdb.namespace, podLabels(holder))) {
-        if (other.name === pdb.name) continue;
-        others.set(other, (others.get(other) ?? new Set()).add(holder));
-      }
-    }
-    // The second of two budgets is reported; the first only when the others are --context objects, never reported.
-    const earlier = [...others.keys()].filter((other) => runOrder(other, pdb) < 0);
-    const named = earlier.length > 0 ? earlier : [...others.keys()].every((other) => other.source.contextOnly) ? [...others.keys()] : [];
-    if (named.length === 0) return;
-    named.sort(runOrder);
-    const workloads = [...new Set(named.flatMap((other) => [...others.get(other)!]))].sort(runOrder);
-    context.report({
-      path: ['spec', 'selector'],
-      messageId: 'overlap',
-      data: {
-        name: pdb.name,
-        workloads: workloads.map((workload) => `${workload.kind} '${workload.name}'`).join(', '),
-        others: `PodDisruptionBudget${named.length > 1 ? 's' : ''} ${named.map((other) => `'${other.name}'`).join(', ')}`,
-        verb: named.length > 1 ? 'select' : 'selects',
-      },
+    const holders = podHoldersOf(pdb, context.index).map((holder) => ({ holder, covered: coveredOf(context.index, holder) }));
+    // The first other budget over each workload: reported on the later budget, naming the first one before it.
+    const firsts = holders.flatMap(({ covered }) => {
+      const first = covered.budgets.find((budget) => budget.name !== pdb.name); // one name twice is duplicate-resource's
+      return first ? [first] : [];
     });
+    let other = firsts.filter((budget) => runOrder(budget, pdb) < 0).sort(runOrder)[0];
+    // The first budget is reported instead when all the others are --context objects, which are never reported.
+    if (!other && !pdb.source.contextOnly && holders.some(({ covered }) => othersAreContext(covered, pdb))) other = firsts.sort(runOrder)[0];
+    if (!other) return;
+    const shared = holders.filter(({ covered }) => covered.members.has(other)).map(({ holder }) => `${holder.kind} '${holder.name}'`);
+    context.report({ path: ['spec', 'selector'], messageId: 'overlap', data: { name: pdb.name, workloads: shared.join(', '), other: other.name } });
   },
 });
+
+/** Whether the workload has budgets besides `pdb` (and its namesakes), all of them --context objects. */
+function othersAreContext(covered: Covered, pdb: Resource): boolean {
+  const namesakes = covered.budgets.filter((budget) => budget.name === pdb.name);
+  return covered.budgets.length > namesakes.length && covered.linted === namesakes.filter((budget) => !budget.source.contextOnly).length;
+}
+
+/** The budgets over a workload's pods, through the index (`selecting`), computed once per workload and run. */
+function coveredOf(index: ResourceIndex, holder: Resource): Covered {
+  let byHolder = coveredCache.get(index);
+  if (!byHolder) coveredCache.set(index, (byHolder = new Map()));
+  let covered = byHolder.get(holder);
+  if (!covered) {
+    const budgets = index.selecting('PodDisruptionBudget', holder.namespace, podLabels(holder)).sort(runOrder);
+    covered = { budgets, members: new Set(budgets), linted: budgets.filter((budget) => !budget.source.contextOnly).length };
+    byHolder.set(holder, covered);
+  }
+  return covered;
+}
 
 /** The order objects are read in: by file, then by position in the file (and item of a `kind: List`). */
 function runOrder(a: Resource, b: Resource): number {

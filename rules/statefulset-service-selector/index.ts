@@ -51,18 +51,25 @@ export default defineRule({
   },
 });
 
+const slicesCache = new WeakMap<ResourceIndex, Set<string>>();
+
 /**
- * The Endpoints object of the Service's name, or an EndpointSlice labelled `kubernetes.io/service-name` with it, in
- * the Service's namespace: what feeds a Service without a selector.
+ * Whether the run holds the Endpoints object of the Service's name, or an EndpointSlice labelled
+ * `kubernetes.io/service-name` with it, in the Service's namespace: what feeds a Service without a selector. The
+ * slices are read once per run.
  */
-function endpointsOf(index: ResourceIndex, service: Resource): Resource | undefined {
-  const endpoints = index.all('Endpoints', service.namespace, service.name).find((resource) => resource.group === '');
-  return (
-    endpoints ??
-    index
-      .inNamespace('EndpointSlice', service.namespace)
-      .find((slice) => slice.group === 'discovery.k8s.io' && isRecord(slice.object.metadata?.labels) && slice.object.metadata.labels['kubernetes.io/service-name'] === service.name)
-  );
+function endpointsOf(index: ResourceIndex, service: Resource): boolean {
+  if (index.all('Endpoints', service.namespace, service.name).some((resource) => resource.group === '')) return true;
+  let fed = slicesCache.get(index);
+  if (!fed) {
+    fed = new Set();
+    for (const slice of index.ofKind('EndpointSlice')) {
+      const owner = isRecord(slice.object.metadata?.labels) ? slice.object.metadata.labels['kubernetes.io/service-name'] : undefined;
+      if (slice.group === 'discovery.k8s.io' && typeof owner === 'string') fed.add(`${slice.namespace}/${owner}`);
+    }
+    slicesCache.set(index, fed);
+  }
+  return fed.has(`${service.namespace}/${service.name}`);
 }
 
 function selectsOwnPods(statefulSet: Resource): boolean {

@@ -12,9 +12,9 @@ const web = deployment({ name: 'web', labels: { app: 'web', tier: 'db' } });
 
 /** The selector of the budget whose document starts on `first` (its selector 6 lines below). */
 const selectorOf = (first: number) => ({ line: first + 6, column: 3, endLine: first + 6, endColumn: 11 });
-const overlap = (name: string, workloads: string, others: string, first: number, verb = 'selects') => ({
+const overlap = (name: string, workloads: string, other: string, first: number) => ({
   messageId: 'overlap' as const,
-  data: { name, workloads, others, verb },
+  data: { name, workloads, other },
   ...selectorOf(first),
 });
 
@@ -49,28 +49,30 @@ new RuleTester().run('pdb-overlap', rule, {
     {
       // Different selectors that both select the pods: one by app, one by tier.
       code: documents(byApp('zk-pdb'), budget('db-tier', { matchExpressions: [{ key: 'tier', operator: 'In', values: ['db'] }] }), zk(), web),
-      errors: [overlap('db-tier', "StatefulSet 'zk'", "PodDisruptionBudget 'zk-pdb'", 11)],
+      errors: [overlap('db-tier', "StatefulSet 'zk'", 'zk-pdb', 11)],
     },
     {
       // An empty selector (`selector: {}`, one line: the next budget starts on line 9) selects every pod of the namespace.
       code: documents(budget('everything', {}), byApp('zk-pdb'), byApp('web-pdb', 'web'), zk(), web),
       errors: [
-        overlap('zk-pdb', "StatefulSet 'zk'", "PodDisruptionBudget 'everything'", 9),
-        overlap('web-pdb', "Deployment 'web'", "PodDisruptionBudget 'everything'", 19),
+        overlap('zk-pdb', "StatefulSet 'zk'", 'everything', 9),
+        overlap('web-pdb', "Deployment 'web'", 'everything', 19),
       ],
     },
     {
-      // Three budgets: the second names the first, the third names both.
+      // Three budgets: each after the first names the first.
       code: documents(byApp('a'), byApp('b'), byApp('c'), zk()),
-      errors: [
-        overlap('b', "StatefulSet 'zk'", "PodDisruptionBudget 'a'", 11),
-        overlap('c', "StatefulSet 'zk'", "PodDisruptionBudgets 'a', 'b'", 21, 'select'),
-      ],
+      errors: [overlap('b', "StatefulSet 'zk'", 'a', 11), overlap('c', "StatefulSet 'zk'", 'a', 21)],
+    },
+    {
+      // The budget over two workloads names the workloads it shares with the first budget over any of them.
+      code: documents(byApp('zk-pdb'), budget('db-tier', { matchLabels: { tier: 'db' } }), byApp('web-pdb', 'web'), zk(), web),
+      errors: [overlap('db-tier', "StatefulSet 'zk'", 'zk-pdb', 11), overlap('web-pdb', "Deployment 'web'", 'db-tier', 21)],
     },
     {
       // The two budgets and the workload in three files of one run: the budget of the later file is reported.
       code: { 'a.yaml': byApp('zk-pdb', 'zk', 'data'), 'b.yaml': byApp('zk-pdb-2', 'zk', 'data'), 'zk.yaml': zk('data') },
-      errors: [{ file: 'b.yaml', messageId: 'overlap', data: { name: 'zk-pdb-2', workloads: "StatefulSet 'zk'", others: "PodDisruptionBudget 'zk-pdb'", verb: 'selects' }, line: 8, column: 3, endLine: 8, endColumn: 11 }],
+      errors: [{ file: 'b.yaml', messageId: 'overlap', data: { name: 'zk-pdb-2', workloads: "StatefulSet 'zk'", other: 'zk-pdb' }, line: 8, column: 3, endLine: 8, endColumn: 11 }],
     },
   ],
 });
