@@ -1,4 +1,4 @@
-import { containersOf, podSpecOf } from '../../src/k8s/pod-template.js';
+import { containersOf, podSpecOf, recordsAt, spreadingTermsOf, type SpreadingTerm } from '../../src/k8s/pod-template.js';
 import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
 import { podLabels } from '../../src/k8s/resource-index.js';
 import { describeLabels, selects, type LabelSelector, type Labels } from '../../src/k8s/selectors.js';
@@ -22,13 +22,6 @@ const DOMAIN_LEVELS: Readonly<Record<string, number>> = {
 
 const RISK =
   'every replica of a quorum can land on one node and fail with it; add a podAntiAffinity term or a topologySpreadConstraint whose labelSelector matches {{labels}}';
-
-/** A pod anti-affinity term or a topology spread constraint, where it is written. */
-interface Term {
-  term: Record<string, unknown>;
-  path: ObjectPath;
-  constraint: boolean;
-}
 
 /** A node label value (or the node itself, key kubernetes.io/hostname) every pod of the template is pinned to. */
 interface Pin {
@@ -71,21 +64,21 @@ export default defineRule({
     // Two pods asking for the same host port never share a node (the scheduler's NodePorts filter).
     if (usesHostPort(spec)) return;
     const labels = podLabels(resource) ?? {};
-    const terms = [...antiAffinityTerms(spec.affinity, [...podSpec.path, 'affinity']), ...spreadConstraints(spec.topologySpreadConstraints, [...podSpec.path, 'topologySpreadConstraints'])];
+    const terms = spreadingTermsOf(spec, podSpec.path);
     const own = terms.filter(({ term }) => selectsOwnPods(term, labels, resource.namespace));
-    const pinOf = (term: Term) => pins.find((pin) => DOMAIN_LEVELS[pin.key] <= DOMAIN_LEVELS[term.term.topologyKey as string]);
-    const tooSkewed = (term: Term) => term.constraint && term.term.whenUnsatisfiable === 'DoNotSchedule' && isWhole(term.term.maxSkew) && term.term.maxSkew >= count.max;
+    const pinOf = (term: SpreadingTerm) => pins.find((pin) => DOMAIN_LEVELS[pin.key] <= DOMAIN_LEVELS[term.topologyKey]);
+    const tooSkewed = (term: SpreadingTerm) => term.field === 'topologySpreadConstraints' && term.term.whenUnsatisfiable === 'DoNotSchedule' && isWhole(term.term.maxSkew) && term.term.maxSkew >= count.max;
     if (own.some((term) => !pinOf(term) && !tooSkewed(term))) return;
     const pinned = own.find(pinOf);
     if (pinned) {
       const pin = pinOf(pinned)!;
-      const pinData = { key: String(pinned.term.topologyKey), how: pin.how, pinKey: pin.key, pinValue: pin.value };
+      const pinData = { key: pinned.topologyKey, how: pin.how, pinKey: pin.key, pinValue: pin.value };
       context.report({ path: [...pinned.path, 'topologyKey'], messageId: 'pinnedDomain', data: { ...data, ...pinData } });
       return;
     }
     const skewed = own.find(tooSkewed);
     if (skewed) {
-      context.report({ path: [...skewed.path, 'maxSkew'], messageId: 'skewTooLarge', data: { ...data, key: String(skewed.term.topologyKey), maxSkew: String(skewed.term.maxSkew) } });
+      context.report({ path: [...skewed.path, 'maxSkew'], messageId: 'skewTooLarge', data: { ...data, key: skewed.topologyKey, maxSkew: String(skewed.term.maxSkew) } });
       return;
     }
     context.report({
@@ -96,29 +89,13 @@ export default defineRule({
   },
 });
 
-/** The pod affinity terms of podAntiAffinity, required and preferred, with their paths. */
-function antiAffinityTerms(affinity: unknown, path: ObjectPath): Term[] {
-  const anti = isRecord(affinity) ? affinity.podAntiAffinity : undefined;
-  if (!isRecord(anti)) return [];
-  const base = [...path, 'podAntiAffinity'];
-  const required = withPaths(anti.requiredDuringSchedulingIgnoredDuringExecution, [...base, 'requiredDuringSchedulingIgnoredDuringExecution']);
-  const preferred = withPaths(anti.preferredDuringSchedulingIgnoredDuringExecution, [...base, 'preferredDuringSchedulingIgnoredDuringExecution']).flatMap(
-    ({ term, path: at }) => (isRecord(term.podAffinityTerm) ? [{ term: term.podAffinityTerm, path: [...at, 'podAffinityTerm'] }] : []),
-  );
-  return [...required, ...preferred].map((term) => ({ ...term, constraint: false }));
-}
-
-function spreadConstraints(constraints: unknown, path: ObjectPath): Term[] {
-  return withPaths(constraints, path).map((term) => ({ ...term, constraint: true }));
-}
-
 /**
  * A term or constraint that counts the pod's own replicas over nodes, zones or regions: its labelSelector selects
  * the pod labels, it applies to the pod's namespace (`namespaces` lists it, or a `namespaceSelector` may select it),
  * and no `mismatchLabelKeys` entry excludes pods with the pod's own label values.
  */
 function selectsOwnPods(term: Record<string, unknown>, labels: Labels, namespace: string): boolean {
-  if (typeof term.topologyKey !== 'string' || !Object.hasOwn(DOMAIN_LEVELS, term.topologyKey)) return false;
+  if (!Object.hasOwn(DOMAIN_LEVELS, term.topologyKey as string)) return false;
   if (!isRecord(term.labelSelector) || !selects(term.labelSelector as LabelSelector, labels)) return false;
   const namespaces = Array.isArray(term.namespaces) ? term.namespaces : [];
   if (namespaces.length > 0 && !isRecord(term.namespaceSelector) && !namespaces.includes(namespace)) return false;
@@ -168,7 +145,7 @@ function affinityPins(affinity: unknown, path: ObjectPath): Pin[] {
 function singleValues(term: unknown, path: ObjectPath): Pin[] {
   if (!isRecord(term)) return [];
   return (['matchExpressions', 'matchFields'] as const).flatMap((list) =>
-    withPaths(term[list], [...path, list]).flatMap(({ term: requirement, path: at }) => {
+    recordsAt(term[list], [...path, list]).flatMap(({ term: requirement, path: at }) => {
       const key = list === 'matchFields' && requirement.key === 'metadata.name' ? HOSTNAME : requirement.key;
       const values = requirement.values;
       if (typeof key !== 'string' || !Object.hasOwn(DOMAIN_LEVELS, key) || requirement.operator !== 'In') return [];
@@ -176,10 +153,6 @@ function singleValues(term: unknown, path: ObjectPath): Pin[] {
       return [{ key, value: values[0], how: 'a required node affinity', path: at }];
     }),
   );
-}
-
-function withPaths(value: unknown, path: ObjectPath): { term: Record<string, unknown>; path: ObjectPath }[] {
-  return Array.isArray(value) ? value.flatMap((term, index) => (isRecord(term) ? [{ term, path: [...path, index] }] : [])) : [];
 }
 
 function isWhole(value: unknown): value is number {
