@@ -13,6 +13,7 @@ import type { Io } from './io.js';
 import type { LintResult } from './types.js';
 import { UsageError } from './util/errors.js';
 import { oneLine } from './util/sanitize.js';
+import { maxOf } from './util/arrays.js';
 
 
 
@@ -254,7 +255,7 @@ function listRules(args: string[], io: Io): number {
   if (values.help) io.stdout('Usage: stslint rules [--format stylish|json]\n');
   else if (values.format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
   else if (values.format === 'stylish') {
-    const idWidth = Math.max(...rows.map((row) => row.id.length));
+    const idWidth = maxOf(rows.map((row) => row.id.length));
     for (const row of rows) io.stdout(`${row.id.padEnd(idWidth)}  ${row.severity.padEnd(7)}  ${row.description}\n`);
   } else throw new UsageError(`Unknown format '${values.format}' (use stylish or json)`);
   return 0;

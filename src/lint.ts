@@ -16,8 +16,6 @@ import type { Finding } from './types.js';
 export type { LintRun, RuleSetting, SeverityValue } from './linter/linter.js';
 
 export interface LintOptions extends EngineOptions {
-  /** Directory that relative paths and globs are resolved against (default: process.cwd()). */
-  cwd?: string;
   /** Files, directories or globs read for cross-object lookups only: never reported. */
   contextPaths?: readonly string[];
   /** Glob patterns (relative to `base`) of files not to lint. */
@@ -116,7 +114,8 @@ export function lintText(text: string, options: LintOptions & { filePath?: strin
   return lintSources([{ path: options.filePath ?? '<text>', text }], options);
 }
 
-function ignoreMatcher(ignore: LintOptions['ignore']): (file: string) => boolean {
+/** Whether a file is ignored by the config file's ignorePatterns (absolute path → true when ignored). */
+export function ignoreMatcher(ignore: LintOptions['ignore']): (file: string) => boolean {
   if (!ignore || ignore.patterns.length === 0) return () => false;
   const matches = picomatch([...ignore.patterns], { dot: true });
   return (file) => {

@@ -1,5 +1,6 @@
 import { oneLine, singleSpaced } from '../util/sanitize.js';
 import type { LintResult } from '../types.js';
+import { maxOf } from '../util/arrays.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -30,7 +31,7 @@ export function formatStylish(results: readonly LintResult[], { color }: Stylish
       text: singleSpaced(message.message).replace(/([^ ])\.$/u, '$1'),
       ruleId: message.ruleId ?? '',
     }));
-    const width = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
+    const width = (pick: (row: (typeof rows)[number]) => string) => maxOf(rows.map((row) => pick(row).length));
     const [lineWidth, columnWidth, severityWidth, textWidth] = [
       width((row) => row.line),
       width((row) => row.column),

@@ -2,6 +2,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../util/errors.js';
+import { append } from '../util/arrays.js';
 
 export const MANIFEST_EXTENSIONS = ['yaml', 'yml', 'json'];
 const IGNORED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -16,7 +17,7 @@ const IGNORED_DIRECTORIES = new Set(['node_modules', '.git']);
  */
 export async function expandPaths(paths: readonly string[], cwd = process.cwd()): Promise<string[]> {
   const found: string[] = [];
-  for (const path of paths) found.push(...(await expandPath(path, cwd)));
+  for (const path of paths) append(found, await expandPath(path, cwd));
   return onePathPerFile(found);
 }
 

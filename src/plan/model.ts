@@ -25,6 +25,7 @@ import type {
   StorageClassPlan,
   UpdatePlan,
 } from './types.js';
+import { append, maxOf } from '../util/arrays.js';
 
 export interface ModelOptions {
   clusterDomain: string;
@@ -57,7 +58,7 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
   const update = updatePlan(spec.updateStrategy, pods, first, notes);
   const oneAtATime = podManagementPolicy === 'OrderedReady';
   const effects = lifecycle({ name, first, replicas, claimTemplates: templates, oneAtATime, retention }, options);
-  notes.push(...contextNotes(resource, index, replicas, options.scaleTo));
+  append(notes, contextNotes(resource, index, replicas, options.scaleTo));
   return {
     name,
     namespace: resource.namespace,
@@ -226,7 +227,7 @@ function contextNotes(resource: Resource, index: ResourceIndex, replicas: number
   }
   const count = replicaCount(resource, index);
   if (count?.autoscaler) notes.push(`Runs ${describeReplicas(count)}: the plan follows spec.replicas`);
-  if (Math.max(replicas, ...scaleTo) > MAX_LISTED_PODS) {
+  if (Math.max(replicas, maxOf(scaleTo)) > MAX_LISTED_PODS) {
     notes.push(`Only the first ${MAX_LISTED_PODS} pods are listed`);
   }
   return notes;

@@ -5,6 +5,7 @@ import { podName, POD_INDEX_LABEL, POD_NAME_LABEL } from './names.js';
 import { allProblems } from './plan.js';
 import { describeValue } from '../base/compare.js';
 import type { ClaimChange, Plan, PlanProblem, ScaleStep, StatefulSetChange, StatefulSetPlan, StorageClassPlan } from './types.js';
+import { append, maxOf } from '../util/arrays.js';
 
 export interface TextOptions {
   color: boolean;
@@ -56,10 +57,10 @@ function renderStatefulSet(set: StatefulSetPlan, paint: Paint, where: Where): st
     '',
     ...indent(timeline(set, paint)),
   ];
-  if (set.change) lines.push('', ...indent(changeLines(set, set.change, paint, where)));
-  if (set.notes.length > 0) lines.push('', `${INDENT}${paint('bold', 'Notes')}`, ...set.notes.map((note) => `${INDENT}  - ${note}`));
+  if (set.change) append(lines, ['', ...indent(changeLines(set, set.change, paint, where))]);
+  if (set.notes.length > 0) append(lines, ['', `${INDENT}${paint('bold', 'Notes')}`, ...set.notes.map((note) => `${INDENT}  - ${note}`)]);
   if (set.problems.length > 0) {
-    lines.push('', `${INDENT}${paint('bold', 'Problems')}`, ...indent(indent(problemLines(set.problems, paint, where))));
+    append(lines, ['', `${INDENT}${paint('bold', 'Problems')}`, ...indent(indent(problemLines(set.problems, paint, where)))]);
   }
   return lines.join('\n');
 }
@@ -103,7 +104,7 @@ function shortenRows(rows: string[][]): string[][] {
 }
 
 function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row.length > 1 ? (row[column] ?? '').length : 0))));
+  const widths = rows[0].map((_, column) => maxOf(rows.map((row) => (row.length > 1 ? (row[column] ?? '').length : 0))));
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  '));
 }
 
@@ -178,7 +179,7 @@ function timeline(set: StatefulSetPlan, paint: Paint): string[] {
       ...(claims.length > 0 ? [claimLine(claims, paint, `(whenDeleted: ${set.delete.whenDeleted})`)] : []),
     ]);
   }
-  const width = Math.max(...entries.map(([label]) => label.length)) + 2;
+  const width = maxOf(entries.map(([label]) => label.length)) + 2;
   return entries.flatMap(([label, [first, ...more]]) => [
     `${paint('bold', label)}${' '.repeat(width - label.length)}${first}`,
     ...more.map((line) => ' '.repeat(width) + line),
