@@ -10,8 +10,10 @@ import duplicateResource from './duplicate-resource/index.js';
 import featureVersion from './feature-version/index.js';
 import immutableFieldChanged from './immutable-field-changed/index.js';
 import immutableVolatileLabel from './immutable-volatile-label/index.js';
+import pdbAllowsAll from './pdb-allows-all/index.js';
 import pdbBlocksEviction from './pdb-blocks-eviction/index.js';
 import pdbMissing from './pdb-missing/index.js';
+import pdbOverlap from './pdb-overlap/index.js';
 import pdbPolicy from './pdb-policy/index.js';
 import pdbSelectsNothing from './pdb-selects-nothing/index.js';
 import replicasWithAutoscaler from './replicas-with-autoscaler/index.js';
@@ -54,8 +56,10 @@ export const rules: readonly AnyRule[] = [
   featureVersion,
   immutableFieldChanged,
   immutableVolatileLabel,
+  pdbAllowsAll,
   pdbBlocksEviction,
   pdbMissing,
+  pdbOverlap,
   pdbPolicy,
   pdbSelectsNothing,
   replicasWithAutoscaler,

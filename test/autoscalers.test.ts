@@ -140,7 +140,7 @@ describe('rules that count replicas count a ScaledObject as they count an HPA', 
   // Scaled out, the pods share the claim (rwo-shared-claim); capped at one replica, the Deployment's own rollout is the problem.
   new RuleTester().run('rwo-rolling-update', rwoRollingUpdate, {
     valid: [scaled],
-    invalid: [{ code: capped, errors: [{ messageId: 'defaultRollingUpdate', data: { name: 'web', claims: "ReadWriteOnce PersistentVolumeClaim 'data'" }, ...claimName }] }],
+    invalid: [{ code: capped, errors: [{ messageId: 'defaultRollingUpdate', data: { name: 'web', maxUnavailable: '25% (the default)', claims: "ReadWriteOnce PersistentVolumeClaim 'data'" }, ...claimName }] }],
   });
 });
 

@@ -3,6 +3,7 @@ import { describeLabels, isEmptySelector, selects, type Labels } from '../../src
 import { defineRule } from '../../src/linter/rule.js';
 import { isRecord } from '../../src/util/guards.js';
 import { asGoverningService } from '../../src/k8s/statefulsets.js';
+import type { ResourceIndex } from '../../src/k8s/resource-index.js';
 import type { Resource } from '../../src/types.js';
 
 export default defineRule({
@@ -12,7 +13,8 @@ export default defineRule({
     description: "Require a StatefulSet's governing Service to select the StatefulSet's pods",
     kinds: ['Service'],
     messages: {
-      noSelector: '{{subject}} has no selector: it gets no endpoints, so DNS has no per-pod records; select the pod labels ({{labels}})',
+      noSelector:
+        '{{subject}} has no selector, and the run has no Endpoints or EndpointSlice for it: unless a controller writes them, it gets no endpoints and DNS has no per-pod records; name in spec.serviceName a headless Service that selects the pods ({{labels}}) rather than adding a selector to this one, which may be meant to reach one pod only (a primary)',
       missesPods: '{{subject}} does not select its pods: selector {{selector}}; {{details}}; without endpoints DNS has no per-pod records',
     },
   },
@@ -24,6 +26,7 @@ export default defineRule({
     if (spec.selector != null && !isRecord(spec.selector)) return; // the schema reports a selector of the wrong type
     const selector = spec.selector ?? {};
     if (Object.keys(selector).length === 0) {
+      if (endpointsOf(context.index, service)) return; // endpoints kept by hand or by a controller (Patroni)
       context.report({
         resource: service,
         path: spec.selector === undefined ? ['spec'] : ['spec', 'selector'],
@@ -47,6 +50,27 @@ export default defineRule({
     });
   },
 });
+
+const slicesCache = new WeakMap<ResourceIndex, Set<string>>();
+
+/**
+ * Whether the run holds the Endpoints object of the Service's name, or an EndpointSlice labelled
+ * `kubernetes.io/service-name` with it, in the Service's namespace: what feeds a Service without a selector. The
+ * slices are read once per run.
+ */
+function endpointsOf(index: ResourceIndex, service: Resource): boolean {
+  if (index.all('Endpoints', service.namespace, service.name).some((resource) => resource.group === '')) return true;
+  let fed = slicesCache.get(index);
+  if (!fed) {
+    fed = new Set();
+    for (const slice of index.ofKind('EndpointSlice')) {
+      const owner = isRecord(slice.object.metadata?.labels) ? slice.object.metadata.labels['kubernetes.io/service-name'] : undefined;
+      if (slice.group === 'discovery.k8s.io' && typeof owner === 'string') fed.add(`${slice.namespace}/${owner}`);
+    }
+    slicesCache.set(index, fed);
+  }
+  return fed.has(`${service.namespace}/${service.name}`);
+}
 
 function selectsOwnPods(statefulSet: Resource): boolean {
   const selector = statefulSet.object.spec?.selector;

@@ -55,6 +55,14 @@ export function* containersOf(podSpec: Record<string, unknown>, path: ObjectPath
   }
 }
 
+/**
+ * A container that runs for the pod's life: an app container, or a sidecar (an init container with
+ * `restartPolicy: Always`). Plain init containers run to completion first; ephemeral containers are for debugging.
+ */
+export function isLongRunning({ container, list }: ContainerAt): boolean {
+  return list === 'containers' || (list === 'initContainers' && container.restartPolicy === 'Always');
+}
+
 export interface VolumeUse {
   /** The volume name the container refers to. */
   name: string;
@@ -81,23 +89,35 @@ export function podVolumeNames(podSpec: Record<string, unknown>): Set<string> {
   return new Set(volumes.filter(isRecord).flatMap((volume) => (typeof volume.name === 'string' ? [volume.name] : [])));
 }
 
-/** Where a pod spec spreads its pods: the topology key of a pod anti-affinity term or topology spread constraint. */
+/** The items of a list that are mappings, each as `term` with its path (`path` is the list's); none for a non-list. */
+export function recordsAt(value: unknown, path: ObjectPath): { term: Record<string, unknown>; path: ObjectPath }[] {
+  return Array.isArray(value) ? value.flatMap((term, index) => (isRecord(term) ? [{ term, path: [...path, index] }] : [])) : [];
+}
+
+/** Where a pod spec spreads its pods: a pod anti-affinity term or a topology spread constraint, and its topology key. */
 export interface SpreadingTerm {
   topologyKey: string;
   /** Where it comes from: 'podAntiAffinity' (required or preferred) or 'topologySpreadConstraints'. */
   field: 'podAntiAffinity' | 'topologySpreadConstraints';
+  /** The term (a preferred term's `podAffinityTerm`) or the constraint. */
+  term: Record<string, unknown>;
+  /** Its path: below the pod spec's `path` given to spreadingTermsOf. */
+  path: ObjectPath;
 }
 
 /**
- * The topology keys of a pod spec's pod anti-affinity terms (required and preferred) and topology spread constraints,
+ * The pod anti-affinity terms (required, then preferred) and topology spread constraints of a pod spec at `path`,
  * in that order; items that are not mappings, or name no key, are skipped.
  */
-export function spreadingTermsOf(podSpec: Record<string, unknown>): SpreadingTerm[] {
+export function spreadingTermsOf(podSpec: Record<string, unknown>, path: ObjectPath = []): SpreadingTerm[] {
   const anti = isRecord(podSpec.affinity) ? podSpec.affinity.podAntiAffinity : undefined;
-  const records = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
-  const preferred = isRecord(anti) ? records(anti.preferredDuringSchedulingIgnoredDuringExecution).map((weighted) => weighted.podAffinityTerm) : [];
-  const required = isRecord(anti) ? records(anti.requiredDuringSchedulingIgnoredDuringExecution) : [];
-  const tagged = (terms: Record<string, unknown>[], field: SpreadingTerm['field']) =>
-    terms.flatMap((term) => (typeof term.topologyKey === 'string' ? [{ topologyKey: term.topologyKey, field }] : []));
-  return [...tagged([...required, ...records(preferred)], 'podAntiAffinity'), ...tagged(records(podSpec.topologySpreadConstraints), 'topologySpreadConstraints')];
+  const base = [...path, 'affinity', 'podAntiAffinity'];
+  const required = isRecord(anti) ? recordsAt(anti.requiredDuringSchedulingIgnoredDuringExecution, [...base, 'requiredDuringSchedulingIgnoredDuringExecution']) : [];
+  const preferred = isRecord(anti) ? recordsAt(anti.preferredDuringSchedulingIgnoredDuringExecution, [...base, 'preferredDuringSchedulingIgnoredDuringExecution']) : [];
+  const terms = [
+    ...required.map((found) => ({ ...found, field: 'podAntiAffinity' as const })),
+    ...preferred.flatMap(({ term, path: at }) => (isRecord(term.podAffinityTerm) ? [{ term: term.podAffinityTerm, path: [...at, 'podAffinityTerm'], field: 'podAntiAffinity' as const }] : [])),
+    ...recordsAt(podSpec.topologySpreadConstraints, [...path, 'topologySpreadConstraints']).map((found) => ({ ...found, field: 'topologySpreadConstraints' as const })),
+  ];
+  return terms.flatMap((found) => (typeof found.term.topologyKey === 'string' ? [{ ...found, topologyKey: found.term.topologyKey }] : []));
 }

@@ -153,6 +153,11 @@ export function storageClass(options: Omit<ObjectOptions, 'spec'> & { isDefault?
   return object(options.apiVersion ?? 'storage.k8s.io/v1', 'StorageClass', { ...options, name: options.name ?? 'standard', metadata }, body);
 }
 
+/** A v1 ConfigMap (default 'config') with the given `data`. */
+export function configMap(options: Omit<ObjectOptions, 'spec'> & { data?: Record<string, string> } = {}): string {
+  return object(options.apiVersion ?? 'v1', 'ConfigMap', { ...options, name: options.name ?? 'config' }, { data: options.data ?? {} });
+}
+
 /** A claim spec: storageClassName when given, access modes, a 1Gi request, then `spec`. */
 function claimSpec(options: ClaimOptions & { spec?: Tree }): Tree {
   return merge(

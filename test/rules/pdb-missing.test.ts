@@ -23,6 +23,9 @@ new RuleTester().run('pdb-missing', rule, {
     documents(zk(3), budget({ matchLabels: { app: 'zk' } })),
     documents(zk(3), budget({ matchExpressions: [{ key: 'tier', operator: 'In', values: ['coordination', 'cache'] }, { key: 'app', operator: 'Exists' }] })),
     documents(zk(3, 'data'), budget({}, 'data')),
+    // A budget that lets every pod go is still the workload's budget: pdb-allows-all reports it, once.
+    documents(zk(3), pdb({ name: 'zk-pdb', budget: { minAvailable: 0 }, selector: { matchLabels: { app: 'zk' } } })),
+    documents(zk(3), pdb({ name: 'zk-pdb', budget: { maxUnavailable: '100%' }, selector: { matchLabels: { app: 'zk' } } })),
     documents(zk(), scaler({ minReplicas: 1, maxReplicas: 1 })),
     zk('3'),
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec: null\n',

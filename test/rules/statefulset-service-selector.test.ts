@@ -12,6 +12,13 @@ const nginx = (selector: unknown) => (selector === undefined ? service({ name: '
 const after = (text: string) => documents(governed(), text);
 
 const subject = "Service 'nginx' governing StatefulSet 'web'";
+/** The Endpoints object 'name' that a controller (Patroni) or a person keeps up to date, in `namespace`. */
+const endpoints = (name = 'nginx', namespace?: string) =>
+  `apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ''}subsets: []\n`;
+/** An EndpointSlice labelled for the Service `service`. */
+const slice = (service: string, apiVersion = 'discovery.k8s.io/v1') =>
+  `apiVersion: ${apiVersion}\nkind: EndpointSlice\nmetadata:\n  name: ${service}-abc12\n  labels:\n    kubernetes.io/service-name: ${service}\naddressType: IPv4\nendpoints: []\n`;
+const noSelector = { messageId: 'noSelector' as const, data: { subject, labels: 'app=web' }, line: 23, column: 1, endLine: 23, endColumn: 5 };
 const missesPods = (selector: string, details: string, line: number, key: string, value: string) => ({
   messageId: 'missesPods' as const,
   data: { subject, selector, details },
@@ -38,6 +45,11 @@ new RuleTester().run('statefulset-service-selector', rule, {
     after(service({ name: 'nginx', spec: { clusterIP: undefined, selector: undefined, type: 'ExternalName', externalName: 'db.example.com' } })),
     // A StatefulSet whose own selector misses its template is rejected: selector-label-mismatch reports it.
     documents(governed({ app: 'web' }, 'web', { matchLabels: { app: 'api' } }), nginx({ app: 'api' })),
+    // A Service without a selector fed by an Endpoints object or an EndpointSlice of the run (the Patroni pattern).
+    after(documents(nginx(undefined), endpoints())),
+    after(documents(nginx({}), slice('nginx'))),
+    documents(nginx(undefined), slice('nginx', 'discovery.k8s.io/v1beta1'), governed()),
+    { 'statefulset.yaml': governed(), 'service.yaml': nginx(undefined), 'endpoints.yaml': endpoints() },
   ].map((code) => ({ code })),
   invalid: [
     {
@@ -46,7 +58,7 @@ new RuleTester().run('statefulset-service-selector', rule, {
         {
           messageId: 'noSelector',
           message:
-            "Service 'nginx' governing StatefulSet 'web' has no selector: it gets no endpoints, so DNS has no per-pod records; select the pod labels (app=web)",
+            "Service 'nginx' governing StatefulSet 'web' has no selector, and the run has no Endpoints or EndpointSlice for it: unless a controller writes them, it gets no endpoints and DNS has no per-pod records; name in spec.serviceName a headless Service that selects the pods (app=web) rather than adding a selector to this one, which may be meant to reach one pod only (a primary)",
           severity: 'error',
           line: 23,
           column: 1,
@@ -55,6 +67,8 @@ new RuleTester().run('statefulset-service-selector', rule, {
         },
       ],
     },
+    // Endpoints of another name or namespace, and an EndpointSlice for another Service, do not feed it.
+    { code: after(documents(nginx(undefined), endpoints('nginx-repl'), endpoints('nginx', 'other'), slice('nginx-repl'))), errors: [noSelector] },
     { code: after(nginx({})), errors: [{ messageId: 'noSelector', data: { subject, labels: 'app=web' }, line: 25, column: 3, endLine: 25, endColumn: 11 }] },
     {
       code: after(nginx({ app: 'nginx' })),
