@@ -18,6 +18,7 @@ export default defineRule({
     messages: {
       rollingUpdate: `Deployment '{{name}}' mounts {{claims}} and rolls out with RollingUpdate, whose maxUnavailable {{maxUnavailable}} ${HANG}`,
       defaultRollingUpdate: `Deployment '{{name}}' mounts {{claims}} and rolls out with RollingUpdate (the default), whose maxUnavailable {{maxUnavailable}} ${HANG}`,
+      recreate: "Set strategy.type: Recreate on Deployment '{{name}}' (the old pod stops before the new one starts)",
     },
   },
   check(resource, context) {
@@ -44,6 +45,8 @@ export default defineRule({
       path,
       messageId: strategy.type === undefined ? 'defaultRollingUpdate' : 'rollingUpdate',
       data: { name: resource.name, maxUnavailable, claims: [...new Set(claims.map((claim) => claim.shown))].join(', ') },
+      // rollingUpdate must go with it: the API server refuses it beside type Recreate.
+      suggest: [{ messageId: 'recreate', data: { name: resource.name }, edits: [{ path: ['spec', 'strategy', 'type'], value: 'Recreate' }, { path: ['spec', 'strategy', 'rollingUpdate'] }] }],
     });
   },
 });

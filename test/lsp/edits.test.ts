@@ -31,3 +31,48 @@ describe('text edits of rule suggestions, at the YAML positions', () => {
     expect(edited(SERVICE, [{ path: ['spec', 'sessionAffinity'] }])).toBe(SERVICE); // nothing to remove
   });
 });
+
+describe('the suggestions rules make', () => {
+  it('rwo-rolling-update: strategy Recreate, rollingUpdate removed', async () => {
+    const { lintText } = await import('../../src/lint.js');
+    const rule = (await import('../../rules/rwo-rolling-update/index.js')).default;
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: db
+spec:
+  replicas: 1
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxUnavailable: 0
+  selector:
+    matchLabels: {app: db}
+  template:
+    metadata:
+      labels: {app: db}
+    spec:
+      containers:
+      - name: db
+        image: busybox
+        volumeMounts: [{name: data, mountPath: /data}]
+      volumes:
+      - name: data
+        persistentVolumeClaim: {claimName: data}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: data
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+`;
+    const [finding] = lintText(text, { registry: [rule] }).findings;
+    expect(finding.suggestions?.map((suggestion) => suggestion.title)).toEqual(["Set strategy.type: Recreate on Deployment 'db' (the old pod stops before the new one starts)"]);
+    const made = textEdits(text, finding.resource!, finding.suggestions![0].edits)!;
+    const result = made.reduce((changed, edit) => changed.slice(0, edit.start) + edit.text + changed.slice(edit.end), text);
+    expect(result).toContain('  strategy:\n    type: Recreate\n  selector:');
+    expect(lintText(result, { registry: [rule] }).findings).toEqual([]);
+  });
+});
