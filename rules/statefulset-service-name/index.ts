@@ -7,6 +7,7 @@ const rule: Rule = {
   meta: {
     id: 'statefulset-service-name',
     severity: 'warning',
+    severities: ['warning', 'error'],
     description: 'Require a StatefulSet to name its governing Service in spec.serviceName',
     kinds: ['apps/StatefulSet'],
   },

@@ -1,7 +1,8 @@
-import type { MessageData, Rule } from '../types.js';
+import type { MessageData, Rule, RuleMeta } from '../types.js';
+import { bounded, MAX_QUOTED } from '../util/sanitize.js';
 
 /** Longest placeholder value put into a message (characters); longer values are cut with an ellipsis. */
-export const MAX_PLACEHOLDER_LENGTH = 200;
+export const MAX_PLACEHOLDER_LENGTH = MAX_QUOTED;
 
 /**
  * Define a rule. The message ids are inferred from `meta.messages` and the options type from `defaultOptions`,
@@ -23,9 +24,14 @@ export function formatMessage(messages: Readonly<Record<string, string>>, messag
   if (!Object.hasOwn(messages, messageId)) throw new Error(`unknown message id '${messageId}'`);
   return messages[messageId].replace(/\{\{\s*([\w-]+)\s*\}\}/g, (_, name: string) => {
     if (!Object.hasOwn(data, name)) throw new Error(`message '${messageId}' has no value for {{${name}}}`);
-    const value = String(data[name]);
-    return value.length > MAX_PLACEHOLDER_LENGTH ? `${value.slice(0, MAX_PLACEHOLDER_LENGTH - 1)}…` : value;
+    return bounded(String(data[name]), MAX_PLACEHOLDER_LENGTH);
   });
+}
+
+/** The default severity as `stslint rules` and the README show it: `error/warning` for two levels, `error (fatal)`. */
+export function severityLabel(meta: RuleMeta): string {
+  if (meta.fatal) return `${meta.severity} (fatal)`;
+  return meta.severities?.join('/') ?? meta.severity;
 }
 
 /** True when the object is of a kind the rule visits (see KindRef); true for every object when `kinds` is absent. */
