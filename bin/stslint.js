@@ -1,14 +1,4 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { main } from '../dist/src/cli.mjs';
+import { runProcess } from '../dist/src/cli.mjs';
 
-process.exitCode = await main({
-  argv: process.argv.slice(2),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readStdin: () => readFileSync(0),
-  isTTY: Boolean(process.stdout.isTTY),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
-  env: process.env,
-  cwd: process.cwd(),
-});
+process.exitCode = await runProcess();

@@ -1,12 +1,17 @@
+import type { StdinInput } from './stdio.js';
+
 /** What a command-line front end touches of its process: arguments, output streams, standard input, environment. */
 export interface Io {
   argv: string[];
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Uint8Array;
+  /** Standard input, read to its end or until more than `maxBytes` bytes came (then `complete` is false). */
+  readStdin: (maxBytes: number) => Promise<StdinInput>;
   isTTY: boolean;
   /** Standard error is a terminal (the progress line goes there). */
   stderrIsTTY?: boolean;
+  /** Standard input is a terminal (a hint says how to end it). */
+  stdinIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }

@@ -3,9 +3,7 @@
  * disk, `lintSources` and `lintText` from memory; each returns a LintRun (results, findings with their objects,
  * stats). The CLI, the Action, `plan` and the language server are shells over these functions.
  */
-import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { expandPaths } from './load/files.js';
+import { expandPaths, type IgnoreOption } from './load/files.js';
 import { loadFiles } from './load/parse-files.js';
 import { decodeManifest } from './load/read.js';
 import { loadSource, type LoadedSource } from './load/source.js';
@@ -19,8 +17,8 @@ export interface LintOptions extends EngineOptions {
   cwd?: string;
   /** Files, directories or globs read for cross-object lookups only: never reported. */
   contextPaths?: readonly string[];
-  /** Glob patterns (relative to `base`) of files not to lint. */
-  ignore?: { base: string; patterns: readonly string[] };
+  /** Glob patterns (relative to `base`) of files not to lint (src/load/glob.ts says which syntax). */
+  ignore?: IgnoreOption;
   /** The namespace of objects that do not set `metadata.namespace` (`--namespace`, as `kubectl -n`); default 'default'. */
   namespace?: string;
   /** Files larger than this many bytes are refused with a finding. */
@@ -41,33 +39,29 @@ export interface SourceInput {
 export interface RawInput {
   path: string;
   bytes: Uint8Array;
+  /** False when reading stopped past `maxFileBytes` (the input is larger): reported as too large. Default true. */
+  complete?: boolean;
   contextOnly?: boolean;
 }
 
 /**
  * Lint files, directories and globs from disk (and already-read bytes such as standard input), as one set: an
  * object in one file is looked up by rules checking another. Throws UsageError for a path that does not exist,
- * a directory without manifests or a glob matching nothing, and for invalid rule options.
+ * a directory without manifests or a glob matching nothing, a directory or glob whose files are all ignored, and
+ * for invalid rule options or ignore patterns.
  */
 export async function lintFiles(paths: readonly string[], options: LintOptions = {}, extra: readonly RawInput[] = []): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
-  const isIgnored = ignoreMatcher(options.ignore);
-  const explicit = new Set(paths.map((path) => resolve(cwd, path)));
-  const ignored: string[] = [];
-  const files = (await expandPaths(paths, cwd)).filter((file) => {
-    if (!isIgnored(file)) return true;
-    if (explicit.has(file)) ignored.push(file);
-    return false;
-  });
+  const { files, ignored, linksNotFollowed } = await expandPaths(paths, cwd, options.ignore);
   const linted = new Set(files);
-  const context = options.contextPaths?.length ? await expandPaths(options.contextPaths, cwd) : [];
+  const context = options.contextPaths?.length ? (await expandPaths(options.contextPaths, cwd)).files : [];
   const toLoad = [
     ...files.map((path) => ({ path, contextOnly: false })),
     ...context.filter((path) => !linted.has(path)).map((path) => ({ path, contextOnly: true })),
   ];
   const outcomes = await loadFiles(toLoad, { maxBytes: options.maxFileBytes, namespace: options.namespace }, options.onProgress);
   for (const input of extra) {
-    const read = decodeManifest(input.path, input.bytes, options.maxFileBytes);
+    const read = decodeManifest(input.path, input.bytes, options.maxFileBytes, input.complete);
     const contextOnly = input.contextOnly ?? false;
     outcomes.push('text' in read ? { loaded: loadSource(input.path, read.text, { contextOnly, namespace: options.namespace }) } : { finding: read.finding, contextOnly });
   }
@@ -79,6 +73,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
   }
   const run = lintLoaded(loaded, options, readFindings);
   run.stats.ignored = ignored;
+  run.stats.linksNotFollowed = linksNotFollowed;
   return run;
 }
 
@@ -93,13 +88,4 @@ export function lintSources(sources: readonly SourceInput[], options: LintOption
 /** Lint one text, reported under `filePath` (default `<text>`), as ESLint's `lintText`. */
 export function lintText(text: string, options: LintOptions & { filePath?: string } = {}): LintRun {
   return lintSources([{ path: options.filePath ?? '<text>', text }], options);
-}
-
-function ignoreMatcher(ignore: LintOptions['ignore']): (file: string) => boolean {
-  if (!ignore || ignore.patterns.length === 0) return () => false;
-  const matches = picomatch([...ignore.patterns], { dot: true });
-  return (file) => {
-    const path = relative(ignore.base, file).split(sep).join('/');
-    return !path.startsWith('../') && matches(path);
-  };
 }

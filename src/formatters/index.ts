@@ -13,12 +13,20 @@ import { ruleDocsUrl } from './package-info.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
+/** ESLint's formatter metadata when a run has more warnings than `--max-warnings` allows. */
+export interface MaxWarningsExceeded {
+  maxWarnings: number;
+  foundWarnings: number;
+}
+
 export interface FormatterContext {
   /** Directory that relative paths are shown against and that formatter packages are resolved from. */
   cwd: string;
   color: boolean;
   /** Metadata of the rules that can appear in the results, by rule id. */
   rulesMeta: Record<string, RuleMeta>;
+  /** Set when there are more warnings than `--max-warnings` allows (the stylish summary says so, as ESLint passes it on). */
+  maxWarningsExceeded?: MaxWarningsExceeded;
 }
 
 type BuiltInFormatter = (results: LintResult[], context: FormatterContext) => string;
@@ -40,6 +48,7 @@ type EslintFormatter = (results: LintResult[], context: EslintFormatterContext) 
 interface EslintFormatterContext {
   cwd: string;
   rulesMeta: Record<string, { type: 'problem'; docs: { description: string; url: string } }>;
+  maxWarningsExceeded?: MaxWarningsExceeded;
 }
 
 const FORMATTER_PREFIX = 'eslint-formatter';
@@ -61,7 +70,8 @@ async function runEslintFormatter(name: string, results: LintResult[], context: 
   let output: unknown;
   try {
     // A copy: a formatter that changes its input must not change what the next --format writes.
-    output = await formatter(structuredClone(results), { cwd: context.cwd, rulesMeta: eslintRulesMeta(context.rulesMeta) });
+    const { cwd, maxWarningsExceeded } = context;
+    output = await formatter(structuredClone(results), { cwd, rulesMeta: eslintRulesMeta(context.rulesMeta), ...(maxWarningsExceeded ? { maxWarningsExceeded } : {}) });
   } catch (error) {
     throw new UsageError(`Formatter '${oneLine(name)}' failed: ${firstLine(error)}`);
   }

@@ -3,16 +3,17 @@
  * Documents are composed one at a time and their syntax trees dropped once loaded: only the objects, an outline
  * of positions and the comments stay, so memory grows with the objects, not with the trees.
  */
-import { Composer, isNode, isScalar, LineCounter, Parser, visit, type Document, type YAMLError } from 'yaml';
+import { Composer, isNode, isScalar, LineCounter, Parser, visit, type Document } from 'yaml';
 import duplicateKey from '../../rules/duplicate-key/index.js';
 import yamlSyntax from '../../rules/yaml-syntax/index.js';
 import { ruleFinding } from '../linter/findings.js';
 import type { Finding, MessageData, MessageIdOf, ObjectPath, Resource, SourceFile } from '../types.js';
 import { isRecord } from '../util/guards.js';
 import { outlineDocument, toRange, type DocumentOutline } from './positions.js';
+import { notAnObject, templateFinder, NOT_AN_OBJECT, type NotAnObjectReason } from './not-objects.js';
 import { makeResource, toResource, type NamespaceOption, type ResourceData } from './resource.js';
 import { commentsOutsideDocuments, inspectTokens, MAX_ALIAS_COUNT, MAX_DEPTH, type Comment, type TokenFacts } from './tokens.js';
-import { PARSE_OPTIONS } from './yaml.js';
+import { PARSE_OPTIONS, syntaxErrors, type ParseProblem } from './yaml.js';
 
 /** Longest excerpt of the source quoted in a message (characters). */
 const MAX_QUOTE = 80;
@@ -22,6 +23,13 @@ export interface LoadedSource {
   resources: Resource[];
   findings: Finding[];
   documentCount: number;
+  /** Documents that are not Kubernetes objects (src/load/not-objects.ts), with the line each starts on. */
+  skipped: SkippedDocument[];
+}
+
+export interface SkippedDocument {
+  reason: NotAnObjectReason;
+  line: number;
 }
 
 export interface LoadOptions extends NamespaceOption {
@@ -32,16 +40,19 @@ export interface LoadOptions extends NamespaceOption {
 /** Load one source: its objects, the findings of its syntax and shape, its comments (for suppression directives). */
 export function loadSource(path: string, text: string, options: LoadOptions = {}): LoadedSource {
   const source: SourceFile = { path, text, lineCounter: countLines(text), contextOnly: options.contextOnly ?? false, comments: [] };
-  const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0 };
+  const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0, skipped: [] };
   const unprintable = findUnprintable(text);
   const composer = new Composer(PARSE_OPTIONS);
   const pending: TokenFacts[] = [];
+  const findTemplate = templateFinder(text);
+  let templateAt: number | undefined;
   const take = (doc: Document.Parsed) => {
     const facts = pending.shift() ?? { hasAlias: false, comments: [] };
     source.comments.push(...facts.comments);
     if (isEmptyDocument(doc)) return;
     loaded.documentCount++;
-    loadDocument(doc, facts, loaded, options);
+    templateAt ??= findTemplate(doc);
+    if (templateAt === undefined) loadDocument(doc, facts, loaded, options);
   };
   for (let token of new Parser().parse(text)) {
     if (token.type === 'document') {
@@ -59,6 +70,8 @@ export function loadSource(path: string, text: string, options: LoadOptions = {}
   // forceDoc: a stream without any document still reports its errors (e.g. a stray `...`).
   for (const doc of composer.end(true, text.length)) take(doc as Document.Parsed);
   source.comments.sort((a, b) => a.offset - b.offset);
+  // A template is not YAML yet: the whole file is skipped, whatever its other documents held.
+  if (templateAt !== undefined) return { ...loaded, resources: [], findings: [], skipped: [{ reason: NOT_AN_OBJECT.template, line: source.lineCounter.linePos(templateAt).line }] };
   if (unprintable) loaded.findings.push(unprintableFinding(source, unprintable));
   return loaded;
 }
@@ -93,7 +106,7 @@ function syntaxFinding(source: SourceFile, span: [number, number], messageId: Me
 
 function loadDocument(doc: Document.Parsed, facts: TokenFacts, loaded: LoadedSource, options: LoadOptions): void {
   let syntaxError = false;
-  for (const error of doc.errors) {
+  for (const error of syntaxErrors(doc.errors)) {
     const duplicate = error.code === 'DUPLICATE_KEY';
     syntaxError ||= !duplicate;
     loaded.findings.push(yamlErrorFinding(loaded.source, duplicate ? keySpan(doc, error.pos) : error.pos, error, duplicate));
@@ -116,7 +129,9 @@ function loadDocument(doc: Document.Parsed, facts: TokenFacts, loaded: LoadedSou
   }
   const outline = outlineDocument(doc);
   const add = (object: unknown, basePath: ObjectPath) => addResource(loaded, { object: object as Record<string, unknown>, basePath, outline }, options);
-  if (isRecord(value) && isListKind(value)) value.items.forEach((item: unknown, index: number) => add(item, ['items', index]));
+  const reason = notAnObject(value, loaded.source.path);
+  if (reason) loaded.skipped.push({ reason, line: loaded.source.lineCounter.linePos(doc.contents?.range?.[0] ?? outline.start).line });
+  else if (isRecord(value) && isListKind(value)) value.items.forEach((item: unknown, index: number) => add(item, ['items', index]));
   else add(value, []);
 }
 
@@ -195,6 +210,7 @@ export interface LoadedSourceData {
   comments: Comment[];
   findings: Finding[];
   documentCount: number;
+  skipped: SkippedDocument[];
   resources: ResourceData[];
   namespace?: string;
 }
@@ -202,13 +218,13 @@ export interface LoadedSourceData {
 export function toData(loaded: LoadedSource, options: NamespaceOption = {}): LoadedSourceData {
   const { path, text, contextOnly = false, comments } = loaded.source;
   const resources = loaded.resources.map(({ object, basePath, outline }) => ({ object, basePath, outline }));
-  return { path, text, contextOnly, comments, findings: loaded.findings, documentCount: loaded.documentCount, resources, namespace: options.namespace };
+  return { path, text, contextOnly, comments, findings: loaded.findings, documentCount: loaded.documentCount, skipped: loaded.skipped, resources, namespace: options.namespace };
 }
 
 export function fromData(data: LoadedSourceData): LoadedSource {
   const source: SourceFile = { path: data.path, text: data.text, lineCounter: countLines(data.text), contextOnly: data.contextOnly, comments: data.comments };
   const resources = data.resources.map((resource) => makeResource(source, resource, { namespace: data.namespace }));
-  return { source, resources, findings: data.findings, documentCount: data.documentCount };
+  return { source, resources, findings: data.findings, documentCount: data.documentCount, skipped: data.skipped };
 }
 
 function isListKind(value: Record<string, unknown>): value is { items: unknown[] } {
@@ -235,7 +251,7 @@ function keySpan(doc: Document.Parsed, pos: [number, number]): [number, number] 
   return span;
 }
 
-function yamlErrorFinding(source: SourceFile, [start, end]: [number, number], error: YAMLError, duplicate: boolean): Finding {
+function yamlErrorFinding(source: SourceFile, [start, end]: [number, number], error: ParseProblem, duplicate: boolean): Finding {
   if (!duplicate) return syntaxFinding(source, [start, end], 'parseError', { reason: error.message });
   const range = toRange(source.lineCounter, [start, end]);
   return ruleFinding(duplicateKey, 'duplicate', { key: quote(source.text.slice(start, end)) }, { file: source.path, range });

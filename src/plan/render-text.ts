@@ -100,7 +100,7 @@ function shortenRows(rows: string[][]): string[][] {
 }
 
 function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row.length > 1 ? (row[column] ?? '').length : 0))));
+  const widths = rows[0].map((_, column) => rows.reduce((width, row) => Math.max(width, row.length > 1 ? (row[column] ?? '').length : 0), 0));
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  '));
 }
 
@@ -147,7 +147,7 @@ function timeline(set: StatefulSetPlan, paint: Paint): string[] {
       ...(claims.length > 0 ? [claimLine(claims, paint, `(whenDeleted: ${set.delete.whenDeleted})`)] : []),
     ]);
   }
-  const width = Math.max(...entries.map(([label]) => label.length)) + 2;
+  const width = entries.reduce((widest, [label]) => Math.max(widest, label.length), 0) + 2;
   return entries.flatMap(([label, [first, ...more]]) => [
     `${paint('bold', label)}${' '.repeat(width - label.length)}${first}`,
     ...more.map((line) => ' '.repeat(width) + line),

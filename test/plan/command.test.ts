@@ -18,7 +18,7 @@ async function run([command, ...args]: string[], stdin = '') {
     argv: [command, ...args],
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    readStdin: () => new TextEncoder().encode(stdin),
+    readStdin: async () => ({ bytes: new TextEncoder().encode(stdin), complete: true }),
     isTTY: false,
     env: {},
     cwd: PLAN_FIXTURES,

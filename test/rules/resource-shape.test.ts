@@ -24,8 +24,8 @@ describe('resource-shape', () => {
         errors: [{ line: 2, column: 1, endLine: 2, endColumn: 9, message: 'kind must be a non-empty string' }],
       },
       {
-        code: '- just\n- a list\n',
-        errors: [{ line: 1, column: 3, endLine: 1, endColumn: 7, message: 'Document is a list' }],
+        code: '- kind: ConfigMap\n  metadata: {name: a}\n',
+        errors: [{ line: 1, column: 3, endLine: 1, endColumn: 18, message: 'Document is a list' }],
       },
       {
         code: 'hello\n',
