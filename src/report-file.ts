@@ -17,9 +17,10 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  */
 export async function writeReportFile(path: string, text: string): Promise<void> {
   try {
-    const target = await realpath(path).catch(() => path);
-    const existing = await stat(target).catch(() => undefined);
-    if (existing && !existing.isFile()) return await writeFile(target, text);
+    const existing = await stat(path).catch(() => undefined);
+    if (existing && !existing.isFile()) return await writeFile(path, text);
+    // A link to a report: the report is replaced, beside itself; the link stays.
+    const target = existing ? await realpath(path) : path;
     await mkdir(dirname(target), { recursive: true });
     await replaceAtomically(target, text);
   } catch (error) {
