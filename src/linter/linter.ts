@@ -70,7 +70,7 @@ export function lintLoaded(loaded: readonly LoadedSource[], options: EngineOptio
   const rules = options.registry ?? registry;
   const settings = new Map(rules.map((rule) => [rule.meta.id, settingOf(rule, options)]));
   const findings: Finding[] = loaded.flatMap((source) => (source.source.contextOnly ? [] : source.findings));
-  findings.push(...readFindings);
+  for (const finding of readFindings) findings.push(finding);
   let internalError = false;
   for (const rule of rules) {
     const setting = settings.get(rule.meta.id)!;

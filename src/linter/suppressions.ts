@@ -68,7 +68,7 @@ export function applySuppressions(
       outcome.unused.push(ruleFinding(unusedSuppression, 'unusedDirective', data, { file, range }));
     }
   }
-  if (inlineConfig) outcome.unused.push(...unusedAnnotations(resources, usedAnnotations));
+  if (inlineConfig) for (const unused of unusedAnnotations(resources, usedAnnotations)) outcome.unused.push(unused);
   return outcome;
 }
 

@@ -22,7 +22,7 @@ export interface LoadFilesOptions extends LoadOptions {
 }
 
 /** Files read ahead of the one being parsed, on the main thread. */
-const READ_AHEAD = 8;
+const READ_AHEAD = 16;
 
 /** Below this much YAML, starting threads (about 40 ms each) costs more than parsing on one core saves. */
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;

@@ -45,15 +45,15 @@ function refused(path: string, messageId: Why[0], data: MessageData = {}, range?
 const FIRST_READ_BYTES = 64 * 1024;
 
 /**
- * The file's bytes, read to its end (not to the size found when it was opened: procfs files say 0, and a file may
- * grow); undefined when there are more than `maxBytes`.
+ * The file's bytes: as many as its size when it was opened, or, for a file whose size the system gives as 0 (procfs,
+ * sysfs), up to its end; undefined when there are more than `maxBytes`.
  */
 async function readBytes(handle: FileHandle, size: number, maxBytes: number): Promise<Uint8Array | undefined> {
-  let bytes = Buffer.allocUnsafe(Math.min(size > 0 ? size + 1 : FIRST_READ_BYTES, maxBytes + 1));
+  let bytes = Buffer.allocUnsafe(Math.min(size > 0 ? size : FIRST_READ_BYTES, maxBytes + 1));
   let length = 0;
   for (;;) {
     const { bytesRead } = await handle.read(bytes, length, bytes.length - length, null);
-    if (bytesRead === 0) return bytes.subarray(0, length);
+    if (bytesRead === 0 || (size > 0 && length + bytesRead === size)) return bytes.subarray(0, length + bytesRead);
     length += bytesRead;
     if (length > maxBytes) return undefined;
     if (length === bytes.length) {

@@ -48,7 +48,7 @@ export function loadSource(path: string, text: string, options: LoadOptions = {}
   let templateAt: number | undefined;
   const take = (doc: Document.Parsed) => {
     const facts = pending.shift() ?? { hasAlias: false, comments: [] };
-    source.comments.push(...facts.comments);
+    for (const comment of facts.comments) source.comments.push(comment);
     if (isEmptyDocument(doc)) return;
     loaded.documentCount++;
     templateAt ??= findTemplate(doc);
@@ -63,7 +63,7 @@ export function loadSource(path: string, text: string, options: LoadOptions = {}
       }
       pending.push(facts);
     } else {
-      source.comments.push(...commentsOutsideDocuments(token));
+      for (const comment of commentsOutsideDocuments(token)) source.comments.push(comment);
     }
     for (const doc of composer.next(token)) take(doc as Document.Parsed);
   }
@@ -137,7 +137,7 @@ function loadDocument(doc: Document.Parsed, facts: TokenFacts, loaded: LoadedSou
 
 function addResource(loaded: LoadedSource, data: ResourceData, options: NamespaceOption): void {
   const resource = toResource(loaded.source, data, options);
-  if (Array.isArray(resource)) loaded.findings.push(...resource);
+  if (Array.isArray(resource)) for (const finding of resource) loaded.findings.push(finding);
   else loaded.resources.push(resource);
 }
 

@@ -57,7 +57,7 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
   const update = updatePlan(spec.updateStrategy, pods, first, notes);
   const oneAtATime = podManagementPolicy === 'OrderedReady';
   const effects = lifecycle({ name, first, replicas, claimTemplates: templates, oneAtATime, retention }, options);
-  notes.push(...contextNotes(resource, index, replicas, options.scaleTo));
+  for (const note of contextNotes(resource, index, replicas, options.scaleTo)) notes.push(note);
   return {
     name,
     namespace: resource.namespace,
@@ -199,7 +199,7 @@ function contextNotes(resource: Resource, index: ResourceIndex, replicas: number
   }
   const count = replicaCount(resource, index);
   if (count?.autoscaler) notes.push(`Runs ${describeReplicas(count)}: the plan follows spec.replicas`);
-  if (Math.max(replicas, ...scaleTo) > MAX_LISTED_PODS) {
+  if (scaleTo.reduce((most, count) => Math.max(most, count), replicas) > MAX_LISTED_PODS) {
     notes.push(`Only the first ${MAX_LISTED_PODS} pods are listed`);
   }
   return notes;
