@@ -5,12 +5,15 @@
  * name takes seconds, `**∕a∕**∕a∕**∕a∕**∕b` against a deep path minutes.
  *
  * Syntax (picomatch's and ESLint's, with `dot: true`): `*` any characters but `/` (hidden names included), `?` one
- * such character, `[abc]`, `[a-z]`, `[!a]` or `[^a]` one character of (or not of) a set, `**` as a whole path
- * segment any number of segments, `{a,b}` and `{1..3}` alternatives, `\` quotes the next character, a leading `./`
- * is dropped, a trailing `/` means everything below. Extended globs (`@(a|b)`, `!(a)`, `+(a)`, `*(a)`, `?(a)`) and POSIX classes (`[[:alpha:]]`) are not
- * supported (a UsageError). How it stays linear: between two stars, a run of one-character tests (or, for `**`,
- * of whole-segment tests) has a fixed length, and taking each run at its leftmost place is always right; only the
- * last run is tied to the end. That is the classic greedy wildcard match, applied to characters and to segments.
+ * such character, `[abc]` and `[a-z]` one character of a set, `[!a]` or `[^a]` one not of it (as POSIX and
+ * gitignore read `[!a]`; picomatch reads a set of `!` and `a`), `**` as a whole path segment any number of
+ * segments, `{a,b}` and `{1..3}` alternatives, `\` quotes the next character, a leading `./` is dropped, a trailing
+ * `/` means everything below, a leading `!` takes back what earlier patterns matched. Extended globs (`@(a|b)`,
+ * `!(a)`, `+(a)`, `*(a)`, `?(a)`) and POSIX classes (`[[:alpha:]]`) are not supported (a UsageError).
+ *
+ * How it stays linear: between two stars, a run of one-character tests (or, for `**`, of whole-segment tests) has
+ * a fixed length, and taking each run at its leftmost place is always right; only the last run is tied to the end.
+ * That is the classic greedy wildcard match, applied to characters and to segments.
  */
 import { UsageError } from '../util/errors.js';
 import { bounded } from '../util/sanitize.js';
