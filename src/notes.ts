@@ -5,7 +5,7 @@ import type { Io } from './io.js';
 import type { LintRun } from './lint.js';
 import type { LintResult } from './types.js';
 import { byCodeUnits } from './util/compare.js';
-import { oneLine } from './util/sanitize.js';
+import { bounded, oneLine } from './util/sanitize.js';
 
 /** Entries named in one note line; the rest are counted. */
 const NOTE_ENTRIES = 5;
@@ -33,7 +33,7 @@ export function reportNotes(run: LintRun, configPath: string | undefined, quiet:
 /** One line: `stslint: N things were done: a, b, c, 2 more (hint)`. */
 function note(io: Pick<Io, 'stderr'>, entries: string[], one: string, many: string, what: string, count = entries.length, hint = ''): void {
   if (entries.length === 0) return;
-  const shown = entries.slice(0, NOTE_ENTRIES);
+  const shown = entries.slice(0, NOTE_ENTRIES).map((entry) => bounded(entry));
   if (entries.length > NOTE_ENTRIES) shown.push(`${entries.length - NOTE_ENTRIES} more`);
   io.stderr(`stslint: ${count} ${count === 1 ? one : many} ${what}: ${oneLine(shown.join(', '))}${hint ? ` ${hint}` : ''}\n`);
 }

@@ -157,6 +157,25 @@ describe('report files (--output-file)', () => {
   }, 60_000);
 });
 
+describe('messages quote values in bounded length', () => {
+  it('a 100 KB kind, key, token or quantity gives no line longer than 1,200 characters, in the report or on stderr', () => {
+    const dir = tempDir();
+    const long = 'x'.repeat(100_000);
+    writeFileSync(join(dir, 'long.yaml'), [
+      `apiVersion: example.com/v1\nkind: K${long}\nmetadata: {name: a}\n`,
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata:\n  ${long}: 1\n  ${long}: 2\n`,
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b} ${long}\n`,
+      `apiVersion: v1\nkind: LimitRange\nmetadata: {name: d}\nspec:\n  limits: [{type: Container, max: {memory: 1${'0'.repeat(100_000)}Gi}}]\n`,
+    ].join('---\n'));
+    const { code, stdout, stderr } = stslint(['long.yaml', '--strict', '-f', 'compact'], { cwd: dir });
+    expect(code).toBe(1);
+    const lines = [...stdout.split('\n'), ...stderr.split('\n')];
+    expect(lines.filter((line) => line.length > 1_200).map((line) => line.slice(0, 120))).toEqual([]);
+    expect(stdout).toContain('duplicate-key');
+    expect(stderr).toContain('not schema-validated');
+  });
+});
+
 describe('every non-zero exit says why', () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'sts.yaml'), WARNINGS);
