@@ -251,6 +251,7 @@ function listRules(args: string[], io: Io): number {
 const RULES_HELP = `Usage: stslint rules [--format stylish|json]
 
 Every rule with its default severity and description. error/warning: the rule
-reports at two levels (the first when it can, see its README); error (fatal):
-files that cannot be read or parsed, always an error, never turned off.
+reports at either level, the first being its default (its README says when);
+error (fatal): files that cannot be read or parsed, always an error, never
+turned off or downgraded.
 `;
