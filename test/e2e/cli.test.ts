@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../../src/types.js';
@@ -84,6 +85,14 @@ describe('stslint CLI (built)', () => {
       namespace: 'default',
       name: 'web',
     });
+  });
+
+  it('ships its bin files executable, in git too: npm makes them so, which must not leave git status dirty', () => {
+    const bins = Object.values(JSON.parse(readFileSync('package.json', 'utf8')).bin as Record<string, string>);
+    for (const bin of bins) expect(statSync(bin).mode & 0o111, bin).toBe(0o111);
+    const git = spawnSync('git', ['ls-files', '--stage', '--', ...bins], { encoding: 'utf8' });
+    if (git.status !== 0) return; // not a git checkout (an unpacked package): nothing to compare
+    expect(git.stdout.trim().split('\n').map((line) => `${line.split(/\s+/)[0]} ${line.split('\t')[1]}`)).toEqual(bins.map((bin) => `100755 ${bin}`).sort());
   });
 
   it('lists rules, prints help and version', () => {
