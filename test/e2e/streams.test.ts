@@ -166,6 +166,7 @@ describe('messages quote values in bounded length', () => {
       `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata:\n  ${long}: 1\n  ${long}: 2\n`,
       `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b} ${long}\n`,
       `apiVersion: v1\nkind: LimitRange\nmetadata: {name: d}\nspec:\n  limits: [{type: Container, max: {memory: 1${'0'.repeat(100_000)}Gi}}]\n`,
+      `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  serviceName: web\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: busybox:1.36, volumeMounts: [{name: data, mountPath: /d}]}]}\n  volumeClaimTemplates:\n  - metadata: {name: data}\n    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: "x${'0'.repeat(100_000)}Gi"}}}\n`,
     ].join('---\n'));
     const { code, stdout, stderr } = stslint(['long.yaml', '--strict', '-f', 'compact'], { cwd: dir });
     expect(code).toBe(1);
