@@ -52,7 +52,8 @@ describe('what the code base can do (a change here needs a security review)', ()
 describe('a lint run touches no network', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('over the corpus and a manifest full of URLs, in strict mode', async () => {
+  // Without the corpus beside the checkout (a fresh clone), the run covers the manifest full of URLs only, and says so.
+  it(`over ${existsSync(CORPUS) ? 'the corpus and ' : ''}a manifest full of URLs, in strict mode${existsSync(CORPUS) ? '' : ' (corpus absent: ../shared/corpus not linted)'}`, async () => {
     const connect = vi.spyOn(net.Socket.prototype, 'connect').mockImplementation(() => {
       throw new Error('network access');
     });
@@ -66,7 +67,7 @@ describe('a lint run touches no network', () => {
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: u\n  annotations:\n    schema: https://example.com/schema.json\n    $schema: http://example.com/x\ndata:\n  url: https://example.com/\n',
     );
     const run = await lintFiles([dir, ...(existsSync(CORPUS) ? [CORPUS] : [])], { strict: true });
-    expect(run.results.length).toBeGreaterThan(1);
+    expect(run.results.length).toBeGreaterThan(existsSync(CORPUS) ? 1 : 0);
     expect([connect, lookup, fetch].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
   });
 });
