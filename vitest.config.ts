@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // End-to-end tests spawn the built CLI; on a loaded 2-core machine a spawn can take seconds.
     testTimeout: 60_000,
+    // Builds the Kubernetes oracle (oracle/) when Go is on PATH; its tests skip, saying why, otherwise.
+    globalSetup: ['test/oracle/global-setup.ts'],
   },
 });

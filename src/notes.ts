@@ -1,5 +1,5 @@
 /** The notes of a run on standard error: what it left out (nothing is skipped in silence), and why it exits as it does. */
-import type { MaxWarningsExceeded } from './formatters/index.js';
+import type { MaxWarningsExceeded } from './formatters/context.js';
 import { pathFromCwd } from './formatters/paths.js';
 import type { Io } from './io.js';
 import type { LintRun } from './lint.js';

@@ -1,5 +1,4 @@
 import type { LineCounter } from 'yaml';
-import type { DocumentOutline } from './load/positions.js';
 import type { Comment } from './load/tokens.js';
 import type { ResourceIndex } from './k8s/resource-index.js';
 
@@ -8,6 +7,29 @@ export type SeveritySetting = Severity | 'off';
 
 /** A path inside a resource, e.g. ['spec', 'template', 'spec', 'containers', 0, 'name']. */
 export type ObjectPath = readonly (string | number)[];
+
+/**
+ * What positions need of one YAML collection, kept instead of the parsed document so that
+ * a huge file does not hold every syntax tree in memory: the collection's own span, its keys
+ * (mappings only), and per entry a span and the nested collection, if the entry is one.
+ * A scalar or alias document is an outline without entries.
+ */
+export interface Outline {
+  start: number;
+  end: number;
+  /** Per entry of a mapping: the key as text (scalar keys only); absent for a list. */
+  keys?: (string | undefined)[];
+  /** Per entry, flattened [start, end]: the pair span (mapping) or item span (list); -1 when unknown. */
+  spans: number[];
+  /** Per entry, the nested collection if the entry is one; absent when no entry is. */
+  children?: (Outline | undefined)[];
+}
+
+export interface DocumentOutline {
+  root: Outline | undefined;
+  /** Where the document starts: the fallback position. */
+  start: number;
+}
 
 /** One parsed YAML (or JSON) source: a file, or stdin under its display name. */
 export interface SourceFile {

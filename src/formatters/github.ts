@@ -1,6 +1,6 @@
 import { keepingLineBreaks } from '../util/sanitize.js';
 import type { LintMessage, LintResult } from '../types.js';
-import type { FormatterContext } from './index.js';
+import type { FormatterContext } from './context.js';
 import { pathFromCwd } from './paths.js';
 
 /**

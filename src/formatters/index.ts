@@ -5,6 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../util/errors.js';
 import { oneLine } from '../util/sanitize.js';
 import type { LintResult, RuleMeta } from '../types.js';
+import type { FormatterContext, MaxWarningsExceeded } from './context.js';
+
+export type { FormatterContext, MaxWarningsExceeded };
 import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
@@ -13,21 +16,6 @@ import { ruleDocsUrl } from './package-info.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-/** ESLint's formatter metadata when a run has more warnings than `--max-warnings` allows. */
-export interface MaxWarningsExceeded {
-  maxWarnings: number;
-  foundWarnings: number;
-}
-
-export interface FormatterContext {
-  /** Directory that relative paths are shown against and that formatter packages are resolved from. */
-  cwd: string;
-  color: boolean;
-  /** Metadata of the rules that can appear in the results, by rule id. */
-  rulesMeta: Record<string, RuleMeta>;
-  /** Set when there are more warnings than `--max-warnings` allows (the stylish summary says so, as ESLint passes it on). */
-  maxWarningsExceeded?: MaxWarningsExceeded;
-}
 
 type BuiltInFormatter = (results: LintResult[], context: FormatterContext) => string;
 

@@ -1,6 +1,6 @@
 import { oneLine } from '../util/sanitize.js';
 import type { LintMessage, LintResult, RuleMeta } from '../types.js';
-import type { FormatterContext } from './index.js';
+import type { FormatterContext } from './context.js';
 import { ruleDocsUrl } from './package-info.js';
 import { pathFromCwd } from './paths.js';
 

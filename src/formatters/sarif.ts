@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintMessage, LintResult, RuleMeta } from '../types.js';
-import type { FormatterContext } from './index.js';
+import type { FormatterContext } from './context.js';
 import { PACKAGE, ruleDocsUrl } from './package-info.js';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';

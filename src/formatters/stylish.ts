@@ -1,6 +1,6 @@
 import { oneLine, singleSpaced } from '../util/sanitize.js';
 import type { LintResult } from '../types.js';
-import type { MaxWarningsExceeded } from './index.js';
+import type { MaxWarningsExceeded } from './context.js';
 
 export interface StylishOptions {
   color: boolean;

@@ -1,31 +1,10 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { LineCounter } from 'yaml';
-import type { ObjectPath, Range, Resource } from '../types.js';
+import type { DocumentOutline, ObjectPath, Outline, Range, Resource } from '../types.js';
+
+export type { DocumentOutline, Outline };
 
 type Span = [start: number, end: number];
-
-/**
- * What positions need of one YAML collection, kept instead of the parsed document so that
- * a huge file does not hold every syntax tree in memory: the collection's own span, its keys
- * (mappings only), and per entry a span and the nested collection, if the entry is one.
- * A scalar or alias document is an outline without entries.
- */
-export interface Outline {
-  start: number;
-  end: number;
-  /** Per entry of a mapping: the key as text (scalar keys only); absent for a list. */
-  keys?: (string | undefined)[];
-  /** Per entry, flattened [start, end]: the pair span (mapping) or item span (list); -1 when unknown. */
-  spans: number[];
-  /** Per entry, the nested collection if the entry is one; absent when no entry is. */
-  children?: (Outline | undefined)[];
-}
-
-export interface DocumentOutline {
-  root: Outline | undefined;
-  /** Where the document starts: the fallback position. */
-  start: number;
-}
 
 /**
  * The source range of the key or value at `path` inside a resource.
