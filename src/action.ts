@@ -7,7 +7,6 @@ import { lintFiles } from './lint.js';
 import { exitCode, reportNotes, tooManyWarnings } from './notes.js';
 import { parseBoolean, parseCount, resolveOptions, type Settings } from './options.js';
 import { writeReportFile } from './report-file.js';
-import { finishOutput, output } from './stdio.js';
 import type { LintResult } from './types.js';
 import { UsageError } from './util/errors.js';
 import { bounded, oneLine } from './util/sanitize.js';
@@ -58,11 +57,8 @@ export async function runAction(env: NodeJS.ProcessEnv, stdout: (text: string) =
   }
 }
 
-/** Run the Action in this process (bin/stslint-action.js): a log that cannot be written is exit 2 with one line. */
-export async function runActionProcess(): Promise<number> {
-  const stdout = output(process.stdout);
-  return finishOutput(stdout, await runAction(process.env, stdout.write), output(process.stderr).write);
-}
+// For bin/stslint-action.js: a log that cannot be written is exit 2 with one line.
+export { finishOutput, output } from './stdio.js';
 
 /** The Action's inputs as settings; an empty input is not given. Throws UsageError for a malformed value. */
 function actionSettings(input: (name: string) => string): Settings {

@@ -11,7 +11,7 @@ import { planCommand } from './plan/command.js';
 import type { Io } from './io.js';
 import { exitCode, reportNotes, tooManyWarnings } from './notes.js';
 import { writeReportFile } from './report-file.js';
-import { finishOutput, output, readStandardInput, readStream } from './stdio.js';
+import { readStandardInput } from './stdio.js';
 import type { LintResult } from './types.js';
 import { UsageError } from './util/errors.js';
 import { bounded, oneLine } from './util/sanitize.js';
@@ -81,26 +81,9 @@ internal error. A non-zero exit always says why on standard error or in the repo
 
 export type { Io };
 
-/**
- * Run the command line in this process (bin/stslint.js): arguments, standard streams and exit code. Output that
- * cannot be written is exit 2 with one line; a reader that has gone (`stslint rules | head -1`) ends it quietly.
- */
-export async function runProcess(): Promise<number> {
-  const stdout = output(process.stdout);
-  const stderr = output(process.stderr);
-  const code = await main({
-    argv: process.argv.slice(2),
-    stdout: stdout.write,
-    stderr: stderr.write,
-    readStdin: (maxBytes) => readStream(process.stdin, maxBytes),
-    isTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
-    env: process.env,
-    cwd: process.cwd(),
-  });
-  return finishOutput(stdout, code, stderr.write);
-}
+// For bin/stslint.js, which hands the process's streams to main: output that cannot be written is exit 2 with one
+// line, a reader that has gone (`stslint rules | head -1`) ends it quietly, standard input is read as a stream.
+export { finishOutput, output, readStream } from './stdio.js';
 
 /** Run the command line; returns the exit code. Only this module touches argv, output and exit codes. */
 export async function main(io: Io): Promise<number> {

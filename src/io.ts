@@ -1,4 +1,8 @@
-import type { StdinInput } from './stdio.js';
+/** Standard input as read: its bytes, and whether it ended (false: reading stopped past the size limit). */
+export interface StdinInput {
+  bytes: Uint8Array;
+  complete: boolean;
+}
 
 /** What a command-line front end touches of its process: arguments, output streams, standard input, environment. */
 export interface Io {

@@ -1,20 +1,14 @@
 /**
- * The process's standard streams as the command-line front ends use them (bin/stslint.js, bin/stslint-action.js):
+ * The standard streams as the command-line front ends (bin/stslint.js, bin/stslint-action.js) hand them to stslint:
  * output that stops quietly once the reader is gone and reports any other failure, and standard input read as it
  * arrives, up to a size limit.
  */
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import type { Io } from './io.js';
+import type { Io, StdinInput } from './io.js';
 import type { RawInput } from './lint.js';
 import { DEFAULT_MAX_FILE_BYTES } from './load/read.js';
 import { UsageError } from './util/errors.js';
-
-/** Standard input as read: its bytes, and whether it ended (false: reading stopped past the size limit). */
-export interface StdinInput {
-  bytes: Uint8Array;
-  complete: boolean;
-}
 
 /** An output stream whose write failures do not throw where they happen. */
 export interface Output {
