@@ -3,11 +3,11 @@
  * in a repository (src/load/not-objects.ts): skipped and counted, while a document that looks like an object but
  * lacks a part stays a resource-shape error.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintSources } from '../src/lint.js';
-import { stslint, tempDir, where } from './reliability/helpers.js';
+import { stslint, where, writeTree } from './reliability/helpers.js';
 
 /** What a repository holds beside its manifests, as those tools write them. */
 const NOT_OBJECTS: Record<string, string> = {
@@ -48,15 +48,6 @@ const BROKEN: Record<string, string> = {
   'broken/list-of-objects.yaml': '- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n',
   'broken/scalar.yaml': 'apiVersion v1 kind ConfigMap\n',
 };
-
-function writeTree(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 describe('documents that are not Kubernetes objects', () => {
   it('are skipped and counted per file and reason; objects beside them are linted, broken ones reported', () => {

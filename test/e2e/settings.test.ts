@@ -2,22 +2,12 @@
  * Settings are never ignored in silence, and every front end reads them the same way: through the built CLI and
  * through the GitHub Action's entry point (src/action.ts runAction), on trees generated here.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../../src/action.js';
 import { lintText } from '../../src/lint.js';
-import { stslint, tempDir } from '../reliability/helpers.js';
-
-/** Write { relative path: text } under a new directory; returns the directory. */
-function tree(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+import { stslint, writeTree } from '../reliability/helpers.js';
 
 /** Run the Action's entry point in this process, as GitHub runs it in `dir`; its log, exit code and outputs. */
 async function action(dir: string, inputs: Record<string, string>) {
@@ -32,7 +22,7 @@ async function action(dir: string, inputs: Record<string, string>) {
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 
 describe('settings that name what does not exist are errors that name the setting (exit 2)', () => {
-  const dir = tree({ 'deploy/a.yaml': CONFIG_MAP, 'a-file.json': '{}' });
+  const dir = writeTree({ 'deploy/a.yaml': CONFIG_MAP, 'a-file.json': '{}' });
 
   it.each([
     ['--schema-dir naming a missing directory', ['--schema-dir', 'missing'], `stslint: --schema-dir: no such directory: ${join(dir, 'missing')}\n`],
@@ -78,7 +68,7 @@ describe('settings written as editors and kubectl users write them', () => {
   const sts = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  replicas: 2\n  ordinals: {start: 1}\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: c, image: busybox:1.36}]\n';
 
   it('a $schema key is accepted, and kubernetesVersion "1.30.2" or "v1.30" means 1.30, in the config as on the command line', () => {
-    const dir = tree({ 'sts.yaml': sts });
+    const dir = writeTree({ 'sts.yaml': sts });
     const reportWith = (config: string, args: string[] = []) => {
       writeFileSync(join(dir, '.stslint.yaml'), config);
       const { code, stdout, stderr } = stslint(['sts.yaml', '-f', 'json', ...args], { cwd: dir });
@@ -122,7 +112,7 @@ describe('one set of options for every front end', () => {
   };
 
   it('the CLI and the Action give the same report and exit code with every config key set', async () => {
-    const dir = tree(files);
+    const dir = writeTree(files);
     const cli = stslint(['deploy', '-f', 'sarif', '-o', 'cli.sarif'], { cwd: dir });
     const fromAction = await action(dir, { paths: 'deploy', 'sarif-file': 'action.sarif' });
     expect(fromAction.code).toBe(cli.code);
