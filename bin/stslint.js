@@ -4,7 +4,8 @@ import { finishOutput, main, output, readStream } from '../dist/src/cli.mjs';
 
 const stdout = output(process.stdout);
 const stderr = output(process.stderr);
-const code = await main({
+// No top-level await: scripts/sea.mjs bundles this file as CommonJS for the single executable.
+main({
   argv: process.argv.slice(2),
   stdout: stdout.write,
   stderr: stderr.write,
@@ -14,5 +15,8 @@ const code = await main({
   stdinIsTTY: Boolean(process.stdin.isTTY),
   env: process.env,
   cwd: process.cwd(),
-});
-process.exitCode = await finishOutput(stdout, code, stderr.write);
+})
+  .then((code) => finishOutput(stdout, code, stderr.write))
+  .then((code) => {
+    process.exitCode = code;
+  });

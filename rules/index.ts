@@ -1,6 +1,7 @@
-import type { Rule } from '../src/types.js';
+import type { AnyRule } from '../src/types.js';
 import apiVersionDeprecated from './api-version-deprecated/index.js';
 import apiVersionRemoved from './api-version-removed/index.js';
+import autoscalerConflict from './autoscaler-conflict/index.js';
 import deploymentDatabase from './deployment-database/index.js';
 import duplicateKey from './duplicate-key/index.js';
 import duplicateResource from './duplicate-resource/index.js';
@@ -9,11 +10,13 @@ import pdbBlocksEviction from './pdb-blocks-eviction/index.js';
 import pdbMissing from './pdb-missing/index.js';
 import pdbPolicy from './pdb-policy/index.js';
 import pdbSelectsNothing from './pdb-selects-nothing/index.js';
+import replicasWithAutoscaler from './replicas-with-autoscaler/index.js';
 import resourceShape from './resource-shape/index.js';
 import rwoRollingUpdate from './rwo-rolling-update/index.js';
 import rwoSharedClaim from './rwo-shared-claim/index.js';
 import schema from './schema/index.js';
 import selectorLabelMismatch from './selector-label-mismatch/index.js';
+import snapshotSourceMissing from './snapshot-source-missing/index.js';
 import statefulsetAntiAffinity from './statefulset-anti-affinity/index.js';
 import statefulsetClaimNameTooLong from './statefulset-claim-name-too-long/index.js';
 import statefulsetClaimTemplateInvalid from './statefulset-claim-template-invalid/index.js';
@@ -27,14 +30,18 @@ import statefulsetServiceNotHeadless from './statefulset-service-not-headless/in
 import statefulsetServiceSelector from './statefulset-service-selector/index.js';
 import statefulsetTerminationGrace from './statefulset-termination-grace/index.js';
 import statefulsetVolumeClaimTemplates from './statefulset-volume-claim-templates/index.js';
+import storageclassBindingMode from './storageclass-binding-mode/index.js';
+import storageclassMissing from './storageclass-missing/index.js';
+import storageclassReclaimDelete from './storageclass-reclaim-delete/index.js';
 import unusedSuppression from './unused-suppression/index.js';
 import volumeMountUnknown from './volume-mount-unknown/index.js';
 import yamlSyntax from './yaml-syntax/index.js';
 
 /** Every rule, sorted by id. A rule's id is its folder name; its README.md sits beside it. */
-export const rules: readonly Rule[] = [
+export const rules: readonly AnyRule[] = [
   apiVersionDeprecated,
   apiVersionRemoved,
+  autoscalerConflict,
   deploymentDatabase,
   duplicateKey,
   duplicateResource,
@@ -43,11 +50,13 @@ export const rules: readonly Rule[] = [
   pdbMissing,
   pdbPolicy,
   pdbSelectsNothing,
+  replicasWithAutoscaler,
   resourceShape,
   rwoRollingUpdate,
   rwoSharedClaim,
   schema,
   selectorLabelMismatch,
+  snapshotSourceMissing,
   statefulsetAntiAffinity,
   statefulsetClaimNameTooLong,
   statefulsetClaimTemplateInvalid,
@@ -61,6 +70,9 @@ export const rules: readonly Rule[] = [
   statefulsetServiceSelector,
   statefulsetTerminationGrace,
   statefulsetVolumeClaimTemplates,
+  storageclassBindingMode,
+  storageclassMissing,
+  storageclassReclaimDelete,
   unusedSuppression,
   volumeMountUnknown,
   yamlSyntax,

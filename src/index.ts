@@ -15,6 +15,16 @@ export { planSources, type PlanOptions, type PlanRun, type PlanSourcesOptions } 
 export type { Plan, PlanProblem, StatefulSetPlan } from './plan/types.js';
 export { rules } from '../rules/index.js';
 export { defineRule, formatMessage } from './linter/rule.js';
+export {
+  RuleTester,
+  type InvalidTestCase,
+  type RuleTests,
+  type TestCaseError,
+  type TestCode,
+  type TestFunction,
+  type TestLintOptions,
+  type ValidTestCase,
+} from './linter/rule-tester.js';
 export { UsageError } from './util/errors.js';
 export { PACKAGE } from './util/package.js';
 export type {

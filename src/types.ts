@@ -119,19 +119,17 @@ export interface RuleMeta<MessageIds extends string = string> {
    * Message templates by message id, with `{{name}}` placeholders (ESLint's `meta.messages`). Every id a rule
    * reports with must be here; a template whose placeholder has no value in the report's data is an error.
    */
-  messages?: Readonly<Record<MessageIds, string>>;
+  messages: Readonly<Record<MessageIds, string>>;
   /** JSON Schema (draft-07) of the rule's options object; absent: the rule takes no options. */
   options?: Readonly<Record<string, unknown>>;
 }
 
-/** What a rule hands to `context.report` (ESLint's report descriptor). */
-export type ReportDescriptor<MessageIds extends string = string> = ReportTarget & (
-  | { messageId: MessageIds; data?: MessageData; message?: never }
-  /** @deprecated transitional: rules are being moved to message ids; the text as it is. */
-  | { message: string; messageId?: never; data?: never }
-);
-
-interface ReportTarget {
+/** What a rule hands to `context.report` (ESLint's report descriptor): a message id, its data and where. */
+export interface ReportDescriptor<MessageIds extends string = string> {
+  /** One of the rule's `meta.messages` ids. */
+  messageId: MessageIds;
+  /** Values of the message's `{{placeholders}}`. */
+  data?: MessageData;
   /** Path inside the object of the offending key or value; [] for the object itself. */
   path: ObjectPath;
   /** Report on another object than the one visited (e.g. the governing Service); default: the visited one. */

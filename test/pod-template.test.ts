@@ -7,7 +7,7 @@ import type { Resource, Rule } from '../src/types.js';
 function resourcesOf(text: string): Resource[] {
   const seen: Resource[] = [];
   const collect: Rule = {
-    meta: { id: 'collect', severity: 'error', description: 'Collect resources' },
+    meta: { id: 'collect', severity: 'error', description: 'Collect resources', messages: {} },
     check: (resource) => void seen.push(resource),
   };
   lintSources([{ path: 'test.yaml', text }], { registry: [collect] });

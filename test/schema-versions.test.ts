@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import schemaRule from '../rules/schema/index.js';
 import serviceNameRule from '../rules/statefulset-service-name/index.js';
 import { runAction } from '../src/action.js';
+import type { AnyRule, LintMessage, LintOptions } from '../src/index.js';
 import { DEPRECATED_APIS, apiStatus } from '../src/k8s/api-versions.js';
+import { lintText } from '../src/lint.js';
 import { DEFAULT_KUBERNETES_VERSION } from '../src/schema/versions.js';
 import { hasSchema } from '../src/schema/builtin.js';
 import { bundledVersions } from '../src/schema/versions.js';
-import { runRule } from './helpers/rule-tester.js';
 
 const VERSIONS = ['1.25', '1.26', '1.29', '1.30', '1.36'];
 
@@ -33,12 +34,17 @@ spec:
           image: postgres:16
 ${container}${spec}`;
 
+/** The messages of one rule, in the order of the results (by line and column). */
+function messagesOf(rule: AnyRule, code: string, options: LintOptions): LintMessage[] {
+  return lintText(code, { ...options, registry: [rule] }).results.flatMap((result) => result.messages.filter((m) => m.ruleId === rule.meta.id));
+}
+
 /** Schema findings as `line:column message` at each bundled version, `--strict` on. */
 function findingsByVersion(code: string): Record<string, string[]> {
   return Object.fromEntries(
     VERSIONS.map((kubernetesVersion) => [
       kubernetesVersion,
-      runRule(schemaRule, code, { strict: true, kubernetesVersion }).map((m) => `${m.line}:${m.column} ${m.message}`),
+      messagesOf(schemaRule, code, { strict: true, kubernetesVersion }).map((m) => `${m.line}:${m.column} ${m.message}`),
     ]),
   );
 }
@@ -102,7 +108,7 @@ describe('bundled Kubernetes versions', () => {
   it('reports a missing serviceName as an error where the schema requires it (1.32 and older), else a warning', () => {
     const code = statefulSet('').replace('  serviceName: db\n', '');
     const severities = ['1.25', '1.26', '1.29', '1.30', '1.32', '1.33', '1.36'].map(
-      (kubernetesVersion) => runRule(serviceNameRule, code, { kubernetesVersion })[0].severity,
+      (kubernetesVersion) => messagesOf(serviceNameRule, code, { kubernetesVersion })[0].severity,
     );
     expect(severities).toEqual([2, 2, 2, 2, 2, 1, 1]);
   });

@@ -1,7 +1,9 @@
 import { claimVolumes } from '../../src/k8s/claims.js';
 import { containersOf, podSpecOf, type ContainerAt } from '../../src/k8s/pod-template.js';
 import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
-import type { Resource, Rule, RuleContext } from '../../src/types.js';
+import type { ResourceIndex } from '../../src/k8s/resource-index.js';
+import { defineRule } from '../../src/linter/rule.js';
+import type { ObjectPath, Resource } from '../../src/types.js';
 
 /**
  * Repository names of well-known stateful systems: the last path segments of an image repository, registry and tag
@@ -50,14 +52,18 @@ const DATABASE_IMAGES: readonly string[] = [
 
 const REDIS_COMPATIBLE: ReadonlySet<string> = new Set(['keydb', 'redis', 'redis-stack', 'redis-stack-server', 'valkey']);
 
-const STATEFULSET_ADVICE = 'run it as a StatefulSet (stable pod identity, one volume per replica, ordered rollouts)';
-
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'deployment-database',
     severity: 'warning',
     description: 'Warn when a Deployment runs a well-known stateful system or shares a PersistentVolumeClaim between replicas',
     kinds: ['apps/Deployment', 'extensions/Deployment'],
+    messages: {
+      database:
+        "Deployment '{{name}}' runs {{system}} (image {{image}}), a stateful system: run it as a StatefulSet (stable pod identity, one volume per replica, ordered rollouts)",
+      sharedClaim:
+        "Deployment '{{name}}' runs {{replicas}} that all mount PersistentVolumeClaim {{claims}}: shared state in a Deployment usually belongs in a StatefulSet with volumeClaimTemplates (fine if the claim is ReadWriteMany shared storage)",
+    },
     options: {
       type: 'object',
       additionalProperties: false,
@@ -70,39 +76,35 @@ const rule: Rule = {
       },
     },
   },
+  defaultOptions: { images: [] as readonly string[] },
   check(resource, context) {
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
-    const names = [...DATABASE_IMAGES, ...extraImages(context)];
+    const names = [...DATABASE_IMAGES, ...context.options.images];
     let matched = false;
     for (const { container, path } of [...containersOf(podSpec.spec, podSpec.path)].filter(isLongRunning)) {
       const image = container.image;
       const system = typeof image === 'string' ? matchingName(image, names) : undefined;
       if (!system || isCacheOnly(system, container)) continue;
       matched = true;
-      context.report({
-        path: [...path, 'image'],
-        message: `Deployment '${resource.name}' runs ${system} (image ${String(image)}), a stateful system: ${STATEFULSET_ADVICE}`,
-      });
+      context.report({ path: [...path, 'image'], messageId: 'database', data: { name: resource.name, system, image: String(image) } });
     }
-    if (!matched) checkSharedClaims(resource, context);
+    const shared = matched ? undefined : sharedClaims(resource, context.index);
+    if (shared) context.report({ path: shared.path, messageId: 'sharedClaim', data: { name: resource.name, replicas: shared.replicas, claims: shared.claims } });
   },
-};
+});
 
 /**
  * A claim shared by the replicas of a Deployment that the linted files do not declare. Declared claims are left to
  * rwo-shared-claim (ReadWriteOnce, ReadWriteOncePod) or are meant to be shared (ReadWriteMany, ReadOnlyMany).
  */
-function checkSharedClaims(resource: Resource, context: RuleContext): void {
-  const count = replicaCount(resource, context.index);
-  if (!count || count.max <= 1) return;
-  const undeclared = claimVolumes(resource, context.index).filter((volume) => !volume.claim);
-  if (undeclared.length === 0) return;
-  const names = [...new Set(undeclared.map((volume) => `'${volume.claimName}'`))].join(', ');
-  context.report({
-    path: undeclared[0].path,
-    message: `Deployment '${resource.name}' runs ${describeReplicas(count)} that all mount PersistentVolumeClaim ${names}: shared state in a Deployment usually belongs in a StatefulSet with volumeClaimTemplates (fine if the claim is ReadWriteMany shared storage)`,
-  });
+function sharedClaims(resource: Resource, index: ResourceIndex): { path: ObjectPath; replicas: string; claims: string } | undefined {
+  const count = replicaCount(resource, index);
+  if (!count || count.max <= 1) return undefined;
+  const undeclared = claimVolumes(resource, index).filter((volume) => !volume.claim);
+  if (undeclared.length === 0) return undefined;
+  const claims = [...new Set(undeclared.map((volume) => `'${volume.claimName}'`))].join(', ');
+  return { path: undeclared[0].path, replicas: describeReplicas(count), claims };
 }
 
 /** Redis-compatible servers that keep nothing on disk: `--save ""` turns snapshots off, and no `--appendonly yes`. */
@@ -137,11 +139,3 @@ function repositoryOf(image: string): string[] {
   segments[segments.length - 1] = segments[segments.length - 1].split(':')[0];
   return segments;
 }
-
-/** Repository names added by the `images` option. */
-function extraImages(context: RuleContext): string[] {
-  const images = context.options.images;
-  return Array.isArray(images) ? images.filter((name): name is string => typeof name === 'string' && name !== '') : [];
-}
-
-export default rule;

@@ -1,11 +1,16 @@
+import { defineRule } from '../../src/linter/rule.js';
 import { rangeOf } from '../../src/load/positions.js';
-import type { Resource, Rule } from '../../src/types.js';
+import type { Resource } from '../../src/types.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'duplicate-resource',
     severity: 'error',
     description: 'Disallow two objects with the same group, kind, namespace and name in one run',
+    messages: {
+      duplicate: "{{kind}} '{{name}}' is already declared at {{first}}; the later one replaces it",
+      duplicateInNamespace: "{{kind}} '{{name}}' in namespace '{{namespace}}' is already declared at {{first}}; the later one replaces it",
+    },
   },
   check(resource, context) {
     const name = resource.object.metadata?.name;
@@ -15,16 +20,11 @@ const rule: Rule = {
       .filter((other) => other.group === resource.group && other.object.metadata?.name === name);
     const first = same[0];
     if (!first || first === resource) return;
-    const where = resource.namespace ? ` in namespace '${resource.namespace}'` : '';
-    context.report({
-      path: ['metadata', 'name'],
-      message: `${resource.kind} '${name}'${where} is already declared at ${locate(first)}; the later one replaces it`,
-    });
+    const data = { kind: resource.kind, name, namespace: resource.namespace, first: locate(first) };
+    context.report({ path: ['metadata', 'name'], messageId: resource.namespace ? 'duplicateInNamespace' : 'duplicate', data });
   },
-};
+});
 
 function locate(resource: Resource): string {
   return `${resource.source.path}:${rangeOf(resource, ['metadata', 'name']).line}`;
 }
-
-export default rule;

@@ -1,6 +1,7 @@
 import { compareVersions, normalizeVersion } from '../../src/k8s/api-versions.js';
 import { isRecord } from '../../src/util/guards.js';
-import type { ObjectPath, Resource, Rule } from '../../src/types.js';
+import { defineRule } from '../../src/linter/rule.js';
+import type { ObjectPath, Resource } from '../../src/types.js';
 
 /** A field (or value) gated by a Kubernetes feature gate, with the release of each stage. */
 interface Feature {
@@ -49,26 +50,36 @@ const MAX_UNAVAILABLE: Feature = {
   gateOff: 'drops',
 };
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'feature-version',
     severity: 'warning',
     description: 'Warn about fields that are not generally available in the target Kubernetes version',
     kinds: ['apps/StatefulSet', 'policy/PodDisruptionBudget', 'PersistentVolumeClaim', 'PersistentVolume'],
+    messages: {
+      beta: '{{owner}} uses {{what}}, {{ga}} (target {{target}}): beta, enabled by default since {{beta}} (feature gate {{gate}})',
+      alpha:
+        '{{owner}} uses {{what}}, {{ga}} (target {{target}}): alpha since {{alpha}}, off by default (feature gate {{gate}}); the API server {{gateOff}} unless the gate is on',
+      unknown: '{{owner}} uses {{what}}, {{ga}} (target {{target}}): unknown to Kubernetes {{target}}, added as alpha in {{alpha}}',
+    },
   },
   check(resource, context) {
     const target = normalizeVersion(context.kubernetesVersion);
     const spec = resource.object.spec;
     if (!target || !isRecord(spec)) return;
     const warn = (feature: Feature, path: ObjectPath, owner = describe(resource)) => {
-      const gap = missingStage(feature, target);
-      if (gap) context.report({ path, message: `${owner} uses ${feature.what}, ${gap}` });
+      const stage = stageAt(feature, target);
+      if (stage === 'ga') return;
+      const ga = feature.ga ? `GA only since Kubernetes ${feature.ga}` : 'not GA in any Kubernetes release yet';
+      const gateOff = feature.gateOff === 'drops' ? 'drops the field' : 'rejects the object';
+      const { what, gate, alpha } = feature;
+      context.report({ path, messageId: stage, data: { owner, what, ga, target, beta: feature.beta ?? '', alpha, gate, gateOff } });
     };
     if (resource.kind === 'StatefulSet') checkStatefulSet(spec, warn, resource);
     else if (resource.kind === 'PodDisruptionBudget') checkBudget(spec, warn);
     else checkAccessModes(spec, ['spec'], warn);
   },
-};
+});
 
 type Warn = (feature: Feature, path: ObjectPath, owner?: string) => void;
 
@@ -109,22 +120,15 @@ function isDefault(value: unknown, defaultValue: unknown): boolean {
   return value === undefined || value === null || value === defaultValue;
 }
 
-/** Why the target version lacks a generally available feature; undefined when it has it. */
-function missingStage(feature: Feature, target: string): string | undefined {
+/** The stage of a feature in the target version: 'unknown' before its alpha release. */
+function stageAt(feature: Feature, target: string): 'ga' | 'beta' | 'alpha' | 'unknown' {
   const at = (version: string | undefined) => version !== undefined && compareVersions(target, version) >= 0;
-  if (at(feature.ga)) return undefined;
-  const ga = feature.ga ? `GA only since Kubernetes ${feature.ga}` : 'not GA in any Kubernetes release yet';
-  const gate = `feature gate ${feature.gate}`;
-  if (at(feature.beta)) return `${ga} (target ${target}): beta, enabled by default since ${feature.beta} (${gate})`;
-  const field = feature.gateOff === 'drops' ? 'drops the field' : 'rejects the object';
-  if (at(feature.alpha)) {
-    return `${ga} (target ${target}): alpha since ${feature.alpha}, off by default (${gate}); the API server ${field} unless the gate is on`;
-  }
-  return `${ga} (target ${target}): unknown to Kubernetes ${target}, added as alpha in ${feature.alpha}`;
+  if (at(feature.ga)) return 'ga';
+  if (at(feature.beta)) return 'beta';
+  return at(feature.alpha) ? 'alpha' : 'unknown';
 }
 
 function describe(resource: Resource): string {
   return `${resource.kind} '${resource.name}'`;
 }
 
-export default rule;

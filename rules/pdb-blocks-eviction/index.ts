@@ -1,64 +1,74 @@
 import { budgetOf, podHoldersOf, type BudgetValue } from '../../src/k8s/disruption-budget.js';
-import { replicaCount, type ReplicaCount } from '../../src/k8s/replicas.js';
+import { describeBound, replicaCount, type ReplicaCount } from '../../src/k8s/replicas.js';
 import { isRecord } from '../../src/util/guards.js';
-import type { Resource, Rule, RuleContext } from '../../src/types.js';
+import type { ResourceIndex } from '../../src/k8s/resource-index.js';
+import { defineRule } from '../../src/linter/rule.js';
+import type { Resource } from '../../src/types.js';
+
+const BLOCKED = 'no pod can ever be evicted, so node drains hang';
 
 interface Target {
   workload: Resource;
   count: ReplicaCount;
 }
 
-const BLOCKED = 'no pod can ever be evicted, so node drains hang';
-
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'pdb-blocks-eviction',
     severity: 'error',
     description: 'Disallow a PodDisruptionBudget that allows no voluntary eviction of the pods it selects',
     kinds: ['policy/PodDisruptionBudget'],
+    messages: {
+      maxUnavailable: `PodDisruptionBudget '{{name}}' sets maxUnavailable {{value}} for {{targets}}: ${BLOCKED}`,
+      minAvailable: `PodDisruptionBudget '{{name}}' requires minAvailable {{value}} of {{targets}}: ${BLOCKED}`,
+      minAvailableRounded:
+        `PodDisruptionBudget '{{name}}' requires minAvailable {{value}} of {{targets}}, which rounds up to {{required}} {{pods}}: ${BLOCKED}`,
+    },
   },
   check(resource, context) {
     const { minAvailable, maxUnavailable } = budgetOf(resource);
     // Both or neither set: pdb-policy reports it. No selector: it selects no pod, so it blocks none.
     if ((minAvailable === undefined) === (maxUnavailable === undefined)) return;
     if (!isRecord(resource.object.spec?.selector)) return;
-    const targets = targetsOf(resource, context);
-    if (maxUnavailable !== undefined) checkMaxUnavailable(resource, maxUnavailable, targets, context);
-    else if (minAvailable !== undefined) checkMinAvailable(resource, minAvailable, targets, context);
+    const targets = targetsOf(resource, context.index);
+    const name = resource.name;
+    if (maxUnavailable !== undefined) {
+      if (maxUnavailable !== 0 && percentOf(maxUnavailable) !== 0) return;
+      const data = { name, value: String(maxUnavailable), targets: describeTargets(targets, 'max') };
+      context.report({ path: ['spec', 'maxUnavailable'], messageId: 'maxUnavailable', data });
+      return;
+    }
+    const blocked = minAvailable === undefined ? undefined : minimumBlocks(minAvailable, targets);
+    if (!blocked) return;
+    const data = { name, value: String(minAvailable), targets: describeTargets(targets, 'min') };
+    const required = blocked.roundedUp;
+    if (required === undefined) context.report({ path: ['spec', 'minAvailable'], messageId: 'minAvailable', data });
+    else context.report({ path: ['spec', 'minAvailable'], messageId: 'minAvailableRounded', data: { ...data, required, pods: required === 1 ? 'pod' : 'pods' } });
   },
-};
+});
 
-function checkMaxUnavailable(pdb: Resource, value: BudgetValue, targets: Target[] | undefined, context: RuleContext): void {
-  if (value !== 0 && percentOf(value) !== 0) return;
-  context.report({
-    path: ['spec', 'maxUnavailable'],
-    message: `PodDisruptionBudget '${pdb.name}' sets maxUnavailable ${value} for ${describeTargets(targets, 'max')}: ${BLOCKED}`,
-  });
-}
-
-function checkMinAvailable(pdb: Resource, value: BudgetValue, targets: Target[] | undefined, context: RuleContext): void {
+/**
+ * Whether minAvailable leaves no pod to evict; `roundedUp` is the pod count a percentage below 100% comes to.
+ * Undefined when it allows an eviction or the pod count is unknown.
+ */
+function minimumBlocks(value: BudgetValue, targets: Target[] | undefined): { roundedUp?: number } | undefined {
   const percent = percentOf(value);
-  const report = (detail: string) =>
-    context.report({
-      path: ['spec', 'minAvailable'],
-      message: `PodDisruptionBudget '${pdb.name}' requires minAvailable ${value} of ${describeTargets(targets, 'min')}${detail}: ${BLOCKED}`,
-    });
-  if (percent !== undefined && percent >= 100) return report('');
+  if (percent !== undefined && percent >= 100) return {};
   // Below 100%, whether the budget blocks depends on how many pods it covers.
   const replicas = targets?.reduce((sum, target) => sum + target.count.min, 0);
-  if (!replicas) return;
-  if (typeof value === 'number' && value >= replicas) return report('');
-  if (percent === undefined) return;
+  if (!replicas) return undefined;
+  if (typeof value === 'number' && value >= replicas) return {};
+  if (percent === undefined) return undefined;
   // The disruption controller rounds a percentage of the replica count up.
   const required = Math.ceil((percent * replicas) / 100);
-  if (required >= replicas) report(`, which rounds up to ${required} ${required === 1 ? 'pod' : 'pods'}`);
+  return required >= replicas ? { roundedUp: required } : undefined;
 }
 
 /** The selected workloads with their replica counts; undefined when one of them has no known count. */
-function targetsOf(pdb: Resource, context: RuleContext): Target[] | undefined {
+function targetsOf(pdb: Resource, index: ResourceIndex): Target[] | undefined {
   const targets: Target[] = [];
-  for (const workload of podHoldersOf(pdb, context.index)) {
-    const count = replicaCount(workload, context.index);
+  for (const workload of podHoldersOf(pdb, index)) {
+    const count = replicaCount(workload, index);
     if (!count) return undefined;
     targets.push({ workload, count });
   }
@@ -74,8 +84,8 @@ function describeTargets(targets: Target[] | undefined, bound: 'min' | 'max'): s
   const names = targets.map(({ workload }) => `${workload.kind} '${workload.name}'`);
   const replicas = targets.reduce((sum, target) => sum + target.count[bound], 0);
   const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  const autoscaler = targets.length === 1 ? targets[0].count.autoscaler : undefined;
-  if (autoscaler) return `${listed} with ${replicas} ${unit(replicas)} (${bound}Replicas of HorizontalPodAutoscaler '${autoscaler.name}')`;
+  const autoscaled = targets.length === 1 ? describeBound(targets[0].count, bound) : undefined;
+  if (autoscaled) return `${listed} with ${replicas} ${unit(replicas)} (${autoscaled})`;
   return `${listed} with ${replicas} ${unit(replicas)}${names.length > 1 ? ' in all' : ''}`;
 }
 
@@ -89,4 +99,3 @@ function percentOf(value: BudgetValue): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export default rule;

@@ -1,14 +1,19 @@
 import { podSpecOf } from '../../src/k8s/pod-template.js';
 import { podLabels } from '../../src/k8s/resource-index.js';
 import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
-import type { Rule } from '../../src/types.js';
+import { describeLabels } from '../../src/k8s/selectors.js';
+import { defineRule } from '../../src/linter/rule.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'pdb-missing',
     severity: 'warning',
     description: 'Require a PodDisruptionBudget for every StatefulSet and Deployment with more than one replica',
     kinds: ['apps/StatefulSet', 'apps/Deployment', 'extensions/Deployment'],
+    messages: {
+      missing:
+        "{{kind}} '{{name}}' runs {{replicas}} but no PodDisruptionBudget in namespace '{{namespace}}' selects its pods ({{labels}}): a node drain or cluster upgrade may evict them all at once; add one with maxUnavailable: 1",
+    },
   },
   check(resource, context) {
     if (!podSpecOf(resource)) return;
@@ -16,14 +21,11 @@ const rule: Rule = {
     if (!count || count.max <= 1) return;
     const labels = podLabels(resource);
     if (context.index.selecting('PodDisruptionBudget', resource.namespace, labels).length > 0) return;
-    const shown = Object.entries(labels ?? {})
-      .map(([key, value]) => `${key}=${String(value)}`)
-      .join(', ');
+    const { kind, name, namespace } = resource;
     context.report({
       path: ['spec', 'replicas'],
-      message: `${resource.kind} '${resource.name}' runs ${describeReplicas(count)} but no PodDisruptionBudget in namespace '${resource.namespace}' selects its pods (${shown || 'no labels'}): a node drain or cluster upgrade may evict them all at once; add one with maxUnavailable: 1`,
+      messageId: 'missing',
+      data: { kind, name, replicas: describeReplicas(count), namespace, labels: describeLabels(labels) },
     });
   },
-};
-
-export default rule;
+});

@@ -1,31 +1,32 @@
 import { podHoldersOf } from '../../src/k8s/disruption-budget.js';
 import { describeRequirement, expressionsOf, isEmptySelector, matchLabelsOf, type LabelSelector } from '../../src/k8s/selectors.js';
+import { defineRule } from '../../src/linter/rule.js';
 import { isRecord } from '../../src/util/guards.js';
-import type { Rule } from '../../src/types.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'pdb-selects-nothing',
     severity: 'warning',
     description: 'Report a PodDisruptionBudget whose selector selects no workload of the linted files',
     kinds: ['policy/PodDisruptionBudget'],
+    messages: {
+      noSelector:
+        "PodDisruptionBudget '{{name}}' has no spec.selector, so it selects no pods and protects nothing; set the selector of the workload it is meant for",
+      selectsNothing:
+        "PodDisruptionBudget '{{name}}' selects {{selector}}, but no workload or Pod of the linted files in namespace '{{namespace}}' has such pods; it protects nothing (check its labels and namespace)",
+    },
   },
   check(resource, context) {
     const selector = resource.object.spec?.selector;
+    const { name, namespace } = resource;
     if (!isRecord(selector)) {
-      context.report({
-        path: ['spec'],
-        message: `PodDisruptionBudget '${resource.name}' has no spec.selector, so it selects no pods and protects nothing; set the selector of the workload it is meant for`,
-      });
+      context.report({ path: ['spec'], messageId: 'noSelector', data: { name } });
       return;
     }
     if (podHoldersOf(resource, context.index).length > 0) return;
-    context.report({
-      path: ['spec', 'selector'],
-      message: `PodDisruptionBudget '${resource.name}' selects ${describeSelector(selector)}, but no workload or Pod of the linted files in namespace '${resource.namespace}' has such pods; it protects nothing (check its labels and namespace)`,
-    });
+    context.report({ path: ['spec', 'selector'], messageId: 'selectsNothing', data: { name, selector: describeSelector(selector), namespace } });
   },
-};
+});
 
 function describeSelector(selector: LabelSelector): string {
   if (isEmptySelector(selector)) return 'every pod of its namespace';
@@ -34,4 +35,3 @@ function describeSelector(selector: LabelSelector): string {
   return `pods with ${[...labels, ...expressions].join(', ')}`;
 }
 
-export default rule;

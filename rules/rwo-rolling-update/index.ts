@@ -1,15 +1,23 @@
 import { claimVolumes, exclusiveAccessMode } from '../../src/k8s/claims.js';
 import { podSpecOf } from '../../src/k8s/pod-template.js';
 import { replicaCount } from '../../src/k8s/replicas.js';
+import { defineRule } from '../../src/linter/rule.js';
 import { isRecord } from '../../src/util/guards.js';
-import type { ObjectPath, Rule } from '../../src/types.js';
+import type { ObjectPath } from '../../src/types.js';
 
-const rule: Rule = {
+const HANG =
+  'the new pod cannot use the volume while the old pod holds it (Multi-Attach error when it lands on another node), so rollouts hang; set strategy.type: Recreate or run it as a StatefulSet';
+
+export default defineRule({
   meta: {
     id: 'rwo-rolling-update',
     severity: 'warning',
     description: 'Warn when a Deployment rolls out with RollingUpdate while mounting a ReadWriteOnce claim',
     kinds: ['apps/Deployment', 'extensions/Deployment'],
+    messages: {
+      rollingUpdate: `Deployment '{{name}}' uses the RollingUpdate strategy with {{claims}}: ${HANG}`,
+      defaultRollingUpdate: `Deployment '{{name}}' uses the RollingUpdate strategy (the default) with {{claims}}: ${HANG}`,
+    },
   },
   check(resource, context) {
     if (!podSpecOf(resource)) return;
@@ -27,13 +35,13 @@ const rule: Rule = {
     });
     if (claims.length === 0) return;
     const path: ObjectPath = isRecord(written) ? ['spec', 'strategy', 'type'] : claims[0].path;
-    const named = strategy.type === undefined ? 'RollingUpdate strategy (the default)' : 'RollingUpdate strategy';
     context.report({
       path,
-      message: `Deployment '${resource.name}' uses the ${named} with ${[...new Set(claims.map((claim) => claim.shown))].join(', ')}: the new pod cannot use the volume while the old pod holds it (Multi-Attach error when it lands on another node), so rollouts hang; set strategy.type: Recreate or run it as a StatefulSet`,
+      messageId: strategy.type === undefined ? 'defaultRollingUpdate' : 'rollingUpdate',
+      data: { name: resource.name, claims: [...new Set(claims.map((claim) => claim.shown))].join(', ') },
     });
   },
-};
+});
 
 /** maxSurge 0 makes a rolling update stop the old pod before starting the new one, as Recreate does. */
 function surgesNoPod(strategy: Record<string, unknown>): boolean {
@@ -42,4 +50,3 @@ function surgesNoPod(strategy: Record<string, unknown>): boolean {
   return maxSurge === 0 || (typeof maxSurge === 'string' && /^0+%$/.test(maxSurge.trim()));
 }
 
-export default rule;

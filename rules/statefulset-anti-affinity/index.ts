@@ -1,9 +1,9 @@
 import { podSpecOf } from '../../src/k8s/pod-template.js';
 import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
 import { podLabels } from '../../src/k8s/resource-index.js';
-import { selects, type LabelSelector, type Labels } from '../../src/k8s/selectors.js';
+import { describeLabels, selects, type LabelSelector, type Labels } from '../../src/k8s/selectors.js';
+import { defineRule } from '../../src/linter/rule.js';
 import { isRecord } from '../../src/util/guards.js';
-import type { Rule } from '../../src/types.js';
 
 /** Topology keys whose domains are distinct nodes, or sets of nodes (zones, regions). */
 const SPREADING_KEYS: ReadonlySet<string> = new Set([
@@ -14,12 +14,19 @@ const SPREADING_KEYS: ReadonlySet<string> = new Set([
   'failure-domain.beta.kubernetes.io/region',
 ]);
 
-const rule: Rule = {
+const RISK =
+  'every replica of a quorum can land on one node and fail with it; add a podAntiAffinity term or a topologySpreadConstraint whose labelSelector matches {{labels}}';
+
+export default defineRule({
   meta: {
     id: 'statefulset-anti-affinity',
     severity: 'warning',
     description: 'Require a replicated StatefulSet to spread its pods over nodes or zones',
     kinds: ['apps/StatefulSet'],
+    messages: {
+      noSpreading: `StatefulSet '{{name}}' runs {{replicas}} with no pod anti-affinity or topology spread constraint: ${RISK}`,
+      notOwnPods: `StatefulSet '{{name}}' runs {{replicas}} with no pod anti-affinity term or topology spread constraint that selects its own pods ({{labels}}) over kubernetes.io/hostname or a zone: ${RISK}`,
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);
@@ -28,17 +35,13 @@ const rule: Rule = {
     const labels = podLabels(resource) ?? {};
     const terms = [...antiAffinityTerms(podSpec.spec.affinity), ...asRecords(podSpec.spec.topologySpreadConstraints)];
     if (terms.some((term) => spreadsOwnPods(term, labels))) return;
-    const shown = Object.entries(labels).map(([key, value]) => `${key}=${String(value)}`).join(', ') || 'no labels';
-    const found =
-      terms.length === 0
-        ? 'no pod anti-affinity or topology spread constraint'
-        : `no pod anti-affinity term or topology spread constraint that selects its own pods (${shown}) over kubernetes.io/hostname or a zone`;
     context.report({
       path: [...podSpec.path, 'affinity'],
-      message: `StatefulSet '${resource.name}' runs ${describeReplicas(count)} with ${found}: every replica of a quorum can land on one node and fail with it; add a podAntiAffinity term or a topologySpreadConstraint whose labelSelector matches ${shown}`,
+      messageId: terms.length === 0 ? 'noSpreading' : 'notOwnPods',
+      data: { name: resource.name, replicas: describeReplicas(count), labels: describeLabels(labels) },
     });
   },
-};
+});
 
 /** The pod affinity terms of podAntiAffinity, required and preferred. */
 function antiAffinityTerms(affinity: unknown): Record<string, unknown>[] {
@@ -62,4 +65,3 @@ function asRecords(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter(isRecord) : [];
 }
 
-export default rule;

@@ -1,13 +1,17 @@
 import { containersOf, podSpecOf, volumeUsesOf } from '../../src/k8s/pod-template.js';
 import { claimTemplatesOf, isStatefulSet } from '../../src/k8s/statefulsets.js';
-import type { Rule } from '../../src/types.js';
+import { defineRule } from '../../src/linter/rule.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'statefulset-claim-unmounted',
     severity: 'warning',
     description: 'Report a StatefulSet claim template that no container mounts',
     kinds: ['apps/StatefulSet'],
+    messages: {
+      unmounted:
+        "Claim template '{{claim}}' of StatefulSet '{{name}}' is mounted by no container: each pod still gets a PersistentVolumeClaim '{{claim}}-{{name}}-<ordinal>' that nothing uses; add a volumeMounts entry named '{{claim}}' or remove the template",
+    },
   },
   check(resource, context) {
     const podSpec = podSpecOf(resource);
@@ -18,12 +22,7 @@ const rule: Rule = {
     }
     for (const { path, name } of claimTemplatesOf(resource)) {
       if (name === undefined || used.has(name)) continue;
-      context.report({
-        path: [...path, 'metadata', 'name'],
-        message: `Claim template '${name}' of StatefulSet '${resource.name}' is mounted by no container: each pod still gets a PersistentVolumeClaim '${name}-${resource.name}-<ordinal>' that nothing uses; add a volumeMounts entry named '${name}' or remove the template`,
-      });
+      context.report({ path: [...path, 'metadata', 'name'], messageId: 'unmounted', data: { claim: name, name: resource.name } });
     }
   },
-};
-
-export default rule;
+});

@@ -1,14 +1,18 @@
 import { podSpecOf } from '../../src/k8s/pod-template.js';
 import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
-import { isRecord } from '../../src/util/guards.js';
-import type { Rule } from '../../src/types.js';
+import { defineRule } from '../../src/linter/rule.js';
+import { isCount, isRecord } from '../../src/util/guards.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'statefulset-partition',
     severity: 'warning',
     description: 'Warn when a StatefulSet rolling update partition is above its highest ordinal',
     kinds: ['apps/StatefulSet'],
+    messages: {
+      aboveHighest:
+        "StatefulSet '{{name}}' has partition {{partition}}, above its highest ordinal {{highest}} ({{replicas}}, ordinals {{start}}-{{highest}}): no pod is ever updated, so template changes never roll out; lower it when the staged rollout should proceed (0 updates every pod)",
+    },
   },
   check(resource, context) {
     const spec = resource.object.spec;
@@ -17,19 +21,14 @@ const rule: Rule = {
     if ((type !== undefined && type !== 'RollingUpdate') || !isRecord(rollingUpdate)) return;
     const partition = rollingUpdate.partition;
     const count = replicaCount(resource, context.index);
-    if (!isWholeNumber(partition) || !count || count.max === 0) return;
-    const start = isRecord(spec.ordinals) && isWholeNumber(spec.ordinals.start) ? spec.ordinals.start : 0;
+    if (!isCount(partition) || !count || count.max === 0) return;
+    const start = isRecord(spec.ordinals) && isCount(spec.ordinals.start) ? spec.ordinals.start : 0;
     const highest = start + count.max - 1;
     if (partition <= highest) return;
     context.report({
       path: ['spec', 'updateStrategy', 'rollingUpdate', 'partition'],
-      message: `StatefulSet '${resource.name}' has partition ${partition}, above its highest ordinal ${highest} (${describeReplicas(count)}, ordinals ${start}-${highest}): no pod is ever updated, so template changes never roll out; lower it when the staged rollout should proceed (0 updates every pod)`,
+      messageId: 'aboveHighest',
+      data: { name: resource.name, partition, highest, replicas: describeReplicas(count), start },
     });
   },
-};
-
-function isWholeNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
-
-export default rule;
+});

@@ -1,15 +1,20 @@
 import { podLabels } from '../../src/k8s/resource-index.js';
-import { isEmptySelector, selects, type Labels } from '../../src/k8s/selectors.js';
+import { describeLabels, isEmptySelector, selects, type Labels } from '../../src/k8s/selectors.js';
+import { defineRule } from '../../src/linter/rule.js';
 import { isRecord } from '../../src/util/guards.js';
 import { asGoverningService } from '../../src/k8s/statefulsets.js';
-import type { Resource, Rule } from '../../src/types.js';
+import type { Resource } from '../../src/types.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'statefulset-service-selector',
     severity: 'error',
     description: "Require a StatefulSet's governing Service to select the StatefulSet's pods",
     kinds: ['Service'],
+    messages: {
+      noSelector: '{{subject}} has no selector: it gets no endpoints, so DNS has no per-pod records; select the pod labels ({{labels}})',
+      missesPods: '{{subject}} does not select its pods: selector {{selector}}; {{details}}; without endpoints DNS has no per-pod records',
+    },
   },
   check(service, context) {
     const governing = asGoverningService(context.index, service);
@@ -22,7 +27,8 @@ const rule: Rule = {
       context.report({
         resource: service,
         path: spec.selector === undefined ? ['spec'] : ['spec', 'selector'],
-        message: `${subject} has no selector: it gets no endpoints, so DNS has no per-pod records; select the pod labels (${describeLabels(podLabels(governed[0]))})`,
+        messageId: 'noSelector',
+        data: { subject, labels: describeLabels(podLabels(governed[0])) },
       });
       return;
     }
@@ -36,10 +42,11 @@ const rule: Rule = {
     context.report({
       resource: service,
       path: ['spec', 'selector', missed[0].unmet[0]],
-      message: `${subject} does not select its pods: selector ${describeLabels(selector)}; ${details}; without endpoints DNS has no per-pod records`,
+      messageId: 'missesPods',
+      data: { subject, selector: describeLabels(selector), details },
     });
   },
-};
+});
 
 function selectsOwnPods(statefulSet: Resource): boolean {
   const selector = statefulSet.object.spec?.selector;
@@ -57,10 +64,3 @@ function describeMiss(statefulSet: Resource, selector: Labels, unmet: string[]):
   const requirements = unmet.map((key) => `${key}=${String(selector[key])}`).join(', ');
   return `the pods of StatefulSet '${statefulSet.name}' (${describeLabels(podLabels(statefulSet))}) lack ${requirements}`;
 }
-
-function describeLabels(labels: Labels | undefined): string {
-  const pairs = Object.entries(labels ?? {}).map(([key, value]) => `${key}=${String(value)}`);
-  return pairs.length > 0 ? pairs.join(', ') : 'no labels';
-}
-
-export default rule;

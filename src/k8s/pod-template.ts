@@ -80,3 +80,24 @@ export function podVolumeNames(podSpec: Record<string, unknown>): Set<string> {
   const volumes = Array.isArray(podSpec.volumes) ? podSpec.volumes : [];
   return new Set(volumes.filter(isRecord).flatMap((volume) => (typeof volume.name === 'string' ? [volume.name] : [])));
 }
+
+/** Where a pod spec spreads its pods: the topology key of a pod anti-affinity term or topology spread constraint. */
+export interface SpreadingTerm {
+  topologyKey: string;
+  /** Where it comes from: 'podAntiAffinity' (required or preferred) or 'topologySpreadConstraints'. */
+  field: 'podAntiAffinity' | 'topologySpreadConstraints';
+}
+
+/**
+ * The topology keys of a pod spec's pod anti-affinity terms (required and preferred) and topology spread constraints,
+ * in that order; items that are not mappings, or name no key, are skipped.
+ */
+export function spreadingTermsOf(podSpec: Record<string, unknown>): SpreadingTerm[] {
+  const anti = isRecord(podSpec.affinity) ? podSpec.affinity.podAntiAffinity : undefined;
+  const records = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
+  const preferred = isRecord(anti) ? records(anti.preferredDuringSchedulingIgnoredDuringExecution).map((weighted) => weighted.podAffinityTerm) : [];
+  const required = isRecord(anti) ? records(anti.requiredDuringSchedulingIgnoredDuringExecution) : [];
+  const tagged = (terms: Record<string, unknown>[], field: SpreadingTerm['field']) =>
+    terms.flatMap((term) => (typeof term.topologyKey === 'string' ? [{ topologyKey: term.topologyKey, field }] : []));
+  return [...tagged([...required, ...records(preferred)], 'podAntiAffinity'), ...tagged(records(podSpec.topologySpreadConstraints), 'topologySpreadConstraints')];
+}

@@ -81,9 +81,14 @@ export class ResourceIndex {
     return [...found].filter((resource) => selectorOf(resource).selects(labels));
   }
 
-  /** Objects (HorizontalPodAutoscalers...) whose `spec.scaleTargetRef` names the resource. */
+  /** Objects (HorizontalPodAutoscalers, KEDA ScaledObjects...) whose `spec.scaleTargetRef` names the resource. */
   targeting(resource: Resource): readonly Resource[] {
-    return this.targetsOf.get(key(resource.kind, resource.namespace, resource.name)) ?? [];
+    return this.scaledBy(resource.kind, resource.namespace, resource.name);
+  }
+
+  /** Objects of the namespace whose `spec.scaleTargetRef` names that kind and name (see scaleTargetRefOf). */
+  scaledBy(kind: string, namespace: string, name: string): readonly Resource[] {
+    return this.targetsOf.get(key(kind, namespace, name)) ?? [];
   }
 
   private add(resource: Resource): void {
@@ -102,10 +107,8 @@ export class ResourceIndex {
         push(this.selectorsByLabel, key(resource.kind, resource.namespace, name, String(value)), resource);
       }
     }
-    const target = resource.object.spec?.scaleTargetRef;
-    if (isRecord(target) && typeof target.kind === 'string' && typeof target.name === 'string') {
-      push(this.targetsOf, key(target.kind, resource.namespace, target.name), resource);
-    }
+    const target = scaleTargetRefOf(resource);
+    if (target) push(this.targetsOf, key(target.kind, resource.namespace, target.name), resource);
   }
 }
 
@@ -114,6 +117,17 @@ export function podLabels(resource: Resource): Labels | undefined {
   const metadata = resource.kind === 'Pod' ? resource.object.metadata : resource.object.spec?.template?.metadata;
   const labels = isRecord(metadata) ? metadata.labels : undefined;
   return isRecord(labels) ? labels : undefined;
+}
+
+/**
+ * The kind and name `spec.scaleTargetRef` names, when both are non-empty strings. A KEDA ScaledObject's kind
+ * defaults to Deployment (keda.sh/docs/2.15/reference/scaledobject-spec, "scaleTargetRef").
+ */
+export function scaleTargetRefOf(resource: Resource): { kind: string; name: string } | undefined {
+  const ref = isRecord(resource.object.spec) ? resource.object.spec.scaleTargetRef : undefined;
+  if (!isRecord(ref)) return undefined;
+  const kind = ref.kind ?? (resource.kind === 'ScaledObject' && resource.group === 'keda.sh' ? 'Deployment' : undefined);
+  return typeof kind === 'string' && kind !== '' && typeof ref.name === 'string' && ref.name !== '' ? { kind, name: ref.name } : undefined;
 }
 
 function selectorOf(resource: Resource): { pairs: [string, unknown][]; selects(labels: Labels | undefined): boolean } {

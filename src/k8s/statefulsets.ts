@@ -1,5 +1,5 @@
 import type { ResourceIndex } from './resource-index.js';
-import { isRecord } from '../util/guards.js';
+import { isCount, isRecord } from '../util/guards.js';
 import type { ObjectPath, Resource } from '../types.js';
 
 /** RFC 1123 label: what Kubernetes requires of Service names, pod subdomains and volume names. */
@@ -105,10 +105,6 @@ export function highestOrdinal(statefulSet: Resource): number | undefined {
   const start = isRecord(spec.ordinals) ? (spec.ordinals.start ?? 0) : 0;
   if (!isCount(replicas) || !isCount(start)) return undefined;
   return start + Math.max(replicas, 1) - 1;
-}
-
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 /** "StatefulSet 'web'" or "StatefulSets 'web', 'db'". */

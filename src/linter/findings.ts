@@ -35,7 +35,7 @@ export function ruleFinding(
   const finding: Finding = {
     ruleId: rule.meta.id,
     severity: rule.meta.severity === 'warning' ? 'warning' : 'error',
-    message: formatMessage(rule.meta.messages ?? {}, messageId, data),
+    message: formatMessage(rule.meta.messages, messageId, data),
     messageId,
     file: where.file,
     ...(where.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }),

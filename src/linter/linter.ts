@@ -9,10 +9,6 @@ import { validateRuleOptions } from './rule-options.js';
 import { formatMessage, kindOf, visits } from './rule.js';
 import { toResults } from './results.js';
 import { applySuppressions, UNUSED_SUPPRESSION } from './suppressions.js';
-import { bounded } from '../util/sanitize.js';
-
-/** Longest message text a rule may report without message ids (characters). */
-const MAX_MESSAGE_LENGTH = 1000;
 
 export type SeverityValue = SeveritySetting | 'warn' | 0 | 1 | 2;
 /** A rule's setting as ESLint writes it: a severity, or [severity, options]. */
@@ -200,11 +196,9 @@ function ruleContext(
         throw new Error(`reported a ${descriptor.severity} but meta.severities does not list it`);
       }
       const severity: Severity = setting.configured ? (setting.severity as Severity) : (descriptor.severity ?? (setting.severity as Severity));
-      // A transitional message text is whole, values and all: it is cut as a whole (placeholders are cut one by one).
-      const message =
-        descriptor.messageId === undefined ? bounded(descriptor.message, MAX_MESSAGE_LENGTH) : formatMessage(rule.meta.messages ?? {}, descriptor.messageId, descriptor.data);
+      const message = formatMessage(rule.meta.messages, descriptor.messageId, descriptor.data);
       const finding = findingAt(resource, descriptor.path, { ruleId: rule.meta.id, severity, message });
-      if (descriptor.messageId !== undefined) finding.messageId = descriptor.messageId;
+      finding.messageId = descriptor.messageId;
       if (resource !== visiting) finding.visited = visiting;
       findings.push(finding);
     },

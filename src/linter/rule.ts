@@ -1,8 +1,12 @@
 import type { MessageData, Rule, RuleMeta } from '../types.js';
-import { bounded, MAX_QUOTED } from '../util/sanitize.js';
+import { bounded } from '../util/sanitize.js';
 
-/** Longest placeholder value put into a message (characters); longer values are cut with an ellipsis. */
-export const MAX_PLACEHOLDER_LENGTH = MAX_QUOTED;
+/**
+ * Longest placeholder value put into a message (characters); longer values are cut with an ellipsis. Long enough
+ * for any name Kubernetes accepts (253) and for the lists and advice rules put in their messages; short enough that
+ * a megabyte-long key or value of a hostile manifest does not flood the output.
+ */
+export const MAX_PLACEHOLDER_LENGTH = 1000;
 
 /**
  * Define a rule. The message ids are inferred from `meta.messages` and the options type from `defaultOptions`,

@@ -180,7 +180,7 @@ function unusedAnnotations(resources: readonly Resource[], used: Set<string>): F
       for (const key of Object.keys(annotationsAt(resource, place))) {
         if (!key.startsWith(ANNOTATION_PREFIX) || used.has(annotationKey(resource, place, key))) continue;
         const path = [...place, 'annotations', key];
-        const message = formatMessage(unusedSuppression.meta.messages!, 'unusedAnnotation', { key, kind: resource.kind, name: resource.name });
+        const message = formatMessage(unusedSuppression.meta.messages, 'unusedAnnotation', { key, kind: resource.kind, name: resource.name });
         unused.push({ ...findingAt(resource, path, { ruleId: UNUSED_SUPPRESSION, severity: 'warning', message }), messageId: 'unusedAnnotation' });
       }
     }

@@ -3,6 +3,7 @@ import { isRecord } from '../util/guards.js';
 import { rangeOf } from '../load/positions.js';
 import { describeReplicas, replicaCount } from '../k8s/replicas.js';
 import { claimTemplatesOf } from '../k8s/statefulsets.js';
+import { claimClassOf, storageClassFacts, storageClassOfClaim, type ClaimClass } from '../k8s/storage.js';
 import type { Resource } from '../types.js';
 import { lifecycle } from './lifecycle.js';
 import {
@@ -15,11 +16,13 @@ import {
   POD_NAME_LABEL,
 } from './names.js';
 import type {
+  AutoscalerPlan,
   ClaimTemplate,
   PodManagementPolicy,
   PodPlan,
   RetentionPolicy,
   StatefulSetPlan,
+  StorageClassPlan,
   UpdatePlan,
 } from './types.js';
 
@@ -30,9 +33,6 @@ export interface ModelOptions {
   /** Also plan the deletion of the StatefulSet. */
   delete: boolean;
 }
-
-/** The legacy annotation still wins over spec.storageClassName (GetPersistentVolumeClaimClass). */
-const BETA_STORAGE_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 
 type Spec = Record<string, unknown>;
 
@@ -52,7 +52,7 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
     whenDeleted: retentionPolicy(retentionSpec.whenDeleted, 'whenDeleted', notes),
     whenScaled: retentionPolicy(retentionSpec.whenScaled, 'whenScaled', notes),
   };
-  const templates = claimTemplates(resource, notes);
+  const templates = claimTemplates(resource, index, notes);
   const pods = ordinalRange(first, replicas).map((ordinal) => podPlan(name, ordinal, domain, templates));
   const update = updatePlan(spec.updateStrategy, pods, first, notes);
   const oneAtATime = podManagementPolicy === 'OrderedReady';
@@ -82,6 +82,7 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
     delete: effects.delete,
     problems: [],
     notes,
+    autoscaler: autoscalerPlan(resource, index, first, templates.length),
   };
 }
 
@@ -93,7 +94,7 @@ function podPlan(statefulSet: string, ordinal: number, domain: string | null, te
     hostname: name,
     fqdn: domain ? `${name}.${domain}` : null,
     labels: { [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ordinal) },
-    claims: templates.map(({ name: template, ...claim }) => ({
+    claims: templates.map(({ name: template, storageClassInInputs: _found, ...claim }) => ({
       template,
       name: claimName(template, statefulSet, ordinal),
       ...claim,
@@ -131,7 +132,7 @@ function updatePlan(value: unknown, pods: PodPlan[], first: number, notes: strin
   };
 }
 
-function claimTemplates(statefulSet: Resource, notes: string[]): ClaimTemplate[] {
+function claimTemplates(statefulSet: Resource, index: ResourceIndex, notes: string[]): ClaimTemplate[] {
   const value = statefulSet.object.spec?.volumeClaimTemplates;
   if (value !== undefined && value !== null && !Array.isArray(value)) {
     notes.push('spec.volumeClaimTemplates is not a list: no claims planned');
@@ -141,30 +142,54 @@ function claimTemplates(statefulSet: Resource, notes: string[]): ClaimTemplate[]
       notes.push(`spec.volumeClaimTemplates[${path[2]}] has no metadata.name: skipped`);
       return [];
     }
-    const metadata = isRecord(template.metadata) ? template.metadata : {};
     const spec = isRecord(template.spec) ? template.spec : {};
+    const claimClass = claimClassOf(template, path);
     return [
       {
         name,
         size: storageRequest(spec),
         accessModes: Array.isArray(spec.accessModes) ? spec.accessModes.filter((mode) => typeof mode === 'string') : [],
-        storageClass: storageClass(metadata, spec),
+        storageClass: claimClass.name,
+        storageClassInInputs: storageClassPlan(index, claimClass),
       },
     ];
   });
+}
+
+/** The StorageClass of the inputs a template's claims get, with the API server's defaults filled in. */
+function storageClassPlan(index: ResourceIndex, claimClass: ClaimClass): StorageClassPlan | null {
+  const found = storageClassOfClaim(index, claimClass);
+  if (!found) return null;
+  const { storageClass, viaDefault } = found;
+  return {
+    name: storageClass.name,
+    default: viaDefault,
+    ...storageClassFacts(storageClass),
+    file: storageClass.source.path,
+    line: rangeOf(storageClass, []).line,
+  };
+}
+
+/** The range of pods, and of their claims, the autoscaler targeting the StatefulSet keeps. */
+function autoscalerPlan(resource: Resource, index: ResourceIndex, first: number, templates: number): AutoscalerPlan | null {
+  const count = replicaCount(resource, index);
+  const autoscaler = count?.autoscaler;
+  if (!count || !autoscaler) return null;
+  return {
+    kind: autoscaler.kind as AutoscalerPlan['kind'],
+    name: autoscaler.name,
+    file: autoscaler.source.path,
+    line: rangeOf(autoscaler, []).line,
+    pods: { min: count.min, max: count.max },
+    ordinals: { first, last: count.max > 0 ? first + count.max - 1 : null },
+    claims: { min: count.min * templates, max: count.max * templates },
+  };
 }
 
 function storageRequest(spec: Spec): string | null {
   const requests = isRecord(spec.resources) && isRecord(spec.resources.requests) ? spec.resources.requests : {};
   const storage = requests.storage;
   return typeof storage === 'string' || typeof storage === 'number' ? String(storage) : null;
-}
-
-function storageClass(metadata: Spec, spec: Spec): string | null {
-  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
-  const annotated = annotations[BETA_STORAGE_CLASS_ANNOTATION];
-  if (typeof annotated === 'string') return annotated;
-  return typeof spec.storageClassName === 'string' ? spec.storageClassName : null;
 }
 
 function managementPolicy(value: unknown, notes: string[]): PodManagementPolicy {

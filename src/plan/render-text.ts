@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
 import { oneLine } from '../util/sanitize.js';
 import { isRecord } from '../util/guards.js';
-import { POD_INDEX_LABEL, POD_NAME_LABEL } from './names.js';
+import { podName, POD_INDEX_LABEL, POD_NAME_LABEL } from './names.js';
 import { allProblems } from './plan.js';
-import type { ClaimChange, Plan, PlanProblem, ScaleStep, StatefulSetPlan } from './types.js';
+import type { ClaimChange, Plan, PlanProblem, ScaleStep, StatefulSetPlan, StorageClassPlan } from './types.js';
 
 export interface TextOptions {
   color: boolean;
@@ -48,9 +48,10 @@ function renderStatefulSet(set: StatefulSetPlan, paint: Paint, where: Where): st
   const lines = [
     `${paint('bold', `StatefulSet ${set.name}`)} · namespace ${set.namespace} · ${where(set.file, set.line)}`,
     ...indent(header(set)),
+    ...indent(autoscalerLines(set, where)),
     '',
     ...indent(podTable(set)),
-    ...indent(claimTemplateLines(set)),
+    ...indent(claimTemplateLines(set, where)),
     '',
     ...indent(timeline(set, paint)),
   ];
@@ -104,15 +105,43 @@ function table(rows: string[][]): string[] {
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  '));
 }
 
-function claimTemplateLines(set: StatefulSetPlan): string[] {
+function claimTemplateLines(set: StatefulSetPlan, where: Where): string[] {
   if (set.claimTemplates.length === 0) return [];
-  const lines = set.claimTemplates.map((template) => {
+  const lines = set.claimTemplates.flatMap((template) => {
     const modes = template.accessModes.length > 0 ? template.accessModes.join(', ') : 'no access mode';
-    return `Claim template ${template.name}: ${template.size ?? 'no size'}, ${modes}, storage class: ${storageClassText(template.storageClass)}`;
+    const found = template.storageClassInInputs;
+    return [
+      `Claim template ${template.name}: ${template.size ?? 'no size'}, ${modes}, storage class: ${storageClassText(template.storageClass)}`,
+      ...(found ? [`  ${storageClassLine(found, where)}`] : []),
+    ];
   });
   const { whenScaled, whenDeleted } = set.retention;
   lines.push(`Claims: ${retained(whenScaled)} on scale-down (whenScaled: ${whenScaled}), ${retained(whenDeleted)} on delete (whenDeleted: ${whenDeleted})`);
   return ['', ...lines];
+}
+
+/** "StorageClass fast (classes.yaml:3): provisioner ebs.csi.aws.com, WaitForFirstConsumer, reclaimPolicy Retain, expansion allowed". */
+function storageClassLine(found: StorageClassPlan, where: Where): string {
+  const name = found.default ? `default StorageClass ${found.name}` : `StorageClass ${found.name}`;
+  const expansion = found.allowVolumeExpansion ? 'volume expansion allowed' : 'no volume expansion';
+  return `${name} (${where(found.file, found.line)}): provisioner ${found.provisioner ?? 'not set'}, volumeBindingMode ${found.volumeBindingMode}, reclaimPolicy ${found.reclaimPolicy}, ${expansion}`;
+}
+
+/** The range of pods and claims an autoscaler of the inputs keeps; scale to zero said with what happens to the claims. */
+function autoscalerLines(set: StatefulSetPlan, where: Where): string[] {
+  const scaler = set.autoscaler;
+  if (!scaler) return [];
+  const { pods, claims, ordinals } = scaler;
+  const range = (min: number, max: number, word: string) => (min === max ? plural(max, word) : `${min} to ${plural(max, word)}`);
+  const [first, last] = [ordinals.first, ordinals.last].map((ordinal) => (ordinal === null ? '' : podName(set.name, ordinal)));
+  const names = last === '' ? '' : first === last ? ` (${first})` : ` (${first} … ${last})`;
+  const claimRange = set.claimTemplates.length > 0 ? `, ${range(claims.min, claims.max, 'claim')}` : '';
+  const lines = [`Autoscaled by ${scaler.kind} ${scaler.name} (${where(scaler.file, scaler.line)}): ${range(pods.min, pods.max, 'pod')}${names}${claimRange}`];
+  if (pods.min === 0) {
+    const policy = set.retention.whenScaled;
+    lines.push(`0 pods: claims ${retained(policy)} per whenScaled (${policy})`);
+  }
+  return lines;
 }
 
 function storageClassText(storageClass: string | null): string {

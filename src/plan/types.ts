@@ -42,6 +42,21 @@ export interface StatefulSetPlan {
   problems: PlanProblem[];
   /** Facts the plan relies on that the manifest alone does not settle (invalid values, an autoscaler...). */
   notes: string[];
+  /** The HorizontalPodAutoscaler or KEDA ScaledObject of the inputs that scales the StatefulSet; null without one. */
+  autoscaler: AutoscalerPlan | null;
+}
+
+export interface AutoscalerPlan {
+  kind: 'HorizontalPodAutoscaler' | 'ScaledObject';
+  name: string;
+  file: string;
+  line: number;
+  /** The fewest and the most pods it keeps (HPA minReplicas, default 1, to maxReplicas; ScaledObject idleReplicaCount or minReplicaCount, default 0, to maxReplicaCount, default 100). */
+  pods: { min: number; max: number };
+  /** The ordinals of the most pods; `last` is null when `pods.max` is 0. */
+  ordinals: { first: number; last: number | null };
+  /** Claims of the fewest and of the most pods: one per claim template and pod. */
+  claims: { min: number; max: number };
 }
 
 export interface ClaimTemplate {
@@ -51,6 +66,25 @@ export interface ClaimTemplate {
   accessModes: string[];
   /** null: the cluster's default StorageClass; '': no class (binds only to pre-created volumes without one). */
   storageClass: string | null;
+  /** The StorageClass of the inputs the claims get: the one named, or for `storageClass: null` the one marked default; null when the inputs declare none that applies. */
+  storageClassInInputs: StorageClassPlan | null;
+}
+
+export interface StorageClassPlan {
+  name: string;
+  /** True when the template names no class and this StorageClass is marked default (storageclass.kubernetes.io/is-default-class). */
+  default: boolean;
+  /** `provisioner` as written, or null. */
+  provisioner: string | null;
+  /** `volumeBindingMode`, `Immediate` when unset. */
+  volumeBindingMode: string;
+  /** `reclaimPolicy`, `Delete` when unset. */
+  reclaimPolicy: string;
+  /** `allowVolumeExpansion`, false when unset. */
+  allowVolumeExpansion: boolean;
+  file: string;
+  /** The line of its `kind:` key. */
+  line: number;
 }
 
 export interface PodPlan {
@@ -63,7 +97,7 @@ export interface PodPlan {
   claims: ClaimPlan[];
 }
 
-export interface ClaimPlan extends Omit<ClaimTemplate, 'name'> {
+export interface ClaimPlan extends Omit<ClaimTemplate, 'name' | 'storageClassInInputs'> {
   /** The claim template's name. */
   template: string;
   /** `<template>-<statefulset>-<ordinal>`. */

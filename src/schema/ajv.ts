@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Ajv as AjvInstance, Options } from 'ajv';
+import { loadAjv } from '../util/package.js';
 
 type AjvConstructor = new (options: Options) => AjvInstance;
 let Ajv: AjvConstructor | undefined;
@@ -9,6 +9,6 @@ let Ajv: AjvConstructor | undefined;
  * time, so only runs with a config file or custom resources pay for ajv's load time (about 50 ms).
  */
 export function newAjv(options: Options): AjvInstance {
-  Ajv ??= (createRequire(import.meta.url)('ajv') as { default: AjvConstructor }).default;
+  Ajv ??= (loadAjv() as { default: AjvConstructor }).default;
   return new Ajv(options);
 }

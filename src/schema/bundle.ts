@@ -3,9 +3,7 @@
  * version, each apiVersion's ajv standalone module and the definition name of each kind. A module is loaded the
  * first time an object of its apiVersion is validated, so a run over StatefulSets loads apps/v1 only.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { packagePath } from '../util/package.js';
+import { loadPackageFile } from '../util/package.js';
 import type { JsonSchema, Validator } from './describe.js';
 
 export interface GroupEntry {
@@ -18,10 +16,6 @@ export interface GroupEntry {
 /** { <version>: { <apiVersion>: GroupEntry } } */
 export type SchemaIndex = Record<string, Record<string, GroupEntry>>;
 
-const require = createRequire(import.meta.url);
-/** The compiled schemas (schemas/compile.mjs writes them at build time). */
-const SCHEMA_DIR = packagePath('dist/schemas/');
-
 let index: SchemaIndex | undefined;
 const modules = new Map<string, Record<string, Validator>>();
 const definitionsByVersion = new Map<string, Record<string, JsonSchema>>();
@@ -29,8 +23,12 @@ const definitionsByVersion = new Map<string, Record<string, JsonSchema>>();
 /** dist/schemas/index.json. Throws when the build has not made it. */
 export function loadIndex(): SchemaIndex {
   if (index) return index;
-  if (!existsSync(`${SCHEMA_DIR}index.json`)) throw new Error('Compiled schemas not found in dist/schemas/; run `npm run build`');
-  index = JSON.parse(readFileSync(`${SCHEMA_DIR}index.json`, 'utf8')) as SchemaIndex;
+  try {
+    index = loadPackageFile('dist/schemas/index.json') as SchemaIndex;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error('Compiled schemas not found in dist/schemas/; run `npm run build`');
+  }
   return index;
 }
 
@@ -38,7 +36,7 @@ export function loadIndex(): SchemaIndex {
 export function loadModule(module: string): Record<string, Validator> {
   let loaded = modules.get(module);
   if (!loaded) {
-    loaded = require(`${SCHEMA_DIR}${module}`) as Record<string, Validator>;
+    loaded = loadPackageFile(`dist/schemas/${module}`) as Record<string, Validator>;
     modules.set(module, loaded);
   }
   return loaded;
@@ -48,7 +46,7 @@ export function loadModule(module: string): Record<string, Validator> {
 export function loadDefinitions(version: string): Record<string, JsonSchema> {
   let definitions = definitionsByVersion.get(version);
   if (!definitions) {
-    const read = (file: string) => JSON.parse(readFileSync(`${SCHEMA_DIR}${file}`, 'utf8')).definitions as Record<string, JsonSchema>;
+    const read = (file: string) => (loadPackageFile(`dist/schemas/${file}`) as { definitions: Record<string, JsonSchema> }).definitions;
     definitions = { ...read('definitions.json'), ...read(`${version}/definitions.json`) };
     definitionsByVersion.set(version, definitions);
   }

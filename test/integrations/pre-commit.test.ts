@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The real `pre-commit` program (Debian's package; .ci/run installs it) runs the hook defined in
- * .pre-commit-hooks.yaml from this repository, as a user's `try-repo` would: it installs stslint with npm
- * (building it through the `prepare` script) and passes the changed files.
+ * .pre-commit-hooks.yaml from this repository, as a user's `try-repo` would: it clones the repository at HEAD (with
+ * uncommitted changes to tracked files) and runs the committed standalone/stslint.mjs on the files given. The README's
+ * configuration is tested in pre-commit-config.test.ts.
  */
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
 const ROOT = resolve('.');

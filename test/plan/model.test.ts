@@ -23,7 +23,7 @@ describe('plan of the Kubernetes documentation examples', () => {
     expect(web.serviceName).toBe('nginx');
     expect(web.governingDomain).toBe('nginx.default.svc.cluster.local');
     expect(web.retention).toEqual({ whenDeleted: 'Retain', whenScaled: 'Retain' });
-    expect(web.claimTemplates).toEqual([{ name: 'www', size: '1Gi', accessModes: ['ReadWriteOnce'], storageClass: null }]);
+    expect(web.claimTemplates).toEqual([{ name: 'www', size: '1Gi', accessModes: ['ReadWriteOnce'], storageClass: null, storageClassInInputs: null }]);
     expect(web.pods).toEqual([
       {
         ordinal: 0,
@@ -54,6 +54,7 @@ describe('plan of the Kubernetes documentation examples', () => {
     expect(web.delete).toBeNull();
     expect(web.problems).toEqual([]);
     expect(web.notes).toEqual([]);
+    expect(web.autoscaler).toBeNull();
   });
 
   it('web (concept page): 3 replicas, minReadySeconds and a named storage class', () => {
@@ -271,9 +272,9 @@ describe('plan details', () => {
 `;
     const { plan } = planText(statefulSet('db', templates));
     expect(plan.statefulSets[0].claimTemplates).toEqual([
-      { name: 'a', size: '5', accessModes: [], storageClass: '' },
-      { name: 'b', size: null, accessModes: ['ReadWriteOncePod'], storageClass: 'fast' },
-      { name: 'c', size: null, accessModes: [], storageClass: null },
+      { name: 'a', size: '5', accessModes: [], storageClass: '', storageClassInInputs: null },
+      { name: 'b', size: null, accessModes: ['ReadWriteOncePod'], storageClass: 'fast', storageClassInInputs: null },
+      { name: 'c', size: null, accessModes: [], storageClass: null, storageClassInInputs: null },
     ]);
     expect(plan.statefulSets[0].pods[0].claims.map((claim) => claim.name)).toEqual(['a-db-0', 'b-db-0', 'c-db-0']);
   });

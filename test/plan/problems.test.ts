@@ -1,48 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import type { Rule } from '../../src/types.js';
+import { defineRule } from '../../src/linter/rule.js';
 import { planFixture, planText, statefulSet } from './helpers.js';
 
 /** Stand-ins with the plan's rule ids, reporting the way the real rules do: on the StatefulSet, or on its Service. */
-const serviceMissing: Rule = {
-  meta: { id: 'statefulset-service-missing', severity: 'warning', description: 'Report', kinds: ['apps/StatefulSet'] },
+const serviceMissing = defineRule({
+  meta: { id: 'statefulset-service-missing', severity: 'warning', description: 'Report', kinds: ['apps/StatefulSet'], messages: { missing: "No Service '{{name}}'" } },
   check(resource, context) {
     const name = resource.object.spec?.serviceName;
     if (typeof name === 'string' && !context.index.get('Service', resource.namespace, name)) {
-      context.report({ path: ['spec', 'serviceName'], message: `No Service '${name}'` });
+      context.report({ path: ['spec', 'serviceName'], messageId: 'missing', data: { name } });
     }
   },
-};
+});
 
-const notHeadless: Rule = {
-  meta: { id: 'statefulset-service-not-headless', severity: 'error', description: 'Report', kinds: ['Service'] },
+const notHeadless = defineRule({
+  meta: { id: 'statefulset-service-not-headless', severity: 'error', description: 'Report', kinds: ['Service'], messages: { notHeadless: "Service '{{name}}' is not headless" } },
   check(service, context) {
     if (service.object.spec?.clusterIP === 'None') return;
-    context.report({ resource: service, path: ['spec'], message: `Service '${service.name}' is not headless` });
+    context.report({ resource: service, path: ['spec'], messageId: 'notHeadless', data: { name: service.name } });
   },
-};
+});
 
-const nameTooLong: Rule = {
-  meta: { id: 'statefulset-name-too-long', severity: 'error', description: 'Report', kinds: ['apps/StatefulSet'] },
+const nameTooLong = defineRule({
+  meta: {
+    id: 'statefulset-name-too-long',
+    severity: 'error',
+    description: 'Report',
+    kinds: ['apps/StatefulSet'],
+    messages: { tooLong: 'Name too long', seen: 'Seen from other' },
+  },
   check(resource, context) {
     const governing = context.index.get('Service', resource.namespace, 'db');
-    if (resource.name.length > 5) context.report({ path: ['metadata', 'name'], message: 'Name too long' });
-    if (governing && resource.name === 'other1') context.report({ resource: governing, path: ['metadata', 'name'], message: 'Seen from other' });
+    if (resource.name.length > 5) context.report({ path: ['metadata', 'name'], messageId: 'tooLong' });
+    if (governing && resource.name === 'other1') context.report({ resource: governing, path: ['metadata', 'name'], messageId: 'seen' });
   },
-};
+});
 
-const otherRule: Rule = {
-  meta: { id: 'some-other-rule', severity: 'error', description: 'Report', kinds: ['apps/StatefulSet'] },
+const otherRule = defineRule({
+  meta: { id: 'some-other-rule', severity: 'error', description: 'Report', kinds: ['apps/StatefulSet'], messages: { any: 'never shown by plan' } },
   check(resource, context) {
-    context.report({ path: [], message: 'never shown by plan' });
+    context.report({ path: [], messageId: 'any' });
   },
-};
+});
 
-const throwing: Rule = {
-  meta: { id: 'statefulset-service-name', severity: 'warning', description: 'Report', kinds: ['apps/StatefulSet'] },
+const throwing = defineRule({
+  meta: { id: 'statefulset-service-name', severity: 'warning', description: 'Report', kinds: ['apps/StatefulSet'], messages: {} },
   check() {
     throw new Error('boom');
   },
-};
+});
 
 const service = (name: string, clusterIP = 'None') => `apiVersion: v1
 kind: Service

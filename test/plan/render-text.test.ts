@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/plan/render-text.js';
-import type { Rule } from '../../src/types.js';
+import { defineRule } from '../../src/linter/rule.js';
 import { PLAN_FIXTURES, planText, statefulSet } from './helpers.js';
 
 const fixture = (file: string) => {
@@ -49,10 +49,10 @@ describe('the terminal view', () => {
   });
 
   it('lists notes and problems, and colors only when asked', () => {
-    const missing: Rule = {
-      meta: { id: 'statefulset-service-missing', severity: 'warning', description: 'Report', kinds: ['apps/StatefulSet'] },
-      check: (_, context) => context.report({ path: ['spec', 'serviceName'], message: "No Service 'nope'" }),
-    };
+    const missing = defineRule({
+      meta: { id: 'statefulset-service-missing', severity: 'warning', description: 'Report', kinds: ['apps/StatefulSet'], messages: { missing: "No Service 'nope'" } },
+      check: (_, context) => context.report({ path: ['spec', 'serviceName'], messageId: 'missing' }),
+    });
     const { plan } = planText(
       { [resolve(PLAN_FIXTURES, 'db.yaml')]: statefulSet('db', '  serviceName: nope\n  replicas: x\n'), [resolve(PLAN_FIXTURES, 'bad.yaml')]: 'a: [\n' },
       { registry: [missing] },

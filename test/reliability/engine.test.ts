@@ -10,7 +10,7 @@ import { tempDir } from './helpers.js';
 /** A rule with a bug: it throws on every StatefulSet. */
 const throwing = vi.hoisted(
   (): Rule => ({
-    meta: { id: 'zz-throws', severity: 'error', description: 'Throw on every StatefulSet' },
+    meta: { id: 'zz-throws', severity: 'error', description: 'Throw on every StatefulSet', messages: {} },
     check(resource) {
       if (resource.kind === 'StatefulSet') throw new TypeError("Cannot read properties of null (reading 'spec')");
     },

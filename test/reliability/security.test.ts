@@ -45,7 +45,7 @@ describe('what the code base can do (a change here needs a security review)', ()
 
   it('loads code at run time only for a formatter the user names, and for its own compiled schemas', () => {
     expect(filesMatching(/\bimport\(/)).toEqual(['src/formatters/index.ts']);
-    expect(filesMatching(/\brequire\(`/)).toEqual(['src/schema/bundle.ts']);
+    expect(filesMatching(/\brequire\(`/)).toEqual(['src/util/package.ts']);
   });
 });
 
@@ -67,7 +67,8 @@ describe('a lint run touches no network', () => {
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: u\n  annotations:\n    schema: https://example.com/schema.json\n    $schema: http://example.com/x\ndata:\n  url: https://example.com/\n',
     );
     const run = await lintFiles([dir, ...(existsSync(CORPUS) ? [CORPUS] : [])], { strict: true });
-    expect(run.results.length).toBeGreaterThan(existsSync(CORPUS) ? 1 : 0);
+    // The manifest alone on a clone without ../shared/corpus.
+    expect(run.results.length).toBeGreaterThan(existsSync(CORPUS) ? 50 : 0);
     expect([connect, lookup, fetch].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
   });
 });

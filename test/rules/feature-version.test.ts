@@ -1,159 +1,143 @@
-import { describe, expect, it } from 'vitest';
 import rule from '../../rules/feature-version/index.js';
-import { runRule, testRule } from '../helpers/rule-tester.js';
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from '../../src/linter/rule-tester.js';
+import { claim, pdb, statefulSet } from '../helpers/manifests.js';
 
-const statefulSet = (spec: string) => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-${spec}  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-      - name: db
-        image: postgres:16
-`;
+/** A StatefulSet 'db' whose spec adds `spec` after its template (from line 18). */
+const db = (spec: Record<string, unknown>) => statefulSet({ name: 'db', spec });
 
-const budget = (policy: string) => `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: db
-spec:
-  maxUnavailable: 1
-${policy}  selector:
-    matchLabels:
-      app: db
-`;
+const ORDINALS = db({ ordinals: { start: 1 } });
+const RETENTION = db({ persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' } });
+const MAX_UNAVAILABLE = db({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 2 } } });
+const EVICTION = pdb({ name: 'db', spec: { unhealthyPodEvictionPolicy: 'AlwaysAllow' } });
+const RWOP_CLAIM = claim({ accessModes: ['ReadWriteOnce', 'ReadWriteOncePod'] });
 
-const claim = (modes: string) => `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: data
-spec:
-  accessModes: ${modes}
-  resources:
-    requests:
-      storage: 1Gi
-`;
+const versions = (kubernetesVersion: string) => ({ lintOptions: { kubernetesVersion } });
 
-const ORDINALS = statefulSet('  ordinals:\n    start: 1\n');
-const RETENTION = statefulSet('  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: Delete\n    whenScaled: Retain\n');
-const MAX_UNAVAILABLE = statefulSet('  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 2\n');
-const EVICTION = budget('  unhealthyPodEvictionPolicy: AlwaysAllow\n');
-const RWOP_CLAIM = claim('[ReadWriteOnce, ReadWriteOncePod]');
+/** Where each feature is reported: spec.ordinals, the retention policy, maxUnavailable, the policy, the access mode. */
+const AT = {
+  ordinals: { line: 18, column: 3, endLine: 18, endColumn: 11 },
+  retention: { line: 18, column: 3, endLine: 18, endColumn: 39 },
+  maxUnavailable: { line: 21, column: 7, endLine: 21, endColumn: 24 },
+  eviction: { line: 10, column: 3, endLine: 10, endColumn: 42 },
+  accessMode: { line: 8, column: 7, endLine: 8, endColumn: 23 },
+};
 
-/** Messages of the rule at a target version. */
-const at = (code: string, kubernetesVersion: string) => runRule(rule, code, { kubernetesVersion }).map((finding) => finding.message);
+interface Stages {
+  unknown: string;
+  alpha: string;
+  beta: string;
+  lastBeta: string;
+  ga: string;
+}
 
-describe('feature-version', () => {
-  testRule(rule, {
-    valid: [
-      { code: ORDINALS, options: { kubernetesVersion: '1.31' } },
-      { code: RETENTION, options: { kubernetesVersion: '1.32' } },
-      { code: EVICTION, options: { kubernetesVersion: '1.31' } },
-      { code: RWOP_CLAIM, options: { kubernetesVersion: '1.29' } },
-      // values that behave as if the field were unset
-      { code: statefulSet('  ordinals:\n    start: 0\n'), options: { kubernetesVersion: '1.25' } },
-      { code: statefulSet('  ordinals: {}\n'), options: { kubernetesVersion: '1.25' } },
-      {
-        code: statefulSet('  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: Retain\n    whenScaled: Retain\n'),
-        options: { kubernetesVersion: '1.25' },
-      },
-      { code: budget('  unhealthyPodEvictionPolicy: IfHealthyBudget\n'), options: { kubernetesVersion: '1.25' } },
-      { code: statefulSet('  updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 1\n'), options: { kubernetesVersion: '1.30' } },
-      { code: claim('[ReadWriteOnce]'), options: { kubernetesVersion: '1.20' } },
-      // odd shapes are left to the schema rule
-      statefulSet('  ordinals: 3\n  updateStrategy: OnDelete\n  volumeClaimTemplates: data\n'),
-      claim('ReadWriteOncePod'),
-      { code: ORDINALS, options: { kubernetesVersion: 'next' } },
-      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec: null\n',
-    ],
+/** The stage boundaries of a feature: one case at each, and GA silent. */
+function stageCases(code: string, at: typeof AT.ordinals, data: { owner: string; what: string; gate: string }, stages: Stages) {
+  const feature = { ...data, ga: `GA only since Kubernetes ${stages.ga}`, alpha: stages.alpha, beta: stages.beta, gateOff: 'drops the field' };
+  const invalid = (target: string, messageId: 'unknown' | 'alpha' | 'beta'): InvalidTestCase<typeof messageId> => ({
+    name: `${data.what} at ${target}`,
+    code,
+    ...versions(target),
+    errors: [{ messageId, data: { ...feature, target }, ...at }],
+  });
+  const before = (version: string) => version.replace(/\d+$/, (minor) => String(Number(minor) - 1));
+  return {
+    valid: [stages.ga, '1.35'].map((target): ValidTestCase => ({ name: `${data.what} at ${target}`, code, ...versions(target) })),
     invalid: [
-      {
-        code: ORDINALS,
-        options: { kubernetesVersion: '1.30' },
-        errors: [
-          {
-            line: 7,
-            column: 3,
-            endLine: 7,
-            endColumn: 11,
-            severity: 1,
-            message:
-              "StatefulSet 'db' uses spec.ordinals, GA only since Kubernetes 1.31 (target 1.30): beta, enabled by default since 1.27 (feature gate StatefulSetStartOrdinal)",
-          },
-        ],
-      },
-      {
-        code: RETENTION,
-        options: { kubernetesVersion: '1.31' },
-        errors: [{ line: 7, column: 3, endLine: 7, endColumn: 39, message: "StatefulSet 'db' uses spec.persistentVolumeClaimRetentionPolicy, GA only since Kubernetes 1.32 (target 1.31): beta, enabled by default since 1.27" }],
-      },
-      {
-        code: MAX_UNAVAILABLE,
-        options: { kubernetesVersion: '1.33' },
-        errors: [
-          {
-            line: 10,
-            column: 7,
-            endLine: 10,
-            endColumn: 24,
-            message:
-              "StatefulSet 'db' uses spec.updateStrategy.rollingUpdate.maxUnavailable, not GA in any Kubernetes release yet (target 1.33): alpha since 1.24, off by default (feature gate MaxUnavailableStatefulSet); the API server drops the field unless the gate is on",
-          },
-        ],
-      },
-      {
-        code: EVICTION,
-        options: { kubernetesVersion: '1.26' },
-        errors: [
-          {
-            line: 7,
-            column: 3,
-            endLine: 7,
-            endColumn: 42,
-            message:
-              "PodDisruptionBudget 'db' uses spec.unhealthyPodEvictionPolicy, GA only since Kubernetes 1.31 (target 1.26): alpha since 1.26, off by default (feature gate PDBUnhealthyPodEvictionPolicy); the API server drops the field unless the gate is on",
-          },
-        ],
-      },
-      {
-        code: RWOP_CLAIM,
-        options: { kubernetesVersion: '1.28' },
-        errors: [{ line: 6, column: 32, endLine: 6, endColumn: 48, message: "PersistentVolumeClaim 'data' uses access mode ReadWriteOncePod, GA only since Kubernetes 1.29 (target 1.28): beta" }],
-      },
-      {
-        code: statefulSet(`  volumeClaimTemplates:
-  - metadata:
-      name: data
-    spec:
-      accessModes:
-      - ReadWriteOncePod
-  - spec:
-      accessModes: [ReadWriteOncePod]
-`),
-        options: { kubernetesVersion: '1.26' },
-        errors: [
-          {
-            line: 12,
-            column: 9,
-            endLine: 12,
-            endColumn: 25,
-            message:
-              "StatefulSet 'db' claim template 'data' uses access mode ReadWriteOncePod, GA only since Kubernetes 1.29 (target 1.26): alpha since 1.22, off by default (feature gate ReadWriteOncePod); the API server rejects the object unless the gate is on",
-          },
-          { line: 14, column: 21, endLine: 14, endColumn: 37, message: "StatefulSet 'db' claim template '1' uses access mode ReadWriteOncePod" },
-        ],
-      },
-      {
-        code: `apiVersion: v1
+      invalid(stages.unknown, 'unknown'),
+      invalid(stages.alpha, 'alpha'),
+      ...(before(stages.beta) === stages.alpha ? [] : [invalid(before(stages.beta), 'alpha')]),
+      invalid(stages.beta, 'beta'),
+      invalid(stages.lastBeta, 'beta'),
+    ],
+  };
+}
+
+const stages = [
+  stageCases(ORDINALS, AT.ordinals, { owner: "StatefulSet 'db'", what: 'spec.ordinals', gate: 'StatefulSetStartOrdinal' }, { unknown: '1.25', alpha: '1.26', beta: '1.27', lastBeta: '1.30', ga: '1.31' }),
+  stageCases(
+    RETENTION,
+    AT.retention,
+    { owner: "StatefulSet 'db'", what: 'spec.persistentVolumeClaimRetentionPolicy', gate: 'StatefulSetAutoDeletePVC' },
+    { unknown: '1.22', alpha: '1.23', beta: '1.27', lastBeta: '1.31', ga: '1.32' },
+  ),
+  stageCases(
+    EVICTION,
+    AT.eviction,
+    { owner: "PodDisruptionBudget 'db'", what: 'spec.unhealthyPodEvictionPolicy', gate: 'PDBUnhealthyPodEvictionPolicy' },
+    { unknown: '1.25', alpha: '1.26', beta: '1.27', lastBeta: '1.30', ga: '1.31' },
+  ),
+];
+
+new RuleTester().run('feature-version', rule, {
+  valid: [
+    ...stages.flatMap((stage) => stage.valid),
+    { code: RWOP_CLAIM, ...versions('1.29') },
+    // values that behave as if the field were unset
+    { code: db({ ordinals: { start: 0 } }), ...versions('1.25') },
+    { code: db({ ordinals: {} }), ...versions('1.25') },
+    { code: db({ persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' } }), ...versions('1.25') },
+    { code: pdb({ spec: { unhealthyPodEvictionPolicy: 'IfHealthyBudget' } }), ...versions('1.25') },
+    { code: db({ updateStrategy: { rollingUpdate: { maxUnavailable: 1 } } }), ...versions('1.30') },
+    { code: claim({ accessModes: ['ReadWriteOnce'] }), ...versions('1.20') },
+    // odd shapes are left to the schema rule
+    db({ ordinals: 3, updateStrategy: 'OnDelete', volumeClaimTemplates: 'data' }),
+    claim({ accessModes: 'ReadWriteOncePod' }),
+    { code: ORDINALS, ...versions('next') },
+    'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec: null\n',
+  ],
+  invalid: [
+    ...stages.flatMap((stage) => stage.invalid),
+    {
+      code: MAX_UNAVAILABLE,
+      ...versions('1.33'),
+      errors: [
+        {
+          messageId: 'alpha',
+          message:
+            "StatefulSet 'db' uses spec.updateStrategy.rollingUpdate.maxUnavailable, not GA in any Kubernetes release yet (target 1.33): alpha since 1.24, off by default (feature gate MaxUnavailableStatefulSet); the API server drops the field unless the gate is on",
+          ...AT.maxUnavailable,
+        },
+      ],
+    },
+    // maxUnavailable: alpha from 1.24, beta on by default from 1.35, never GA
+    { code: MAX_UNAVAILABLE, ...versions('1.23'), errors: [{ messageId: 'unknown', message: /unknown to Kubernetes 1\.23, added as alpha in 1\.24$/, ...AT.maxUnavailable }] },
+    { code: MAX_UNAVAILABLE, ...versions('1.24'), errors: [{ messageId: 'alpha', message: /alpha since 1\.24, off by default/, ...AT.maxUnavailable }] },
+    { code: MAX_UNAVAILABLE, ...versions('1.34'), errors: [{ messageId: 'alpha', message: /alpha since 1\.24, off by default/, ...AT.maxUnavailable }] },
+    {
+      code: MAX_UNAVAILABLE,
+      ...versions('1.35'),
+      errors: [{ messageId: 'beta', message: /not GA in any Kubernetes release yet \(target 1\.35\): beta, enabled by default since 1\.35/, ...AT.maxUnavailable }],
+    },
+    // ReadWriteOncePod: rejected, not dropped, while the gate is off
+    ...(
+      [
+        ['1.21', 'unknown', /\(target 1\.21\): unknown to Kubernetes 1\.21, added as alpha in 1\.22$/],
+        ['1.22', 'alpha', /\(target 1\.22\): alpha since 1\.22, off by default \(feature gate ReadWriteOncePod\); the API server rejects the object unless the gate is on$/],
+        ['1.26', 'alpha', /alpha since 1\.22/],
+        ['1.27', 'beta', /beta, enabled by default since 1\.27/],
+        ['1.28', 'beta', /^PersistentVolumeClaim 'data' uses access mode ReadWriteOncePod, GA only since Kubernetes 1\.29 \(target 1\.28\): beta/],
+      ] as const
+    ).map(([target, messageId, message]) => ({ name: `ReadWriteOncePod at ${target}`, code: RWOP_CLAIM, ...versions(target), errors: [{ messageId, message, ...AT.accessMode }] })),
+    {
+      code: db({
+        volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOncePod'] } }, { spec: { accessModes: ['ReadWriteOncePod'] } }],
+      }),
+      ...versions('1.26'),
+      errors: [
+        {
+          messageId: 'alpha',
+          message:
+            "StatefulSet 'db' claim template 'data' uses access mode ReadWriteOncePod, GA only since Kubernetes 1.29 (target 1.26): alpha since 1.22, off by default (feature gate ReadWriteOncePod); the API server rejects the object unless the gate is on",
+          line: 23,
+          column: 13,
+          endLine: 23,
+          endColumn: 29,
+        },
+        { messageId: 'alpha', message: /^StatefulSet 'db' claim template '1' uses access mode ReadWriteOncePod/, line: 26, column: 13, endLine: 26, endColumn: 29 },
+      ],
+    },
+    {
+      code: `apiVersion: v1
 kind: PersistentVolume
 metadata:
   name: pv-1
@@ -166,53 +150,27 @@ spec:
     driver: hostpath.csi.k8s.io
     volumeHandle: pv-1
 `,
-        options: { kubernetesVersion: '1.21' },
-        errors: [{ line: 9, column: 5, endLine: 9, endColumn: 21, message: "PersistentVolume 'pv-1' uses access mode ReadWriteOncePod, GA only since Kubernetes 1.29 (target 1.21): unknown to Kubernetes 1.21, added as alpha in 1.22" }],
-      },
-    ],
-  });
-
-  describe('stage boundaries', () => {
-    it.each([
-      ['spec.ordinals', ORDINALS, { unknown: '1.25', alpha: '1.26', beta: '1.27', lastBeta: '1.30', ga: '1.31' }],
-      ['spec.persistentVolumeClaimRetentionPolicy', RETENTION, { unknown: '1.22', alpha: '1.23', beta: '1.27', lastBeta: '1.31', ga: '1.32' }],
-      ['spec.unhealthyPodEvictionPolicy', EVICTION, { unknown: '1.25', alpha: '1.26', beta: '1.27', lastBeta: '1.30', ga: '1.31' }],
-      ['ReadWriteOncePod', RWOP_CLAIM, { unknown: '1.21', alpha: '1.22', beta: '1.27', lastBeta: '1.28', ga: '1.29' }],
-    ])('%s', (_, code, stages) => {
-      expect(at(code, stages.unknown)).toEqual([expect.stringContaining(`unknown to Kubernetes ${stages.unknown}, added as alpha in ${stages.alpha}`)]);
-      expect(at(code, stages.alpha)).toEqual([expect.stringContaining(`(target ${stages.alpha}): alpha since ${stages.alpha}, off by default`)]);
-      expect(at(code, before(stages.beta))).toEqual([expect.stringContaining('alpha since')]);
-      expect(at(code, stages.beta)).toEqual([expect.stringContaining(`beta, enabled by default since ${stages.beta}`)]);
-      expect(at(code, stages.lastBeta)).toEqual([expect.stringContaining(`GA only since Kubernetes ${stages.ga} (target ${stages.lastBeta}): beta`)]);
-      expect(at(code, stages.ga)).toEqual([]);
-      expect(at(code, '1.35')).toEqual([]);
-    });
-
-    it('maxUnavailable: alpha from 1.24, beta on by default from 1.35, never GA', () => {
-      expect(at(MAX_UNAVAILABLE, '1.23')).toEqual([expect.stringContaining('unknown to Kubernetes 1.23, added as alpha in 1.24')]);
-      expect(at(MAX_UNAVAILABLE, '1.24')).toEqual([expect.stringContaining('alpha since 1.24, off by default')]);
-      expect(at(MAX_UNAVAILABLE, '1.34')).toEqual([expect.stringContaining('alpha since 1.24, off by default')]);
-      expect(at(MAX_UNAVAILABLE, '1.35')).toEqual([expect.stringContaining('not GA in any Kubernetes release yet (target 1.35): beta, enabled by default since 1.35')]);
-    });
-  });
-
-  it('reports each gated field of one StatefulSet once', () => {
-    const all = statefulSet(`  ordinals:
-    start: 5
-  persistentVolumeClaimRetentionPolicy:
-    whenScaled: Delete
-  updateStrategy:
-    rollingUpdate:
-      maxUnavailable: 50%
-`);
-    expect(runRule(rule, all, { kubernetesVersion: '1.26' }).map((finding) => finding.path)).toEqual([
-      'spec.ordinals',
-      'spec.persistentVolumeClaimRetentionPolicy',
-      'spec.updateStrategy.rollingUpdate.maxUnavailable',
-    ]);
-  });
+      ...versions('1.21'),
+      errors: [
+        {
+          messageId: 'unknown',
+          message: "PersistentVolume 'pv-1' uses access mode ReadWriteOncePod, GA only since Kubernetes 1.29 (target 1.21): unknown to Kubernetes 1.21, added as alpha in 1.22",
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 21,
+        },
+      ],
+    },
+    {
+      name: 'each gated field of one StatefulSet is reported once',
+      code: db({ ordinals: { start: 5 }, persistentVolumeClaimRetentionPolicy: { whenScaled: 'Delete' }, updateStrategy: { rollingUpdate: { maxUnavailable: '50%' } } }),
+      ...versions('1.26'),
+      errors: [
+        { messageId: 'alpha', message: /^StatefulSet 'db' uses spec\.ordinals, /, ...AT.ordinals },
+        { messageId: 'alpha', message: /^StatefulSet 'db' uses spec\.persistentVolumeClaimRetentionPolicy, /, line: 20, column: 3, endLine: 20, endColumn: 39 },
+        { messageId: 'alpha', message: /^StatefulSet 'db' uses spec\.updateStrategy\.rollingUpdate\.maxUnavailable, /, line: 24, column: 7, endLine: 24, endColumn: 26 },
+      ],
+    },
+  ],
 });
-
-function before(version: string): string {
-  return version.replace(/\d+$/, (minor) => String(Number(minor) - 1));
-}

@@ -1,153 +1,103 @@
-import { describe, expect, it } from 'vitest';
 import rule from '../../rules/pdb-blocks-eviction/index.js';
-import { runRule, testRule } from '../helpers/rule-tester.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
+import { deployment, documents, hpa, pdb, statefulSet, workload } from '../helpers/manifests.js';
 
-const pdb = (budget: string, selector = '    matchLabels:\n      app: zk') => `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: zk-pdb
-spec:
-${budget}
-  selector:
-${selector}
-`;
+/** The budget 'zk-pdb' (its budget field on line 6) selecting `selector`, default the pods of 'zk'. */
+const budget = (fields: Record<string, unknown>, selector: unknown = { matchLabels: { app: 'zk' } }) => pdb({ name: 'zk-pdb', budget: fields, selector });
+const zk = (replicas: number) => statefulSet({ name: 'zk', replicas });
+const zkUi = deployment({ name: 'zk-ui', labels: { app: 'zk' } });
+const agent = workload('DaemonSet', { name: 'agent', labels: { app: 'zk' } });
+const api = (replicas: number) => deployment({ name: 'api', replicas });
+const apiScaler = hpa({ name: 'api', target: { kind: 'Deployment', name: 'api' }, spec: { minReplicas: 2, maxReplicas: 6 } });
+const API_SELECTOR = { matchLabels: { app: 'api' } };
 
-const workload = (kind: string, name: string, replicas: string, app = 'zk') => `---
-apiVersion: apps/v1
-kind: ${kind}
-metadata:
-  name: ${name}
-spec:
-${replicas}  selector:
-    matchLabels:
-      app: ${app}
-  template:
-    metadata:
-      labels:
-        app: ${app}
-    spec:
-      containers:
-      - name: main
-        image: zookeeper:3.9
-`;
+/** The budget field on line 6, `written` its text ("minAvailable: 3"). */
+const at = (written: string) => ({ line: 6, column: 3, endLine: 6, endColumn: 3 + written.length });
+const min = (value: number | string, targets: string, written = `minAvailable: ${value}`) => ({
+  messageId: 'minAvailable' as const,
+  data: { name: 'zk-pdb', value, targets },
+  ...at(written),
+});
 
-const zk = (replicas: number) => workload('StatefulSet', 'zk', `  replicas: ${replicas}\n`);
-
-const hpa = `---
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: api
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: api
-  minReplicas: 2
-  maxReplicas: 6
-`;
-
-describe('pdb-blocks-eviction', () => {
-  testRule(rule, {
-    valid: [
-      pdb('  maxUnavailable: 1') + zk(3),
-      pdb('  maxUnavailable: "10%"') + zk(3),
-      pdb('  minAvailable: 2') + zk(3),
-      pdb('  minAvailable: "60%"') + zk(3),
-      pdb('  minAvailable: "50%"') + zk(7),
-      // Both or neither: pdb-policy reports those.
-      pdb('  minAvailable: 3\n  maxUnavailable: 0') + zk(3),
-      pdb('  unhealthyPodEvictionPolicy: AlwaysAllow') + zk(3),
-      // Nothing selected: the count is unknown (pdb-selects-nothing reports it).
-      pdb('  minAvailable: 3'),
-      pdb('  minAvailable: 3', '    matchLabels:\n      app: other') + zk(3),
-      pdb('  minAvailable: 3', '    null') + zk(3),
-      pdb('  maxUnavailable: 0', '    null') + zk(3),
-      // A DaemonSet runs one pod per node: the count is unknown.
-      pdb('  minAvailable: 3') + workload('DaemonSet', 'agent', ''),
-      // Four pods in all across two workloads.
-      pdb('  minAvailable: 3') + zk(3) + workload('Deployment', 'zk-ui', '', 'zk'),
-      pdb('  minAvailable: 1', '    matchLabels:\n      app: api') + workload('Deployment', 'api', '  replicas: 1\n', 'api') + hpa,
-      pdb('  minAvailable: 2') + zk(0),
-      'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: x\nspec: 7\n',
-      pdb('  minAvailable: [3]') + zk(3),
-      pdb('  minAvailable: "3"') + zk(3),
-    ],
-    invalid: [
-      {
-        code: pdb('  minAvailable: 3') + zk(3),
-        errors: [
-          {
-            line: 6,
-            column: 3,
-            endLine: 6,
-            endColumn: 18,
-            message:
-              "PodDisruptionBudget 'zk-pdb' requires minAvailable 3 of StatefulSet 'zk' with 3 replicas: no pod can ever be evicted, so node drains hang",
-          },
-        ],
-      },
-      {
-        code: pdb('  minAvailable: 5') + zk(3),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 18, message: 'requires minAvailable 5 of' }],
-      },
-      {
-        code: pdb('  minAvailable: 1') + zk(1),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 18, message: "StatefulSet 'zk' with 1 replica:" }],
-      },
-      {
-        code: pdb('  maxUnavailable: 0') + zk(3),
-        errors: [
-          {
-            line: 6,
-            column: 3,
-            endLine: 6,
-            endColumn: 20,
-            message: "PodDisruptionBudget 'zk-pdb' sets maxUnavailable 0 for StatefulSet 'zk' with 3 replicas: no pod can ever be evicted",
-          },
-        ],
-      },
-      {
-        code: pdb('  maxUnavailable: "0%"'),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 23, message: 'sets maxUnavailable 0% for the pods it selects' }],
-      },
-      {
-        code: pdb("  minAvailable: '100%'"),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 23, message: 'requires minAvailable 100% of the pods it selects' }],
-      },
-      {
-        code: pdb('  minAvailable: 100%') + workload('DaemonSet', 'agent', '', 'zk'),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 21 }],
-      },
-      {
-        code: pdb('  minAvailable: "67%"') + zk(3),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 22, message: "minAvailable 67% of StatefulSet 'zk' with 3 replicas, which rounds up to 3 pods" }],
-      },
-      {
-        code: pdb('  minAvailable: "50%"') + zk(1),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 22, message: 'which rounds up to 1 pod:' }],
-      },
-      {
-        code: pdb('  minAvailable: 4') + zk(3) + workload('Deployment', 'zk-ui', '', 'zk'),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 18, message: "StatefulSet 'zk' and Deployment 'zk-ui' with 4 replicas in all" }],
-      },
-      {
-        code: pdb('  minAvailable: 2', '    matchLabels:\n      app: api') + workload('Deployment', 'api', '  replicas: 4\n', 'api') + hpa,
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 18, message: "Deployment 'api' with 2 replicas (minReplicas of HorizontalPodAutoscaler 'api')" }],
-      },
-      {
-        code: pdb('  minAvailable: 3', '    {}') + zk(3),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 18 }],
-      },
-      {
-        code: pdb('  maxUnavailable: 0\n  minAvailable: null') + zk(3),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 20 }],
-      },
-    ],
-  });
-
-  it('reports on the budget, once, with its severity', () => {
-    const findings = runRule(rule, pdb('  minAvailable: 3') + zk(3));
-    expect(findings.map((finding) => [finding.kind, finding.name, finding.severity])).toEqual([['PodDisruptionBudget', 'zk-pdb', 2]]);
-  });
+new RuleTester().run('pdb-blocks-eviction', rule, {
+  valid: [
+    documents(budget({ maxUnavailable: 1 }), zk(3)),
+    documents(budget({ maxUnavailable: '10%' }), zk(3)),
+    documents(budget({ minAvailable: 2 }), zk(3)),
+    documents(budget({ minAvailable: '60%' }), zk(3)),
+    documents(budget({ minAvailable: '50%' }), zk(7)),
+    // Both or neither: pdb-policy reports those.
+    documents(budget({ minAvailable: 3, maxUnavailable: 0 }), zk(3)),
+    documents(budget({ unhealthyPodEvictionPolicy: 'AlwaysAllow' }), zk(3)),
+    // Nothing selected: the count is unknown (pdb-selects-nothing reports it).
+    budget({ minAvailable: 3 }),
+    documents(budget({ minAvailable: 3 }, { matchLabels: { app: 'other' } }), zk(3)),
+    documents(budget({ minAvailable: 3 }, null), zk(3)),
+    documents(budget({ maxUnavailable: 0 }, null), zk(3)),
+    // A DaemonSet runs one pod per node: the count is unknown.
+    documents(budget({ minAvailable: 3 }), agent),
+    // Four pods in all across two workloads.
+    documents(budget({ minAvailable: 3 }), zk(3), zkUi),
+    documents(budget({ minAvailable: 1 }, API_SELECTOR), api(1), apiScaler),
+    documents(budget({ minAvailable: 2 }), zk(0)),
+    'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: x\nspec: 7\n',
+    documents(budget({ minAvailable: [3] }), zk(3)),
+    documents(budget({ minAvailable: '3' }), zk(3)),
+  ],
+  invalid: [
+    {
+      code: documents(budget({ minAvailable: 3 }), zk(3)),
+      errors: [
+        {
+          messageId: 'minAvailable',
+          message: "PodDisruptionBudget 'zk-pdb' requires minAvailable 3 of StatefulSet 'zk' with 3 replicas: no pod can ever be evicted, so node drains hang",
+          severity: 'error',
+          ...at('minAvailable: 3'),
+        },
+      ],
+    },
+    { code: documents(budget({ minAvailable: 5 }), zk(3)), errors: [min(5, "StatefulSet 'zk' with 3 replicas")] },
+    { code: documents(budget({ minAvailable: 1 }), zk(1)), errors: [min(1, "StatefulSet 'zk' with 1 replica")] },
+    {
+      code: documents(budget({ maxUnavailable: 0 }), zk(3)),
+      errors: [
+        {
+          messageId: 'maxUnavailable',
+          message: "PodDisruptionBudget 'zk-pdb' sets maxUnavailable 0 for StatefulSet 'zk' with 3 replicas: no pod can ever be evicted, so node drains hang",
+          ...at('maxUnavailable: 0'),
+        },
+      ],
+    },
+    {
+      code: budget({ maxUnavailable: '0%' }),
+      errors: [{ messageId: 'maxUnavailable', data: { name: 'zk-pdb', value: '0%', targets: 'the pods it selects' }, ...at('maxUnavailable: 0%') }],
+    },
+    { code: budget({ minAvailable: '100%' }), errors: [min('100%', 'the pods it selects')] },
+    { code: documents(budget({ minAvailable: '100%' }), agent), errors: [min('100%', 'the pods it selects')] },
+    {
+      code: documents(budget({ minAvailable: '67%' }), zk(3)),
+      errors: [{ messageId: 'minAvailableRounded', data: { name: 'zk-pdb', value: '67%', targets: "StatefulSet 'zk' with 3 replicas", required: 3, pods: 'pods' }, ...at('minAvailable: 67%') }],
+    },
+    {
+      code: documents(budget({ minAvailable: '50%' }), zk(1)),
+      errors: [
+        {
+          messageId: 'minAvailableRounded',
+          message: "PodDisruptionBudget 'zk-pdb' requires minAvailable 50% of StatefulSet 'zk' with 1 replica, which rounds up to 1 pod: no pod can ever be evicted, so node drains hang",
+          ...at('minAvailable: 50%'),
+        },
+      ],
+    },
+    { code: documents(budget({ minAvailable: 4 }), zk(3), zkUi), errors: [min(4, "StatefulSet 'zk' and Deployment 'zk-ui' with 4 replicas in all")] },
+    {
+      code: documents(budget({ minAvailable: 2 }, API_SELECTOR), api(4), apiScaler),
+      errors: [min(2, "Deployment 'api' with 2 replicas (minReplicas of HorizontalPodAutoscaler 'api')")],
+    },
+    // An empty selector selects every pod of the namespace.
+    { code: documents(budget({ minAvailable: 3 }, {}), zk(3)), errors: [min(3, "StatefulSet 'zk' with 3 replicas")] },
+    {
+      code: documents(budget({ maxUnavailable: 0, minAvailable: null }), zk(3)),
+      errors: [{ messageId: 'maxUnavailable', data: { name: 'zk-pdb', value: 0, targets: "StatefulSet 'zk' with 3 replicas" }, ...at('maxUnavailable: 0') }],
+    },
+  ],
 });

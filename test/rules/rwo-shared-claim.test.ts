@@ -1,110 +1,77 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/rwo-shared-claim/index.js';
-import { runRule, testRule } from '../helpers/rule-tester.js';
+import { lintText } from '../../src/lint.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
+import { claim, documents, hpa, workload, type WorkloadOptions } from '../helpers/manifests.js';
 
-const workload = (kind: string, replicas: string, extraSpec = '') => `apiVersion: apps/v1
-kind: ${kind}
-metadata:
-  name: web
-spec:
-${replicas}  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-      volumes:
-      - name: data
-        persistentVolumeClaim:
-          claimName: data
-${extraSpec}`;
+const DATA = { name: 'data', persistentVolumeClaim: { claimName: 'data' } };
+/** A workload 'web' of `kind` mounting the claim 'data' (claimName on line 21 with replicas, 20 without). */
+const web = (kind: string, replicas?: unknown, options: WorkloadOptions = {}) => workload(kind, { replicas, pod: { volumes: [DATA] }, ...options });
+const data = (accessModes: unknown, namespace?: string) => claim({ namespace, accessModes });
+const scaler = hpa({ target: { kind: 'Deployment', name: 'web' } });
 
-const claim = (modes: string, namespace = 'default') => `---
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: data
-  namespace: ${namespace}
-spec:
-  accessModes: ${modes}
-  resources:
-    requests:
-      storage: 1Gi
-`;
+const claimName = { line: 21, column: 13, endLine: 21, endColumn: 28 };
+const shared = (mode: 'ReadWriteOnce' | 'ReadWriteOncePod', kind: string, pods: string) => ({
+  messageId: mode === 'ReadWriteOnce' ? ('readWriteOnce' as const) : ('readWriteOncePod' as const),
+  data: { claim: 'data', mode, kind, name: 'web', pods },
+  severity: mode === 'ReadWriteOnce' ? ('warning' as const) : ('error' as const),
+  ...claimName,
+});
 
-const hpa = `---
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  maxReplicas: 4
-`;
+new RuleTester().run('rwo-shared-claim', rule, {
+  valid: [
+    documents(web('Deployment', 1), data(['ReadWriteOnce'])),
+    documents(web('Deployment'), data(['ReadWriteOncePod'])),
+    documents(web('Deployment', 3), data(['ReadWriteMany'])),
+    documents(web('Deployment', 3), data(['ReadWriteOnce', 'ReadOnlyMany'])),
+    documents(web('Deployment', 3), data(['ReadWriteOnce'], 'other')),
+    // Not declared in the linted set: the access mode is unknown.
+    web('Deployment', 3),
+    documents(web('Deployment', 3), data(null)),
+    // A volume named like a claim template gets each pod's own claim.
+    documents(web('StatefulSet', 3, { spec: { volumeClaimTemplates: [{ metadata: { name: 'data' } }] } }), data(['ReadWriteOnce'])),
+    documents(web('Deployment', '3'), data(['ReadWriteOnce'])),
+    documents(web('Deployment', 3, { pod: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: ['data'] } }] } }), data(['ReadWriteOnce'])),
+  ],
+  invalid: [
+    {
+      code: documents(web('Deployment', 3), data(['ReadWriteOnce'])),
+      errors: [
+        {
+          messageId: 'readWriteOnce',
+          message:
+            "PersistentVolumeClaim 'data' is ReadWriteOnce but mounted by every pod of Deployment 'web' (3 replicas): pods scheduled on another node cannot attach it (Multi-Attach error) and never start; give each replica its own volume (StatefulSet volumeClaimTemplates) or use ReadWriteMany storage",
+          severity: 'warning',
+          ...claimName,
+        },
+      ],
+    },
+    {
+      code: documents(web('StatefulSet', 2), data(['ReadWriteOncePod'])),
+      errors: [
+        {
+          messageId: 'readWriteOncePod',
+          message:
+            "PersistentVolumeClaim 'data' is ReadWriteOncePod but mounted by every pod of StatefulSet 'web' (2 replicas): only one pod can use it, the others never start; give each replica its own volume (StatefulSet volumeClaimTemplates) or use ReadWriteMany storage",
+          severity: 'error',
+          ...claimName,
+        },
+      ],
+    },
+    { code: documents(web('DaemonSet'), data(['ReadWriteOnce'])), errors: [{ ...shared('ReadWriteOnce', 'DaemonSet', 'one per node'), line: 20, endLine: 20 }] },
+    { code: documents(web('ReplicaSet', 2), data(['ReadWriteOnce'])), errors: [shared('ReadWriteOnce', 'ReplicaSet', '2 replicas')] },
+    { code: documents(web('Deployment', 1), data(['ReadWriteOnce']), scaler), errors: [shared('ReadWriteOnce', 'Deployment', "1 to 4 replicas (HorizontalPodAutoscaler 'web')")] },
+    {
+      // A claim mounted twice is reported once.
+      code: documents(web('Deployment', 2, { pod: { volumes: [DATA, { name: 'again', persistentVolumeClaim: { claimName: 'data' } }] } }), data(['ReadWriteOnce'])),
+      errors: [shared('ReadWriteOnce', 'Deployment', '2 replicas')],
+    },
+  ],
+});
 
-const claimName = { line: 21, column: 11, endLine: 21, endColumn: 26 };
-
-describe('rwo-shared-claim', () => {
-  testRule(rule, {
-    valid: [
-      workload('Deployment', '  replicas: 1\n') + claim('[ReadWriteOnce]'),
-      workload('Deployment', '') + claim('[ReadWriteOncePod]'),
-      workload('Deployment', '  replicas: 3\n') + claim('[ReadWriteMany]'),
-      workload('Deployment', '  replicas: 3\n') + claim('[ReadWriteOnce, ReadOnlyMany]'),
-      workload('Deployment', '  replicas: 3\n') + claim('[ReadWriteOnce]', 'other'),
-      // Not declared in the linted set: the access mode is unknown.
-      workload('Deployment', '  replicas: 3\n'),
-      workload('Deployment', '  replicas: 3\n') + claim('null'),
-      // A volume named like a claim template gets each pod's own claim.
-      workload('StatefulSet', '  replicas: 3\n', '  volumeClaimTemplates:\n  - metadata:\n      name: data\n') + claim('[ReadWriteOnce]'),
-      workload('Deployment', '  replicas: "3"\n') + claim('[ReadWriteOnce]'),
-      workload('Deployment', '  replicas: 3\n').replace('claimName: data', 'claimName: [data]') + claim('[ReadWriteOnce]'),
-    ],
-    invalid: [
-      {
-        code: workload('Deployment', '  replicas: 3\n') + claim('[ReadWriteOnce]'),
-        errors: [
-          {
-            ...claimName,
-            severity: 1,
-            message:
-              "PersistentVolumeClaim 'data' is ReadWriteOnce but mounted by every pod of Deployment 'web' (3 replicas): pods scheduled on another node cannot attach it (Multi-Attach error)",
-          },
-        ],
-      },
-      {
-        code: workload('StatefulSet', '  replicas: 2\n') + claim('[ReadWriteOncePod]'),
-        errors: [{ ...claimName, severity: 2, message: "is ReadWriteOncePod but mounted by every pod of StatefulSet 'web' (2 replicas): only one pod can use it" }],
-      },
-      {
-        code: workload('DaemonSet', '') + claim('[ReadWriteOnce]'),
-        errors: [{ ...claimName, line: 20, endLine: 20, severity: 1, message: "DaemonSet 'web' (one per node)" }],
-      },
-      {
-        code: workload('ReplicaSet', '  replicas: 2\n') + claim('[ReadWriteOnce]'),
-        errors: [{ ...claimName, severity: 1 }],
-      },
-      {
-        code: workload('Deployment', '  replicas: 1\n') + claim('[ReadWriteOnce]') + hpa,
-        errors: [{ ...claimName, message: "(1 to 4 replicas (HorizontalPodAutoscaler 'web'))" }],
-      },
-      {
-        code: workload('Deployment', '  replicas: 2\n', '      - name: again\n        persistentVolumeClaim:\n          claimName: data\n') + claim('[ReadWriteOnce]'),
-        errors: [claimName],
-      },
-    ],
-  });
-
+describe('rwo-shared-claim severity', () => {
   it('lets a configured severity win over the per-mode levels', () => {
-    const code = workload('StatefulSet', '  replicas: 2\n') + claim('[ReadWriteOncePod]');
-    expect(runRule(rule, code, { rules: { 'rwo-shared-claim': 'warning' } }).map((finding) => finding.severity)).toEqual([1]);
+    const code = documents(web('StatefulSet', 2), data(['ReadWriteOncePod']));
+    expect(lintText(code, { registry: [rule], rules: { 'rwo-shared-claim': 'warning' } }).findings.map((finding) => finding.severity)).toEqual(['warning']);
   });
 });

@@ -1,62 +1,70 @@
-import { describe, expect, it } from 'vitest';
 import rule from '../../rules/selector-label-mismatch/index.js';
-import { runRule, testRule } from '../helpers/rule-tester.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
+import { workload } from '../helpers/manifests.js';
 
-const workload = (kind: string, selector: string, labels: string) => `apiVersion: apps/v1
-kind: ${kind}
-metadata:
-  name: web
-spec:
-  selector:
-${selector}
-  template:
-    metadata:
-      labels:
-${labels}
-    spec:
-      containers: []
-`;
+/** A workload 'web' of `kind` with `selector` (from line 6) and pod template labels `labels`. */
+const web = (kind: string, selector: unknown, labels: Record<string, unknown>) => workload(kind, { labels, selector });
 
-describe('selector-label-mismatch', () => {
-  testRule(rule, {
-    valid: [
-      workload('StatefulSet', '    matchLabels:\n      app: web', '        app: web\n        tier: db'),
-      workload(
-        'Deployment',
-        '    matchExpressions:\n    - {key: app, operator: In, values: [web, api]}\n    - {key: legacy, operator: DoesNotExist}\n    - {key: tier, operator: Exists}\n    - {key: env, operator: NotIn, values: [dev]}',
-        '        app: web\n        tier: db\n        env: prod',
-      ),
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec: null\n',
-      'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  selector:\n    app: y\n',
-    ],
-    invalid: [
+new RuleTester().run('selector-label-mismatch', rule, {
+  valid: [
+    web('StatefulSet', { matchLabels: { app: 'web' } }, { app: 'web', tier: 'db' }),
+    web(
+      'Deployment',
       {
-        code: workload('StatefulSet', '    matchLabels:\n      app: web\n      tier: db', '        app: web'),
-        errors: [{ line: 9, column: 7, endLine: 9, endColumn: 15, message: "Selector label tier=db does not match the pod template, which has no label 'tier'" }],
+        matchExpressions: [
+          { key: 'app', operator: 'In', values: ['web', 'api'] },
+          { key: 'legacy', operator: 'DoesNotExist' },
+          { key: 'tier', operator: 'Exists' },
+          { key: 'env', operator: 'NotIn', values: ['dev'] },
+        ],
       },
-      {
-        code: workload('DaemonSet', '    matchLabels:\n      app: web', '        app: nginx'),
-        errors: [{ line: 8, column: 7, endLine: 8, endColumn: 15, message: 'which has app=nginx' }],
-      },
-      {
-        code: workload('ReplicaSet', '    matchExpressions:\n    - key: app\n      operator: In\n      values: [api]', '        app: web'),
-        errors: [{ line: 8, column: 7, endLine: 8, endColumn: 15, message: "'app in (api)'" }],
-      },
-      {
-        code: workload('Deployment', '    matchExpressions:\n    - {key: app, operator: Matches, values: [w]}', '        app: web'),
-        errors: [{ line: 8, column: 8, endLine: 8, endColumn: 16, message: "'app Matches (w)'" }],
-      },
-      {
-        code: workload('Deployment', '    {}', '        app: web'),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 11, message: 'empty spec.selector' }],
-      },
-    ],
-  });
-
-  it('names the failing labels and the template labels', () => {
-    const [finding] = runRule(rule, workload('StatefulSet', '    matchExpressions:\n    - {key: app, operator: NotIn, values: [web]}', '        app: web\n        tier: db'));
-    expect(finding.message).toBe(
-      "Selector requirement 'app notin (web)' does not match the pod template labels (app=web, tier=db); the API server rejects StatefulSet 'web'",
-    );
-  });
+      { app: 'web', tier: 'db', env: 'prod' },
+    ),
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec: null\n',
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  selector:\n    app: y\n',
+  ],
+  invalid: [
+    {
+      code: web('StatefulSet', { matchLabels: { app: 'web', tier: 'db' } }, { app: 'web' }),
+      errors: [
+        {
+          messageId: 'labelMissing',
+          message: "Selector label tier=db does not match the pod template, which has no label 'tier'; the API server rejects StatefulSet 'web'",
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 15,
+        },
+      ],
+    },
+    {
+      code: web('DaemonSet', { matchLabels: { app: 'web' } }, { app: 'nginx' }),
+      errors: [{ messageId: 'labelDiffers', data: { key: 'app', value: 'web', actual: 'nginx', kind: 'DaemonSet', name: 'web' }, line: 8, column: 7, endLine: 8, endColumn: 15 }],
+    },
+    {
+      code: web('ReplicaSet', { matchExpressions: [{ key: 'app', operator: 'In', values: ['api'] }] }, { app: 'web' }),
+      errors: [{ messageId: 'requirementUnmet', data: { requirement: 'app in (api)', labels: 'app=web', kind: 'ReplicaSet', name: 'web' }, line: 8, column: 9, endLine: 8, endColumn: 17 }],
+    },
+    {
+      code: web('Deployment', { matchExpressions: [{ key: 'app', operator: 'Matches', values: ['w'] }] }, { app: 'web' }),
+      errors: [{ messageId: 'requirementUnmet', data: { requirement: 'app Matches (w)', labels: 'app=web', kind: 'Deployment', name: 'web' }, line: 8, column: 9, endLine: 8, endColumn: 17 }],
+    },
+    {
+      code: web('StatefulSet', { matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }] }, { app: 'web', tier: 'db' }),
+      errors: [
+        {
+          messageId: 'requirementUnmet',
+          message: "Selector requirement 'app notin (web)' does not match the pod template labels (app=web, tier=db); the API server rejects StatefulSet 'web'",
+          line: 8,
+          column: 9,
+          endLine: 8,
+          endColumn: 17,
+        },
+      ],
+    },
+    {
+      code: web('Deployment', {}, { app: 'web' }),
+      errors: [{ messageId: 'emptySelector', message: "Deployment 'web' has an empty spec.selector; the API server rejects it (pod labels: app=web)", line: 6, column: 3, endLine: 6, endColumn: 11 }],
+    },
+  ],
 });

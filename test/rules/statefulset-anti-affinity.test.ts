@@ -1,124 +1,76 @@
-import { describe } from 'vitest';
 import rule from '../../rules/statefulset-anti-affinity/index.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
+import { documents, hpa, statefulSet } from '../helpers/manifests.js';
 
-const statefulSet = (replicas: string, podSpec = '') => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: zk
-spec:
-  serviceName: zk-hs
-${replicas}  selector:
-    matchLabels:
-      app: zk
-  template:
-    metadata:
-      labels:
-        app: zk
-    spec:
-${podSpec}      containers:
-      - name: zk
-        image: zookeeper:3.9
-`;
+/** The StatefulSet 'zk' with pods labelled app: zk and `pod` added to its pod spec (after the containers, line 19). */
+const zk = (replicas?: unknown, pod: Record<string, unknown> = {}) => statefulSet({ name: 'zk', replicas, serviceName: 'zk-hs', pod });
 
-const required = (selector: string, topologyKey = 'kubernetes.io/hostname') => `      affinity:
-        podAntiAffinity:
-          requiredDuringSchedulingIgnoredDuringExecution:
-          - labelSelector:
-${selector}
-            topologyKey: ${topologyKey}
-`;
+const required = (labelSelector: unknown, topologyKey = 'kubernetes.io/hostname') => ({
+  affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector, topologyKey }] } },
+});
+const preferred = {
+  affinity: {
+    podAntiAffinity: {
+      preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: 'zk' } }, topologyKey: 'topology.kubernetes.io/zone' } }],
+    },
+  },
+};
+const spread = (labelSelector: unknown) => ({
+  topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector }],
+});
+const ZK = { matchLabels: { app: 'zk' } };
 
-const preferred = `      affinity:
-        podAntiAffinity:
-          preferredDuringSchedulingIgnoredDuringExecution:
-          - weight: 100
-            podAffinityTerm:
-              labelSelector:
-                matchLabels:
-                  app: zk
-              topologyKey: topology.kubernetes.io/zone
-`;
+/** No affinity: reported on the pod spec (line 15), or on `affinity` (line 19). */
+const atPodSpec = { line: 15, column: 5, endLine: 15, endColumn: 9 };
+const atAffinity = { line: 19, column: 7, endLine: 19, endColumn: 15 };
+const notOwnPods = { messageId: 'notOwnPods' as const, data: { name: 'zk', replicas: '3 replicas', labels: 'app=zk' }, ...atAffinity };
 
-const spread = (selector: string) => `      topologySpreadConstraints:
-      - maxSkew: 1
-        topologyKey: kubernetes.io/hostname
-        whenUnsatisfiable: DoNotSchedule
-        labelSelector:
-${selector}
-`;
-
-const hpa = `---
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: zk
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: StatefulSet
-    name: zk
-  maxReplicas: 3
-`;
-
-const zkLabels = '              matchLabels:\n                app: zk';
-
-describe('statefulset-anti-affinity', () => {
-  testRule(rule, {
-    valid: [
-      statefulSet('  replicas: 1\n'),
-      statefulSet(''),
-      statefulSet('  replicas: 3\n', required(zkLabels)),
-      statefulSet('  replicas: 3\n', required('              matchExpressions:\n              - {key: app, operator: In, values: [zk]}')),
-      statefulSet('  replicas: 3\n', required(zkLabels, 'topology.kubernetes.io/zone')),
-      statefulSet('  replicas: 3\n', preferred),
-      statefulSet('  replicas: 3\n', spread('          matchLabels:\n            app: zk')),
-      statefulSet('  replicas: 3\n', '      affinity: null\n      topologySpreadConstraints: [null, 3]\n' + spread('          {}')),
-      statefulSet('  replicas: many\n'),
-    ],
-    invalid: [
-      {
-        code: statefulSet('  replicas: 3\n'),
-        errors: [
-          {
-            line: 15,
-            column: 5,
-            endLine: 15,
-            endColumn: 9,
-            message:
-              "StatefulSet 'zk' runs 3 replicas with no pod anti-affinity or topology spread constraint: every replica of a quorum can land on one node",
-          },
-        ],
-      },
-      {
-        // The selector names a label the pods do not carry (app.kubernetes.io/name vs app).
-        code: statefulSet('  replicas: 3\n', required('              matchExpressions:\n              - {key: app.kubernetes.io/name, operator: In, values: [zk]}')),
-        errors: [
-          {
-            line: 16,
-            column: 7,
-            endLine: 16,
-            endColumn: 15,
-            message: 'no pod anti-affinity term or topology spread constraint that selects its own pods (app=zk) over kubernetes.io/hostname or a zone',
-          },
-        ],
-      },
-      {
-        code: statefulSet('  replicas: 3\n', required(zkLabels, 'kubernetes.io/os')),
-        errors: [{ line: 16, column: 7, endLine: 16, endColumn: 15 }],
-      },
-      {
-        code: statefulSet('  replicas: 3\n', '      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - topologyKey: kubernetes.io/hostname\n'),
-        errors: [{ line: 16, column: 7, endLine: 16, endColumn: 15 }],
-      },
-      {
-        code: statefulSet('  replicas: 2\n', spread('          matchLabels:\n            app: other')),
-        errors: [{ line: 15, column: 5, endLine: 15, endColumn: 9, message: 'runs 2 replicas' }],
-      },
-      {
-        code: statefulSet('') + hpa,
-        errors: [{ line: 14, column: 5, endLine: 14, endColumn: 9, message: "runs 1 to 3 replicas (HorizontalPodAutoscaler 'zk')" }],
-      },
-    ],
-  });
+new RuleTester().run('statefulset-anti-affinity', rule, {
+  valid: [
+    zk(1),
+    zk(),
+    zk(3, required(ZK)),
+    zk(3, required({ matchExpressions: [{ key: 'app', operator: 'In', values: ['zk'] }] })),
+    zk(3, required(ZK, 'topology.kubernetes.io/zone')),
+    zk(3, preferred),
+    zk(3, spread(ZK)),
+    zk(3, { affinity: null, topologySpreadConstraints: [null, 3, ...spread({}).topologySpreadConstraints] }),
+    zk('many'),
+  ],
+  invalid: [
+    {
+      code: zk(3),
+      errors: [
+        {
+          messageId: 'noSpreading',
+          message:
+            "StatefulSet 'zk' runs 3 replicas with no pod anti-affinity or topology spread constraint: every replica of a quorum can land on one node and fail with it; add a podAntiAffinity term or a topologySpreadConstraint whose labelSelector matches app=zk",
+          ...atPodSpec,
+        },
+      ],
+    },
+    {
+      // The selector names a label the pods do not carry (app.kubernetes.io/name vs app).
+      code: zk(3, required({ matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['zk'] }] })),
+      errors: [
+        {
+          messageId: 'notOwnPods',
+          message:
+            "StatefulSet 'zk' runs 3 replicas with no pod anti-affinity term or topology spread constraint that selects its own pods (app=zk) over kubernetes.io/hostname or a zone: every replica of a quorum can land on one node and fail with it; add a podAntiAffinity term or a topologySpreadConstraint whose labelSelector matches app=zk",
+          ...atAffinity,
+        },
+      ],
+    },
+    { code: zk(3, required(ZK, 'kubernetes.io/os')), errors: [notOwnPods] },
+    { code: zk(3, { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname' }] } } }), errors: [notOwnPods] },
+    {
+      // A spread constraint over other pods: reported on the pod spec, which has no affinity.
+      code: zk(2, spread({ matchLabels: { app: 'other' } })),
+      errors: [{ messageId: 'notOwnPods', data: { name: 'zk', replicas: '2 replicas', labels: 'app=zk' }, ...atPodSpec }],
+    },
+    {
+      code: documents(zk(), hpa({ name: 'zk', target: { kind: 'StatefulSet', name: 'zk' }, spec: { maxReplicas: 3 } })),
+      errors: [{ messageId: 'noSpreading', data: { name: 'zk', replicas: "1 to 3 replicas (HorizontalPodAutoscaler 'zk')", labels: 'app=zk' }, line: 14, column: 5, endLine: 14, endColumn: 9 }],
+    },
+  ],
 });

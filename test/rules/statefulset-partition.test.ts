@@ -1,81 +1,49 @@
-import { describe } from 'vitest';
 import rule from '../../rules/statefulset-partition/index.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
+import { documents, hpa, statefulSet } from '../helpers/manifests.js';
 
-const statefulSet = (spec: string) => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: web
-${spec}  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-`;
+/** A StatefulSet 'web' whose rolling update has `partition`; its partition key is on line 21. */
+const partitioned = (partition: unknown, options: Parameters<typeof statefulSet>[0] = {}, type?: string) =>
+  statefulSet({ replicas: 3, ...options, spec: { ...options.spec, updateStrategy: { type, rollingUpdate: { partition } } } });
 
-const rolling = (partition: string, type = '') => `  updateStrategy:\n${type}    rollingUpdate:\n      partition: ${partition}\n`;
+const at = { line: 21, column: 7, endLine: 21, endColumn: 19 };
 
-const hpa = `---
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: StatefulSet
-    name: web
-  maxReplicas: 6
-`;
-
-describe('statefulset-partition', () => {
-  testRule(rule, {
-    valid: [
-      statefulSet('  replicas: 3\n' + rolling('0')),
-      statefulSet('  replicas: 3\n' + rolling('2')),
-      statefulSet(rolling('0')),
-      // ordinals 5-7: partition 7 still updates web-7.
-      statefulSet('  replicas: 3\n  ordinals:\n    start: 5\n' + rolling('7')),
-      statefulSet('  replicas: 3\n' + rolling('5', '    type: OnDelete\n')),
-      statefulSet('  replicas: 0\n' + rolling('3')),
-      statefulSet('  replicas: 3\n' + rolling('"5"')),
-      statefulSet('  replicas: 3\n' + rolling('4')) + hpa,
-      statefulSet('  replicas: 3\n  updateStrategy: RollingUpdate\n'),
-    ],
-    invalid: [
-      {
-        code: statefulSet('  replicas: 3\n' + rolling('3')),
-        errors: [
-          {
-            line: 10,
-            column: 7,
-            endLine: 10,
-            endColumn: 19,
-            message:
-              "StatefulSet 'web' has partition 3, above its highest ordinal 2 (3 replicas, ordinals 0-2): no pod is ever updated, so template changes never roll out",
-          },
-        ],
-      },
-      {
-        code: statefulSet(rolling('1', '    type: RollingUpdate\n')),
-        errors: [{ line: 10, column: 7, endLine: 10, endColumn: 19, message: 'highest ordinal 0 (1 replica, ordinals 0-0)' }],
-      },
-      {
-        code: statefulSet('  replicas: 3\n  ordinals:\n    start: 5\n' + rolling('8')),
-        errors: [{ line: 12, column: 7, endLine: 12, endColumn: 19, message: 'partition 8, above its highest ordinal 7 (3 replicas, ordinals 5-7)' }],
-      },
-      {
-        code: statefulSet('  replicas: 3\n' + rolling('6')) + hpa,
-        errors: [{ line: 10, column: 7, endLine: 10, endColumn: 19, message: "highest ordinal 5 (1 to 6 replicas (HorizontalPodAutoscaler 'web'), ordinals 0-5)" }],
-      },
-    ],
-  });
+new RuleTester().run('statefulset-partition', rule, {
+  valid: [
+    partitioned(0),
+    partitioned(2),
+    partitioned(0, { replicas: undefined }),
+    // ordinals 5-7: partition 7 still updates web-7.
+    partitioned(7, { spec: { ordinals: { start: 5 } } }),
+    partitioned(5, {}, 'OnDelete'),
+    partitioned(3, { replicas: 0 }),
+    partitioned('5'),
+    documents(partitioned(4), hpa({ spec: { maxReplicas: 6 } })),
+    statefulSet({ replicas: 3, spec: { updateStrategy: 'RollingUpdate' } }),
+  ],
+  invalid: [
+    {
+      code: partitioned(3),
+      errors: [{ messageId: 'aboveHighest', data: { name: 'web', partition: 3, highest: 2, replicas: '3 replicas', start: 0 }, ...at }],
+    },
+    {
+      code: partitioned(1, { replicas: undefined }, 'RollingUpdate'),
+      errors: [{ messageId: 'aboveHighest', data: { name: 'web', partition: 1, highest: 0, replicas: '1 replica', start: 0 }, line: 21, column: 7, endLine: 21, endColumn: 19 }],
+    },
+    {
+      code: partitioned(8, { spec: { ordinals: { start: 5 } } }),
+      errors: [{ messageId: 'aboveHighest', data: { name: 'web', partition: 8, highest: 7, replicas: '3 replicas', start: 5 }, line: 23, column: 7, endLine: 23, endColumn: 19 }],
+    },
+    {
+      code: documents(partitioned(6), hpa({ spec: { maxReplicas: 6 } })),
+      errors: [
+        {
+          messageId: 'aboveHighest',
+          message:
+            "StatefulSet 'web' has partition 6, above its highest ordinal 5 (1 to 6 replicas (HorizontalPodAutoscaler 'web'), ordinals 0-5): no pod is ever updated, so template changes never roll out; lower it when the staged rollout should proceed (0 updates every pod)",
+          ...at,
+        },
+      ],
+    },
+  ],
 });

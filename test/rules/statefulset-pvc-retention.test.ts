@@ -1,68 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/statefulset-pvc-retention/index.js';
-import { runRule, testRule } from '../helpers/rule-tester.js';
+import { lintText } from '../../src/lint.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
+import { statefulSet } from '../helpers/manifests.js';
 
-const statefulSet = (policy: string) => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: pg
-spec:
-  serviceName: pg
-${policy}  selector:
-    matchLabels:
-      app: pg
-  template:
-    metadata:
-      labels:
-        app: pg
-    spec:
-      containers:
-      - name: pg
-        image: postgres:16
-`;
+/** The StatefulSet 'pg' with `policy` as its retention policy (from line 18). */
+const pg = (policy?: unknown) => statefulSet({ name: 'pg', spec: { persistentVolumeClaimRetentionPolicy: policy } });
+const at = (line: number, field: string) => ({ line, column: 5, endLine: line, endColumn: 13 + field.length });
 
-// The rule is off by default: the cases turn it on.
-const on = { rules: { 'statefulset-pvc-retention': 'warning' as const } };
+// The rule is off by default: the tester turns it on.
+new RuleTester().run('statefulset-pvc-retention', rule, {
+  valid: [pg(), pg({ whenDeleted: 'Retain', whenScaled: 'Retain' }), pg('Delete')],
+  invalid: [
+    {
+      code: pg({ whenDeleted: 'Delete' }),
+      errors: [
+        {
+          messageId: 'whenDeleted',
+          message:
+            "StatefulSet 'pg' sets whenDeleted: Delete: deleting the StatefulSet (or re-creating it with a deploy tool) deletes the PersistentVolumeClaims of its volumeClaimTemplates, and with a Delete reclaim policy (the default for dynamically provisioned volumes) the data is gone; use Retain unless the data is disposable",
+          ...at(19, 'whenDeleted'),
+        },
+      ],
+    },
+    {
+      code: pg({ whenDeleted: 'Retain', whenScaled: 'Delete' }),
+      errors: [
+        {
+          messageId: 'whenScaled',
+          message:
+            "StatefulSet 'pg' sets whenScaled: Delete: scaling it down deletes the PersistentVolumeClaims of the removed pods, and scaling back up starts them on empty volumes, and with a Delete reclaim policy (the default for dynamically provisioned volumes) the data is gone; use Retain unless the data is disposable",
+          ...at(20, 'whenScaled'),
+        },
+      ],
+    },
+    {
+      code: pg({ whenScaled: 'Delete', whenDeleted: 'Delete' }),
+      errors: [
+        { messageId: 'whenScaled', data: { name: 'pg' }, ...at(19, 'whenScaled') },
+        { messageId: 'whenDeleted', data: { name: 'pg' }, ...at(20, 'whenDeleted') },
+      ],
+    },
+  ],
+});
 
-describe('statefulset-pvc-retention', () => {
-  testRule(rule, {
-    valid: [
-      { code: statefulSet(''), options: on },
-      { code: statefulSet('  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: Retain\n    whenScaled: Retain\n'), options: on },
-      { code: statefulSet('  persistentVolumeClaimRetentionPolicy: Delete\n'), options: on },
-    ],
-    invalid: [
-      {
-        code: statefulSet('  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: Delete\n'),
-        options: on,
-        errors: [
-          {
-            line: 8,
-            column: 5,
-            endLine: 8,
-            endColumn: 24,
-            message: "StatefulSet 'pg' sets whenDeleted: Delete: deleting the StatefulSet (or re-creating it with a deploy tool) deletes the PersistentVolumeClaims",
-          },
-        ],
-      },
-      {
-        code: statefulSet('  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: Retain\n    whenScaled: Delete\n'),
-        options: on,
-        errors: [{ line: 9, column: 5, endLine: 9, endColumn: 23, message: 'sets whenScaled: Delete: scaling it down deletes' }],
-      },
-      {
-        code: statefulSet('  persistentVolumeClaimRetentionPolicy:\n    whenScaled: Delete\n    whenDeleted: Delete\n'),
-        options: on,
-        errors: [
-          { line: 8, column: 5, endLine: 8, endColumn: 23, message: 'whenScaled' },
-          { line: 9, column: 5, endLine: 9, endColumn: 24, message: 'whenDeleted' },
-        ],
-      },
-    ],
-  });
-
-  it('is off by default', () => {
+describe('statefulset-pvc-retention default', () => {
+  it('is off', () => {
     expect(rule.meta.severity).toBe('off');
-    expect(runRule(rule, statefulSet('  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: Delete\n'))).toEqual([]);
+    expect(lintText(pg({ whenDeleted: 'Delete' }), { registry: [rule] }).findings).toEqual([]);
   });
 });

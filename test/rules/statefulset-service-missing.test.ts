@@ -1,62 +1,59 @@
-import { describe, it } from 'vitest';
 import rule from '../../rules/statefulset-service-missing/index.js';
-import { checkFixtureDir, testRule } from '../helpers/rule-tester.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
+import { fixtureCase } from '../helpers/fixtures.js';
+import { documents, service, statefulSet } from '../helpers/manifests.js';
 
-const statefulSet = (serviceName: string, namespace = '') => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-${namespace ? `  namespace: ${namespace}\n` : ''}spec:
-  serviceName: ${serviceName}
-`;
+/** The StatefulSet 'web' naming `serviceName` (on line 6, 7 with a namespace). */
+const web = (serviceName: unknown, namespace?: string) => statefulSet({ serviceName, namespace });
+const nginx = (namespace?: string, apiVersion?: string) => service({ name: 'nginx', namespace, apiVersion });
+const atServiceName = (line = 6) => ({ line, column: 3, endLine: line, endColumn: 21 });
 
-const service = (name: string, namespace = '', apiVersion = 'v1') => `apiVersion: ${apiVersion}
-kind: Service
-metadata:
-  name: ${name}
-${namespace ? `  namespace: ${namespace}\n` : ''}spec:
-  clusterIP: None
-`;
-
-describe('statefulset-service-missing', () => {
-  testRule(rule, {
-    valid: [
-      `${statefulSet('nginx')}---\n${service('nginx')}`,
-      // Namespaces compare after defaulting.
-      `${statefulSet('nginx')}---\n${service('nginx', 'default')}`,
-      `${statefulSet('nginx', 'default')}---\n${service('nginx')}`,
-      `${statefulSet('nginx', 'shop')}---\n${service('nginx', 'shop')}`,
-      // statefulset-service-name reports a missing, empty or invalid serviceName.
-      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  replicas: 1\n',
-      statefulSet('""'),
-      statefulSet('Not_A_Label'),
-    ],
-    invalid: [
-      {
-        code: statefulSet('nginx'),
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 21, message: "StatefulSet 'web' names Service 'nginx', which is not declared in namespace 'default'" }],
-      },
-      {
-        code: `${statefulSet('nginx')}---\n${service('nginx', 'shop')}---\n${service('nginx', 'web')}`,
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 21, message: "a Service 'nginx' exists in namespace 'shop', 'web'" }],
-      },
-      {
-        code: `${statefulSet('nginx', 'shop')}---\n${service('nginx')}`,
-        errors: [{ line: 7, column: 3, endLine: 7, endColumn: 21, message: "exists in namespace 'default', but the governing Service must be in the StatefulSet's namespace" }],
-      },
-      {
-        // A Knative Service is not a core Service.
-        code: `${statefulSet('nginx')}---\n${service('nginx', '', 'serving.knative.dev/v1')}`,
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 21, message: "names Service 'nginx', which is not declared" }],
-      },
-      {
-        code: `${statefulSet('other')}---\n${service('nginx')}`,
-        errors: [{ line: 6, column: 3, endLine: 6, endColumn: 21, message: "Service 'other'" }],
-      },
-    ],
-  });
-
-  it('finds the governing Service in another file of the run', () => {
-    checkFixtureDir('fixtures/rules/statefulset-service-missing', rule);
-  });
+new RuleTester().run('statefulset-service-missing', rule, {
+  valid: [
+    documents(web('nginx'), nginx()),
+    // Namespaces compare after defaulting.
+    documents(web('nginx'), nginx('default')),
+    documents(web('nginx', 'default'), nginx()),
+    documents(web('nginx', 'shop'), nginx('shop')),
+    // statefulset-service-name reports a missing, empty or invalid serviceName.
+    statefulSet({ spec: { serviceName: undefined } }),
+    web(''),
+    web('Not_A_Label'),
+  ],
+  invalid: [
+    {
+      code: web('nginx'),
+      errors: [
+        {
+          messageId: 'missing',
+          message:
+            "StatefulSet 'web' names Service 'nginx', which is not declared in namespace 'default': its pods get no per-pod DNS records; add a headless Service (clusterIP: None) of that name that selects the pods",
+          ...atServiceName(),
+        },
+      ],
+    },
+    {
+      code: documents(web('nginx'), nginx('shop'), nginx('web')),
+      errors: [
+        {
+          messageId: 'otherNamespace',
+          message:
+            "StatefulSet 'web' names Service 'nginx', which is not declared in namespace 'default': its pods get no per-pod DNS records; a Service 'nginx' exists in namespace 'shop', 'web', but the governing Service must be in the StatefulSet's namespace",
+          ...atServiceName(),
+        },
+      ],
+    },
+    {
+      code: documents(web('nginx', 'shop'), nginx()),
+      errors: [{ messageId: 'otherNamespace', data: { name: 'web', service: 'nginx', namespace: 'shop', namespaces: "'default'" }, ...atServiceName(7) }],
+    },
+    {
+      // A Knative Service is not a core Service.
+      code: documents(web('nginx'), nginx(undefined, 'serving.knative.dev/v1')),
+      errors: [{ messageId: 'missing', data: { name: 'web', service: 'nginx', namespace: 'default' }, ...atServiceName() }],
+    },
+    { code: documents(web('other'), nginx()), errors: [{ messageId: 'missing', data: { name: 'web', service: 'other', namespace: 'default' }, ...atServiceName() }] },
+    // The governing Service is looked up in the other files of the run.
+    fixtureCase('fixtures/rules/statefulset-service-missing', 'statefulset-service-missing'),
+  ],
 });

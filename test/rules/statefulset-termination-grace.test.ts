@@ -1,49 +1,34 @@
-import { describe } from 'vitest';
 import rule from '../../rules/statefulset-termination-grace/index.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
+import { deployment, statefulSet } from '../helpers/manifests.js';
 
-const statefulSet = (podSpec: string, kind = 'StatefulSet', apiVersion = 'apps/v1') => `apiVersion: ${apiVersion}
-kind: ${kind}
-metadata:
-  name: pg
-spec:
-  serviceName: pg
-  selector:
-    matchLabels:
-      app: pg
-  template:
-    metadata:
-      labels:
-        app: pg
-    spec:
-${podSpec}      containers:
-      - name: pg
-        image: postgres:16
-`;
+/** The StatefulSet 'pg' whose pod spec sets terminationGracePeriodSeconds (line 18) to `seconds`. */
+const pg = (seconds?: unknown, apiVersion?: string) => statefulSet({ name: 'pg', apiVersion, pod: { terminationGracePeriodSeconds: seconds } });
 
-describe('statefulset-termination-grace', () => {
-  testRule(rule, {
-    valid: [
-      statefulSet(''),
-      statefulSet('      terminationGracePeriodSeconds: 30\n'),
-      statefulSet('      terminationGracePeriodSeconds: "0"\n'),
-      statefulSet('      terminationGracePeriodSeconds: 0\n', 'Deployment'),
-      statefulSet('      terminationGracePeriodSeconds: 0\n', 'StatefulSet', 'apps.kruise.io/v1beta1'),
-      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: x\nspec:\n  template: null\n',
-    ],
-    invalid: [
-      {
-        code: statefulSet('      terminationGracePeriodSeconds: 0\n'),
-        errors: [
-          {
-            line: 15,
-            column: 7,
-            endLine: 15,
-            endColumn: 39,
-            message: "StatefulSet 'pg' sets terminationGracePeriodSeconds: 0: its pods are killed without a chance to shut down",
-          },
-        ],
-      },
-    ],
-  });
+new RuleTester().run('statefulset-termination-grace', rule, {
+  valid: [
+    pg(),
+    pg(30),
+    pg('0'),
+    deployment({ name: 'pg', pod: { terminationGracePeriodSeconds: 0 } }),
+    pg(0, 'apps.kruise.io/v1beta1'),
+    'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: x\nspec:\n  template: null\n',
+  ],
+  invalid: [
+    {
+      code: pg(0),
+      errors: [
+        {
+          messageId: 'zero',
+          message:
+            "StatefulSet 'pg' sets terminationGracePeriodSeconds: 0: its pods are killed without a chance to shut down, and the Kubernetes docs call a zero grace period unsafe for StatefulSet pods; leave the default (30) or give the time a clean shutdown needs",
+          severity: 'warning',
+          line: 18,
+          column: 7,
+          endLine: 18,
+          endColumn: 39,
+        },
+      ],
+    },
+  ],
 });
