@@ -1,4 +1,5 @@
 import type { AnyRule } from '../src/types.js';
+import apiValidation from './api-validation/index.js';
 import apiVersionDeprecated from './api-version-deprecated/index.js';
 import apiVersionRemoved from './api-version-removed/index.js';
 import autoscalerConflict from './autoscaler-conflict/index.js';
@@ -39,6 +40,7 @@ import yamlSyntax from './yaml-syntax/index.js';
 
 /** Every rule, sorted by id. A rule's id is its folder name; its README.md sits beside it. */
 export const rules: readonly AnyRule[] = [
+  apiValidation,
   apiVersionDeprecated,
   apiVersionRemoved,
   autoscalerConflict,

@@ -10,9 +10,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { applyIntegers, reportIntegers } from './integers.mjs';
 import { applyFixes, relaxStatus } from './fixes.mjs';
 import { schemasRoot, writeVersion } from './store.mjs';
-import { apiStatus, deprecatedApi } from '../dist/src/api-versions.js';
+import { apiStatus, deprecatedApi } from '../dist/src/k8s/api-versions.js';
 
 const modulesRoot = join(schemasRoot, '..', 'node_modules');
 const modelsRoot = join(modulesRoot, 'kubernetes-models');
@@ -43,7 +44,7 @@ const UNIONS = {
   [`${CRD}.JSONSchemaPropsOrStringArray`]: { anyOf: [PROPS, { type: 'array', items: { type: 'string' } }] },
 };
 
-function main() {
+async function main() {
   const files = [
     ...declarations(modelsRoot).map((file) => ({ file, name: modelName(relative(modelsRoot, file)), isModel: true })),
     ...declarations(machineryRoot).map((file) => ({ file, name: machineryName(relative(machineryRoot, file)) })),
@@ -58,6 +59,7 @@ function main() {
   Object.assign(definitions, structuredClone(UNIONS));
   const skipped = applyFixes(definitions);
   if (skipped.length > 0) console.log(`  fixes with nothing to fix in ${kubernetesVersion}: ${skipped.join(', ')}`);
+  reportIntegers(await applyIntegers(definitions));
   relaxStatus(definitions);
   const kinds = kindsOf(parsed.filter((entry) => entry.isModel), definitions);
   writeVersion(kubernetesVersion, `kubernetes-models ${modelsVersion}`, definitions, kinds);
@@ -180,4 +182,4 @@ function isRemoved(apiVersion, kind) {
   return entry !== undefined && apiStatus(entry, kubernetesVersion) === 'removed';
 }
 
-main();
+await main();

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createGenerator } from 'ts-json-schema-generator';
+import { applyIntegers, reportIntegers } from './integers.mjs';
 import { applyFixes, mapRefs, relaxStatus, sortKeys } from './fixes.mjs';
 import { writeVersion } from './store.mjs';
 
@@ -29,7 +30,7 @@ const PREFIXES = {
 };
 const prefixOf = (module) => PREFIXES[module] ?? `io.k8s.api.${module.replace('/', '.')}`;
 
-function main() {
+async function main() {
   const modules = listModules();
   const raw = new Map(modules.map((module) => [module.id, generate(module)]));
   const byId = new Map(modules.map((module) => [module.id, module]));
@@ -46,6 +47,7 @@ function main() {
   }
   const skipped = applyFixes(definitions);
   if (skipped.length > 0) console.log(`  fixes with nothing to fix in ${kubernetesVersion}: ${skipped.join(', ')}`);
+  reportIntegers(await applyIntegers(definitions));
   relaxStatus(definitions);
   writeVersion(kubernetesVersion, `kubernetes-types ${typesVersion}`, definitions, kindsOf(modules, definitions));
 }
@@ -137,4 +139,4 @@ function kindsOf(modules, definitions) {
   return sortKeys(Object.fromEntries(Object.entries(kinds).map(([apiVersion, group]) => [apiVersion, sortKeys(group)])));
 }
 
-main();
+await main();

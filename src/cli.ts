@@ -27,6 +27,7 @@ const LINT_OPTIONS = {
   'no-inline-config': { type: 'boolean', default: false },
   'kubernetes-version': { type: 'string' },
   strict: { type: 'boolean' },
+  'no-strict': { type: 'boolean' },
   'strict-kinds': { type: 'boolean' },
   'schema-dir': { type: 'string', multiple: true },
   'max-warnings': { type: 'string' },
@@ -62,7 +63,7 @@ Options:
                            (repeatable; for pre-commit, which passes only changed files)
       --no-inline-config   ignore suppression comments and stslint.io/ignore annotations
       --kubernetes-version X.Y  target Kubernetes version
-      --strict             also report unknown fields in schema validation
+      --no-strict          do not report unknown fields (reported by default, as by kubectl apply)
       --strict-kinds       report objects whose kind has no schema (default: skip them)
       --schema-dir DIR     extra JSON Schemas for custom resources (repeatable)
       --max-warnings N     exit 1 when there are more than N warnings
@@ -192,7 +193,7 @@ function cliSettings(values: LintValues): Settings {
     config: values['no-config'] ? false : values.config,
     rules: parseRuleFlags(values.rule ?? [], new Set(registry.map((rule) => rule.meta.id))),
     kubernetesVersion: values['kubernetes-version'],
-    strict: values.strict,
+    strict: values['no-strict'] ? false : values.strict,
     strictKinds: values['strict-kinds'],
     schemaDirs: values['schema-dir'],
     namespace: values.namespace,

@@ -220,7 +220,7 @@ export function configSchema(): Record<string, unknown> {
         type: 'string',
         minLength: 1,
       },
-      strict: { description: 'Also report unknown fields in schema validation.', type: 'boolean' },
+      strict: { description: 'Report unknown fields in schema validation (default true; false relaxes it).', type: 'boolean' },
       strictKinds: { description: 'Report objects whose kind has no schema instead of skipping them.', type: 'boolean' },
       schemaDirs: {
         description: 'Directories of extra JSON Schemas for custom resources (<group>/<kind>_<version>.json), relative to this file.',

@@ -81,7 +81,8 @@ export function resolveOptions(settings: Settings, cwd: string, settingName: Set
       cwd,
       rules: { ...config?.rules, ...settings.rules },
       kubernetesVersion: kubernetesVersion === undefined ? undefined : normalizeVersion(kubernetesVersion),
-      strict: settings.strict ?? config?.strict ?? false,
+      // Unknown fields are errors by default, as kubectl apply's server-side field validation (Strict) since 1.27.
+      strict: settings.strict ?? config?.strict ?? true,
       strictKinds: settings.strictKinds ?? config?.strictKinds ?? false,
       schemaDirs: [...flagDirs, ...(config?.schemaDirs ?? [])],
       namespace,

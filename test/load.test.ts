@@ -71,7 +71,38 @@ describe('loadSource', () => {
     expect(resource.object.data).toEqual({ a: true, b: false, c: 'no', d: false, e: 'nope', f: true });
   });
 
+  it('reads integers and floats as go-yaml v2 does (goyaml.v2/resolve.go), not as YAML 1.2', () => {
+    const cases: [string, unknown][] = [
+      ['010', 8], ['0o10', 8], ['0O10', 8], ['08', 8], ['0_7', 7], ['0', 0],
+      ['0x1A', 26], ['0X1a', 26], ['-0x10', -16], ['+0x10', 16], ['0b101', 5], ['-0b11', -3],
+      ['1_000', 1000], ['1__0', 10], ['1_', 1], ['0x_1A', 26], ['+1', 1], ['-1', -1],
+      ['1_000.5', 1000.5], ['1.', 1], ['.5', 0.5], ['+.5', 0.5], ['-.5', -0.5], ['1e3', 1000], ['1E+3', 1000], ['.5e3', 500],
+      ['.inf', Infinity], ['-.Inf', -Infinity],
+      // strings in go-yaml v2 too: no base 60, a leading underscore, no digits, out of float64's range
+      ['1:30', '1:30'], ['_1', '_1'], ['._5', '._5'], ['.5_0', '.5_0'], ['0x', '0x'], ['0b', '0b'], ['+', '+'],
+      ['1.5e', '1.5e'], ['1.2.3', '1.2.3'], ['1e400', '1e400'], ['2024-01-02', '2024-01-02'],
+    ];
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n${cases.map(([value], i) => `  k${i}: ${value}\n`).join('')}`;
+    const [resource] = loadSource('a.yaml', text).resources;
+    expect(cases.map(([value], i) => [value, resource.object.data[`k${i}`]])).toEqual(cases);
+    expect(loadSource('a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  a: .nan\n').resources[0].object.data.a).toBeNaN();
+  });
+
+  it('reads YAML 1.1 numbers in keys too, as kubectl turns them into JSON keys', () => {
+    const [resource] = loadSource('a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  010: a\n  0x1A: b\n').resources;
+    expect(Object.keys(resource.object.data)).toEqual(['8', '26']);
+  });
+
   it('marks context-only sources', () => {
     expect(loadSource('a.yaml', '', { contextOnly: true }).source.contextOnly).toBe(true);
+  });
+});
+
+describe('YAML 1.1 numbers where values are used', () => {
+  it('plans 8 pods for replicas: 010, as kubectl creates them', async () => {
+    const { planSources } = await import('../src/plan/plan.js');
+    const text = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  replicas: 010\n  serviceName: web\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n';
+    const run = planSources([{ path: 'web.yaml', text }], { clusterDomain: 'cluster.local', scaleTo: [], delete: false });
+    expect(run.plan.statefulSets[0].pods.map((pod) => pod.name)).toEqual(['web-0', 'web-1', 'web-2', 'web-3', 'web-4', 'web-5', 'web-6', 'web-7']);
   });
 });

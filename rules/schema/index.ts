@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/linter/rule.js';
-import { validateResource } from '../../src/schema/builtin.js';
+import { unknownBuiltinApi, validateResource } from '../../src/schema/builtin.js';
 import { unservedVersion, validateCustomResource } from '../../src/schema/custom.js';
 import type { ResourceIndex } from '../../src/k8s/resource-index.js';
 import type { SchemaMessageId } from '../../src/schema/describe.js';
@@ -19,12 +19,20 @@ export default defineRule({
     id: 'schema',
     severity: 'error',
     description: 'Require objects to match the API schema of the target Kubernetes version (built-in kinds, CRDs in the run, --schema-dir)',
-    messages: { ...violations, noSchema: 'no schema for {{apiVersion}} {{kind}}: {{advice}}' },
+    messages: {
+      ...violations,
+      unknownKind: 'Kubernetes serves no kind {{kind}} in {{apiVersion}}{{suggestion}}',
+      unknownGroup: '{{apiVersion}} is no API group of Kubernetes, nor of a custom resource (whose group contains a dot){{suggestion}}',
+      unknownVersion: 'Kubernetes serves no {{apiVersion}} ({{group}} {{served}}){{suggestion}}',
+      noSchema: 'no schema for {{apiVersion}} {{kind}}: {{advice}}',
+    },
   },
   check(resource, context) {
-    const violations =
-      validateResource(resource, { strict: context.strict, kubernetesVersion: context.kubernetesVersion }) ??
-      validateCustomResource(resource, { ...context, strict: context.strict });
+    const unknown = unknownBuiltinApi(resource, context.kubernetesVersion);
+    const violations = unknown
+      ? [unknown]
+      : (validateResource(resource, { strict: context.strict, kubernetesVersion: context.kubernetesVersion }) ??
+        validateCustomResource(resource, { ...context, strict: context.strict }));
     if (violations === undefined) {
       if (context.strictKinds) context.report({ path: ['kind'], messageId: 'noSchema', data: noSchemaData(resource, context.kubernetesVersion, context.index) });
       return;

@@ -22,7 +22,7 @@ export interface EngineOptions {
   registry?: readonly AnyRule[];
   /** Target Kubernetes version, MAJOR.MINOR (default: the newest bundled). */
   kubernetesVersion?: string;
-  /** Report unknown fields in schema validation. */
+  /** Report unknown fields in schema validation (default true, as kubectl apply since 1.27). */
   strict?: boolean;
   /** Report objects whose kind has no schema. */
   strictKinds?: boolean;
@@ -185,7 +185,7 @@ function ruleContext(
     index,
     options: setting.options,
     kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
-    strict: options.strict ?? false,
+    strict: options.strict ?? true,
     strictKinds: options.strictKinds ?? false,
     schemaDirs: options.schemaDirs ?? [],
     report(descriptor) {

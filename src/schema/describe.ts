@@ -117,6 +117,10 @@ function describeError(error: SchemaError, resource: Resource, data: unknown, wh
   const path = toPath(error.instancePath, data);
   const value = valueAt(data, path);
   const shown = showPath(path);
+  // ajv takes Infinity for an integer, and then finds it out of bounds; kubectl cannot convert it at all.
+  if (typeof value === 'number' && !Number.isFinite(value) && error.keyword !== 'type') {
+    return { path, messageId: 'wrongType', data: { path: shown, expected: 'a finite number', actual: describeValue(value), hint: typeHint('number', value) } };
+  }
   switch (error.keyword) {
     case 'type':
       return { path, messageId: 'wrongType', data: { path: shown, expected: expectedTypes(error.params.type), actual: describeValue(value), hint: typeHint(error.params.type, value) } };
@@ -167,7 +171,8 @@ function toPath(pointer: string, data: unknown): (string | number)[] {
   return path;
 }
 
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+/** The value at `path` inside `data` (undefined where a segment is missing). */
+export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let node = data;
   for (const segment of path) {
     node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[segment] : undefined;
@@ -212,10 +217,15 @@ function quote(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
 }
 
-/** The usual YAML slips: a quoted number, or an unquoted number or boolean where a string is expected. */
+/** The usual YAML slips: a quoted number, an unquoted number or boolean where a string is expected, `.inf` or `.nan`. */
 function typeHint(type: unknown, value: unknown): string {
-  if (type === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-    return '; remove the quotes';
+  const types = [type].flat();
+  const numeric = types.includes('number') || types.includes('integer');
+  if (numeric && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return Number.isInteger(Number(value)) || types.includes('number') ? '; remove the quotes' : '';
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return '; kubectl cannot even convert .inf or .nan to JSON';
   }
   if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
     return '; quote the value so YAML reads a string';
@@ -254,6 +264,12 @@ interface Located {
   schema: JsonSchema;
   /** The definition the schema belongs to. */
   definition?: string;
+}
+
+/** True when the object schema at `parentPath` of the kind's schema declares `field`. */
+export function declaresField(where: Where, parentPath: readonly (string | number)[], field: string): boolean {
+  const properties = schemaAt(where, parentPath)?.schema.properties;
+  return properties !== undefined && Object.hasOwn(properties, field);
 }
 
 /** The object schema at `path` inside the kind's schema. */

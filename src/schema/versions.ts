@@ -36,3 +36,15 @@ export function bundledVersion(kubernetesVersion: string): string {
   }
   return bundled;
 }
+
+/**
+ * The bundled version just above a target version that falls between two bundled ones (1.27 → 1.29), or undefined
+ * when the target is bundled itself or is the newest. The target may have what this version adds to the nearest
+ * older one's schemas.
+ */
+export function newerBundledVersion(kubernetesVersion: string): string | undefined {
+  const bundled = bundledVersion(kubernetesVersion);
+  const minor = kubernetesVersion.trim().replace(/^v/, '').split('.').slice(0, 2).join('.');
+  if (compareVersions(bundled, minor) >= 0) return undefined;
+  return bundledVersions().find((version) => compareVersions(version, minor) > 0);
+}

@@ -41,7 +41,8 @@ function lintSafely(text: string) {
 
 describe('semantically odd but legal YAML: no crash, and a finding says what is wrong', () => {
   it.each([
-    ['name: 0123 (a number)', 'name: 0123', 'metadata.name must be a non-empty string, got number 123: quote it'],
+    // 0123 is octal for kubectl (YAML 1.1, go-yaml v2): 83.
+    ['name: 0123 (a number)', 'name: 0123', 'metadata.name must be a non-empty string, got number 83: quote it'],
     ['name: true (a boolean)', 'name: true', 'got boolean true: quote it'],
     ['name: null', 'name: null', 'got null'],
     ['a name that is a mapping', 'name: {a: 1}', 'got a mapping'],
