@@ -3,10 +3,13 @@ import apiValidation from './api-validation/index.js';
 import apiVersionDeprecated from './api-version-deprecated/index.js';
 import apiVersionRemoved from './api-version-removed/index.js';
 import autoscalerConflict from './autoscaler-conflict/index.js';
+import claimsOrphaned from './claims-orphaned/index.js';
 import deploymentDatabase from './deployment-database/index.js';
 import duplicateKey from './duplicate-key/index.js';
 import duplicateResource from './duplicate-resource/index.js';
 import featureVersion from './feature-version/index.js';
+import immutableFieldChanged from './immutable-field-changed/index.js';
+import immutableVolatileLabel from './immutable-volatile-label/index.js';
 import pdbBlocksEviction from './pdb-blocks-eviction/index.js';
 import pdbMissing from './pdb-missing/index.js';
 import pdbPolicy from './pdb-policy/index.js';
@@ -44,10 +47,13 @@ export const rules: readonly AnyRule[] = [
   apiVersionDeprecated,
   apiVersionRemoved,
   autoscalerConflict,
+  claimsOrphaned,
   deploymentDatabase,
   duplicateKey,
   duplicateResource,
   featureVersion,
+  immutableFieldChanged,
+  immutableVolatileLabel,
   pdbBlocksEviction,
   pdbMissing,
   pdbPolicy,

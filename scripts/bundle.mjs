@@ -11,6 +11,7 @@ await build({
     { in: 'dist/src/cli.js', out: 'cli' },
     { in: 'dist/src/action.js', out: 'action' },
     { in: 'dist/src/load/parse-worker.js', out: 'parse-worker' },
+    { in: 'dist/src/lsp/server.js', out: 'lsp' },
   ],
   outdir: 'dist/src',
   outExtension: { '.js': '.mjs' },

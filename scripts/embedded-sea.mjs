@@ -7,6 +7,7 @@ import { compileFunction } from 'node:vm';
 
 globalThis.stslintEmbedded = {
   ajv: () => require('ajv'),
+  re2js: () => require('re2js'),
   file(path) {
     const text = getAsset(path, 'utf8');
     if (path.endsWith('.json')) return JSON.parse(text);

@@ -21,6 +21,8 @@ const INPUT_NAMES: Partial<Record<keyof Settings, string>> = {
   namespace: 'namespace',
   contextPaths: 'context',
   maxWarnings: 'max-warnings',
+  base: 'base',
+  baseFiles: 'base-files',
 };
 
 /**
@@ -73,6 +75,8 @@ function actionSettings(input: (name: string) => string): Settings {
     namespace: given('namespace'),
     contextPaths: list(input('context')),
     maxWarnings: given('max-warnings') === undefined ? undefined : parseCount(input('max-warnings'), "input 'max-warnings'"),
+    base: given('base'),
+    baseFiles: list(input('base-files')),
   };
 }
 

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rules as registry } from '../rules/index.js';
 import { formatResults } from './formatters/index.js';
 import { PACKAGE } from './formatters/package-info.js';
+import { baseStdin } from './base/load.js';
 import { lintFiles, type RawInput } from './lint.js';
 import { severityLabel } from './linter/rule.js';
 import { DEFAULT_MAX_FILE_BYTES } from './load/read.js';
@@ -14,6 +15,7 @@ import { writeReportFile } from './report-file.js';
 import { readStandardInput } from './stdio.js';
 import type { LintResult } from './types.js';
 import { UsageError } from './util/errors.js';
+import { append, maxOf } from './util/arrays.js';
 import { bounded, oneLine } from './util/sanitize.js';
 
 const LINT_OPTIONS = {
@@ -24,6 +26,8 @@ const LINT_OPTIONS = {
   'no-config': { type: 'boolean', default: false },
   rule: { type: 'string', multiple: true },
   context: { type: 'string', multiple: true },
+  base: { type: 'string' },
+  'base-files': { type: 'string', multiple: true },
   'no-inline-config': { type: 'boolean', default: false },
   'kubernetes-version': { type: 'string' },
   strict: { type: 'boolean' },
@@ -61,6 +65,10 @@ Options:
       --rule ID=SEVERITY   set a rule to off, warn or error (repeatable; wins over the config)
       --context PATH       read PATH for cross-resource lookups only, never report on it
                            (repeatable; for pre-commit, which passes only changed files)
+      --base REF           compare with what the same paths held at git revision REF:
+                           report changes the API server refuses, and data left behind
+      --base-files PATH    compare with previous manifests or live objects (kubectl get
+                           -o yaml) in PATH (file, directory or -; repeatable)
       --no-inline-config   ignore suppression comments and stslint.io/ignore annotations
       --kubernetes-version X.Y  target Kubernetes version
       --no-strict          do not report unknown fields (reported by default, as by kubectl apply)
@@ -130,6 +138,7 @@ async function lint(args: string[], io: Io): Promise<number> {
 
   const stdin: RawInput[] = [];
   if (positionals.includes('-')) stdin.push(await readStandardInput(io, values['stdin-filename'], resolved.lint.maxFileBytes));
+  append(stdin, await baseStdin(values['base-files'], positionals, io.readStdin, resolved.lint.maxFileBytes));
   const progress = progressLine(io);
   const run = await lintFiles(positionals.filter((path) => path !== '-'), { ...resolved.lint, onProgress: progress.update }, stdin);
   progress.clear();
@@ -182,6 +191,8 @@ const FLAG_NAMES: Partial<Record<keyof Settings, string>> = {
   namespace: '--namespace',
   contextPaths: '--context',
   rules: '--rule',
+  base: '--base',
+  baseFiles: '--base-files',
 };
 
 type LintValues = ReturnType<typeof parse<typeof LINT_OPTIONS>>['values'];
@@ -201,6 +212,8 @@ function cliSettings(values: LintValues): Settings {
     inlineConfig: !values['no-inline-config'],
     maxFileBytes: count('max-file-size'),
     maxWarnings: count('max-warnings'),
+    base: values.base,
+    baseFiles: values['base-files'],
   };
 }
 
@@ -225,8 +238,8 @@ function listRules(args: string[], io: Io): number {
   else if (values.format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
   else if (values.format === 'stylish') {
     const labels = registry.map(({ meta }) => severityLabel(meta));
-    const idWidth = rows.reduce((width, row) => Math.max(width, row.id.length), 0);
-    const labelWidth = labels.reduce((width, label) => Math.max(width, label.length), 0);
+    const idWidth = maxOf(rows.map((row) => row.id.length));
+    const labelWidth = maxOf(labels.map((label) => label.length));
     rows.forEach((row, i) => io.stdout(`${row.id.padEnd(idWidth)}  ${labels[i].padEnd(labelWidth)}  ${row.description}\n`));
   } else throw new UsageError(`Unknown format '${bounded(values.format ?? '')}' (use stylish or json)`);
   return 0;

@@ -26,6 +26,10 @@ export interface Config {
   schemaDirs: string[];
   /** Namespace of objects without one. */
   namespace?: string;
+  /** A git revision to compare with (`base`). */
+  base?: string;
+  /** Previous manifests to compare with (`baseFiles`), absolute (resolved against the config file's directory). */
+  baseFiles: string[];
 }
 
 /** Walk up from `cwd` to the first directory holding a config file. */
@@ -71,6 +75,8 @@ export function loadConfig(path: string): Config {
     strictKinds: data.strictKinds as boolean | undefined,
     schemaDirs: ((data.schemaDirs ?? []) as string[]).map((dir, i) => existingDirectory(resolve(dirname(path), dir), path, lineCounter, doc, ['schemaDirs', String(i)])),
     namespace: data.namespace as string | undefined,
+    base: data.base as string | undefined,
+    baseFiles: ((data.baseFiles ?? []) as string[]).map((file) => resolve(dirname(path), file)),
   };
 }
 
@@ -224,6 +230,16 @@ export function configSchema(): Record<string, unknown> {
       strictKinds: { description: 'Report objects whose kind has no schema instead of skipping them.', type: 'boolean' },
       schemaDirs: {
         description: 'Directories of extra JSON Schemas for custom resources (<group>/<kind>_<version>.json), relative to this file.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+      },
+      base: {
+        description: 'A git revision to compare the manifests with (as --base): what the same paths held at that commit.',
+        type: 'string',
+        minLength: 1,
+      },
+      baseFiles: {
+        description: 'Files or directories holding the previous manifests or live objects to compare with (as --base-files), relative to this file.',
         type: 'array',
         items: { type: 'string', minLength: 1 },
       },

@@ -3,7 +3,8 @@
  * disk, `lintSources` and `lintText` from memory; each returns a LintRun (results, findings with their objects,
  * stats). The CLI, the Action, `plan` and the language server are shells over these functions.
  */
-import { expandPaths, type IgnoreOption } from './load/files.js';
+import { loadBase } from './base/load.js';
+import { expandPaths, ignoreMatcher, type IgnoreOption } from './load/files.js';
 import { loadFiles } from './load/parse-files.js';
 import { decodeManifest } from './load/read.js';
 import { loadSource, type LoadedSource } from './load/source.js';
@@ -13,8 +14,6 @@ import type { Finding } from './types.js';
 export type { LintRun, RuleSetting, SeverityValue } from './linter/linter.js';
 
 export interface LintOptions extends EngineOptions {
-  /** Directory that relative paths and globs are resolved against (default: process.cwd()). */
-  cwd?: string;
   /** Files, directories or globs read for cross-object lookups only: never reported. */
   contextPaths?: readonly string[];
   /** Glob patterns (relative to `base`) of files not to lint (src/load/glob.ts says which syntax). */
@@ -33,6 +32,8 @@ export interface SourceInput {
   text: string;
   /** Read for cross-object lookups only: no finding is reported on it. */
   contextOnly?: boolean;
+  /** Part of the base: what runs now, compared with the other sources' objects (see LintOptions.base). */
+  base?: boolean;
 }
 
 /** Bytes read elsewhere (standard input), decoded and checked like a file. */
@@ -42,6 +43,8 @@ export interface RawInput {
   /** False when reading stopped past `maxFileBytes` (the input is larger): reported as too large. Default true. */
   complete?: boolean;
   contextOnly?: boolean;
+  /** The bytes of `--base-files -`. */
+  base?: boolean;
 }
 
 /**
@@ -50,9 +53,11 @@ export interface RawInput {
  * a directory without manifests or a glob matching nothing, a directory or glob whose files are all ignored, and
  * for invalid rule options or ignore patterns.
  */
-export async function lintFiles(paths: readonly string[], options: LintOptions = {}, extra: readonly RawInput[] = []): Promise<LintRun> {
+export async function lintFiles(paths: readonly string[], options: LintOptions = {}, inputs: readonly RawInput[] = []): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
   const { files, ignored, linksNotFollowed } = await expandPaths(paths, cwd, options.ignore);
+  const isIgnored = ignoreMatcher(options.ignore);
+  const extra = inputs.filter((input) => !input.base);
   const linted = new Set(files);
   const context = options.contextPaths?.length ? (await expandPaths(options.contextPaths, cwd)).files : [];
   const toLoad = [
@@ -71,6 +76,19 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
     if ('loaded' in outcome) loaded.push(outcome.loaded);
     else if (!outcome.contextOnly) readFindings.push(outcome.finding);
   }
+  if (options.base) {
+    loaded.push(
+      ...(await loadBase(options.base, {
+        cwd,
+        paths: [...paths, ...(options.contextPaths ?? [])],
+        accept: (file) => !isIgnored(file),
+        stdin: inputs.find((input) => input.base),
+        namespace: options.namespace,
+        maxFileBytes: options.maxFileBytes,
+        loaded: new Map(loaded.map((source) => [source.source.path, source])),
+      })),
+    );
+  }
   const run = lintLoaded(loaded, options, readFindings);
   run.stats.ignored = ignored;
   run.stats.linksNotFollowed = linksNotFollowed;
@@ -79,13 +97,17 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
 
 /** Lint sources already in memory, as one set. Throws UsageError for invalid rule options. */
 export function lintSources(sources: readonly SourceInput[], options: LintOptions = {}): LintRun {
-  return lintLoaded(
-    sources.map((input) => loadSource(input.path, input.text, { contextOnly: input.contextOnly, namespace: options.namespace })),
-    options,
-  );
+  const loaded = sources.map((input) => {
+    const source = loadSource(input.path, input.text, { contextOnly: input.contextOnly, namespace: options.namespace });
+    if (input.base) source.source.base = true;
+    return source;
+  });
+  return lintLoaded(loaded, options);
 }
 
 /** Lint one text, reported under `filePath` (default `<text>`), as ESLint's `lintText`. */
 export function lintText(text: string, options: LintOptions & { filePath?: string } = {}): LintRun {
   return lintSources([{ path: options.filePath ?? '<text>', text }], options);
 }
+
+export { ignoreMatcher };

@@ -36,6 +36,10 @@ export interface Settings {
   maxFileBytes?: number;
   /** Exit 1 when there are more warnings than this. */
   maxWarnings?: number;
+  /** A git revision to compare with (`--base`); wins over the config file's. */
+  base?: string;
+  /** Files, directories or `-` holding the previous manifests (`--base-files`), relative to cwd; replace the config file's. */
+  baseFiles?: readonly string[];
 }
 
 /** The options of a run, with the config file they came from. */
@@ -90,8 +94,16 @@ export function resolveOptions(settings: Settings, cwd: string, settingName: Set
       ignore: config ? { base: dirname(config.path), patterns: config.ignorePatterns, source: config.path } : undefined,
       inlineConfig: settings.inlineConfig ?? true,
       maxFileBytes: settings.maxFileBytes,
+      base: baseOf(settings, config),
     },
   };
+}
+
+/** The base of the run, when the settings or the config file give one. */
+function baseOf(settings: Settings, config: Config | undefined): LintOptions['base'] {
+  const ref = settings.base ?? config?.base;
+  const files = settings.baseFiles?.length ? settings.baseFiles : config?.baseFiles;
+  return ref !== undefined || files?.length ? { ref, files } : undefined;
 }
 
 function readConfig(config: Settings['config'], cwd: string): Config | undefined {

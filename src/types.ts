@@ -39,6 +39,13 @@ export interface SourceFile {
   lineCounter: LineCounter;
   /** True for `--context` files: indexed for cross-object lookups, never reported. */
   contextOnly?: boolean;
+  /**
+   * True for base sources (`--base`, `--base-files`): what runs now. Their objects are compared with the run's, never
+   * visited or looked up as the run's; findings on them (syntax errors, a deleted StatefulSet) carry their own path.
+   */
+  base?: boolean;
+  /** For a base source read at a git revision: the path of the same file in the work tree (absolute). */
+  origin?: string;
   /** The source's YAML comments in source order (where suppression directives are read from). */
   comments: Comment[];
 }
@@ -86,6 +93,10 @@ export interface Finding extends Range {
   resource?: Resource;
   /** The object the rule was visiting when it reported, when that is another one (`plan` attributes findings with it). */
   visited?: Resource;
+  /** On a finding on a `--context` object: the linted objects that caused it (see src/linter/context-findings.ts); never serialised. */
+  causedBy?: Resource[];
+  /** The rule's proposed changes, with their titles; never serialised. */
+  suggestions?: { title: string; edits: readonly ObjectEdit[] }[];
 }
 
 /**
@@ -136,6 +147,25 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   resource?: Resource;
   /** Override the rule's severity for this finding (for rules with two levels). */
   severity?: Severity;
+  /** Changes that would resolve the finding, which editors offer as code actions (ESLint's suggestions). */
+  suggest?: readonly SuggestionDescriptor[];
+}
+
+/**
+ * A change a rule proposes: set keys of the reported object to values, or remove them (`value` absent). Editors
+ * turn it into text edits at the YAML positions, and offer it only when the changed object still validates.
+ */
+export interface SuggestionDescriptor {
+  /** A message id of the rule: the title of the code action. */
+  messageId: string;
+  data?: MessageData;
+  edits: readonly ObjectEdit[];
+}
+
+/** Set the key at `path` (inside the object) to a scalar `value`, creating missing parents; remove it when `value` is absent. */
+export interface ObjectEdit {
+  path: ObjectPath;
+  value?: string | number | boolean;
 }
 
 export interface RuleContext<MessageIds extends string = string, Options = Readonly<Record<string, unknown>>> {

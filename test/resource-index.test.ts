@@ -76,3 +76,28 @@ describe('ResourceIndex', () => {
     expect(names(index.targeting(statefulSet))).toEqual(['db']);
   });
 });
+
+describe('ResourceIndex.observe', () => {
+  it('tells the observer every linted object a lookup returns, and nothing outside `observe`', () => {
+    const linted = loadSource('a.yaml', text).resources;
+    const context = loadSource('b.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: ctx}\nspec: {selector: {app: db}}\n', { contextOnly: true }).resources;
+    const both = new ResourceIndex([...linted, ...context]);
+    const seen: string[] = [];
+    const found = both.observe(
+      (resource) => seen.push(`${resource.kind}/${resource.name}`),
+      () => [both.selecting('Service', 'default', { app: 'db' }), both.get('StatefulSet', 'default', 'db'), both.named('Deployment', 'nope')],
+    );
+    expect(names(found[0] as { name: string }[])).toEqual(['ctx', 'db']);
+    expect(seen).toEqual(['Service/db', 'StatefulSet/db']);
+    both.get('Service', 'default', 'db');
+    expect(seen).toHaveLength(2);
+  });
+
+  it('finds the first declaration of an object of the same group, kind, namespace and metadata.name', () => {
+    const twice = new ResourceIndex(loadSource('c.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {generateName: c}\n').resources);
+    const [first, second, generated] = twice.ofKind('ConfigMap');
+    expect(twice.firstDeclaration(second)).toBe(first);
+    expect(twice.firstDeclaration(first)).toBe(first);
+    expect(twice.firstDeclaration(generated)).toBeUndefined();
+  });
+});

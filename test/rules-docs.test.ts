@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { ruleTable } from '../scripts/rule-table.js';
-import { lintText, type LintOptions } from '../src/lint.js';
+import { lintSources, lintText, type LintOptions } from '../src/lint.js';
 import type { AnyRule } from '../src/types.js';
 
 /** The sections every rule README has, in this order. */
@@ -46,16 +46,26 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id
     const withVersion = (example: string) => ({ ...options, kubernetesVersion: /^# stslint --kubernetes-version (\S+)$/m.exec(example)?.[1] });
     const incorrect = exampleAfter(readme, '## Incorrect');
     const correct = exampleAfter(readme, '## Correct');
-    expect(findingsOf(rule, incorrect, withVersion(incorrect)).length).toBeGreaterThan(0);
-    expect(findingsOf(rule, correct, withVersion(correct))).toEqual([]);
+    // Rules that compare with a base show it first, in a ```yaml base block (what --base-files would read).
+    const base = (heading: string) => baseExampleAfter(readme, heading);
+    expect(findingsOf(rule, incorrect, withVersion(incorrect), base('## Incorrect')).length).toBeGreaterThan(0);
+    expect(findingsOf(rule, correct, withVersion(correct), base('## Correct'))).toEqual([]);
   });
 });
 
-/** The rule's findings on one example, linted with the rule alone; a rule that throws fails the test. */
-function findingsOf(rule: AnyRule, example: string, options: LintOptions): string[] {
-  const run = lintText(example, { ...options, registry: [rule] });
+/** The rule's findings on one example (compared with a base, if given), linted with the rule alone; a rule that throws fails the test. */
+function findingsOf(rule: AnyRule, example: string, options: LintOptions, base?: string): string[] {
+  const withRule = { ...options, registry: [rule] };
+  const run = base === undefined ? lintText(example, withRule) : lintSources([{ path: '<text>', text: example }, { path: '<base>', text: base, base: true }], withRule);
   expect(run.internalError).toBe(false);
   return run.findings.filter((finding) => finding.ruleId === rule.meta.id).map((finding) => finding.message);
+}
+
+/** The ```yaml base block of a section, if it has one. */
+function baseExampleAfter(readme: string, heading: string): string | undefined {
+  const start = readme.indexOf(`\n${heading}\n`);
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  return /```yaml base\n([\s\S]*?)```/.exec(section)?.[1];
 }
 
 function exampleAfter(readme: string, heading: string): string {

@@ -74,3 +74,29 @@ describe('suppressions', () => {
     expect(result.messages.map((m) => m.ruleId)).toEqual(['unused-suppression', 'yaml-syntax']);
   });
 });
+
+describe('suppressions naming rules that do not exist', () => {
+  const shown = (text: string) => lint(text).messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId} ${m.message}`);
+
+  it('reports an unknown rule id of a directive as unknown, with the closest id, and not as unused', () => {
+    expect(shown(`# stslint-disable-next-line selector-label-mismach -- typo\n${deployment('a')}`)).toEqual([
+      "1:1-1:59 unused-suppression Unknown rule 'selector-label-mismach' in stslint-disable-next-line directive: it suppresses nothing; did you mean 'selector-label-mismatch'?",
+      "8:19-8:27 selector-label-mismatch Selector label app=web does not match the pod template, which has app=api; the API server rejects Deployment 'a'",
+    ]);
+  });
+
+  it('reports unknown ids beside known ones, and the directive as unused when its known ids suppress nothing', () => {
+    expect(shown(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c # stslint-disable-line duplicate-resource, no-such-rule\n`)).toEqual([
+      "4:11-4:66 unused-suppression Unknown rule 'no-such-rule' in stslint-disable-line directive: it suppresses nothing",
+      "4:11-4:66 unused-suppression Unused stslint-disable-line directive (no 'duplicate-resource' finding here to suppress)",
+    ]);
+  });
+
+  it('reports unknown rule ids of annotations, in both forms', () => {
+    const annotations = '  annotations:\n    stslint.io/ignore-selector-label-mismatc: "x"\n    stslint.io/ignore: "duplicate-resorce, selector-label-mismatch -- generated"\n';
+    expect(shown(deployment('a', annotations))).toEqual([
+      "6:5-6:50 unused-suppression Unknown rule 'selector-label-mismatc' in annotation 'stslint.io/ignore-selector-label-mismatc' on Deployment 'a': it suppresses nothing; did you mean 'selector-label-mismatch'?",
+      "7:5-7:81 unused-suppression Unknown rule 'duplicate-resorce' in annotation 'stslint.io/ignore' on Deployment 'a': it suppresses nothing; did you mean 'duplicate-resource'?",
+    ]);
+  });
+});

@@ -14,11 +14,8 @@ export default defineRule({
   },
   check(resource, context) {
     const name = resource.object.metadata?.name;
-    if (typeof name !== 'string' || name === '') return; // generateName makes a new name each time
-    const same = context.index
-      .all(resource.kind, resource.namespace, resource.name)
-      .filter((other) => other.group === resource.group && other.object.metadata?.name === name);
-    const first = same[0];
+    // Undefined for generateName, which makes a new name each time.
+    const first = context.index.firstDeclaration(resource);
     if (!first || first === resource) return;
     const data = { kind: resource.kind, name, namespace: resource.namespace, first: locate(first) };
     context.report({ path: ['metadata', 'name'], messageId: resource.namespace ? 'duplicateInNamespace' : 'duplicate', data });

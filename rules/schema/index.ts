@@ -1,7 +1,8 @@
 import { defineRule } from '../../src/linter/rule.js';
 import { unknownBuiltinApi, validateResource } from '../../src/schema/builtin.js';
-import { unservedVersion, validateCustomResource } from '../../src/schema/custom.js';
+import { refusedSchemaKeywords, unservedVersion, validateCustomResource } from '../../src/schema/custom.js';
 import type { ResourceIndex } from '../../src/k8s/resource-index.js';
+import { showPath } from '../../src/schema/describe.js';
 import type { SchemaMessageId } from '../../src/schema/describe.js';
 import type { Resource } from '../../src/types.js';
 
@@ -25,6 +26,7 @@ export default defineRule({
       unknownGroup: '{{apiVersion}} is no API group of Kubernetes, nor of a custom resource (whose group contains a dot){{suggestion}}',
       unknownVersion: 'Kubernetes serves no {{apiVersion}} ({{group}} {{served}}){{suggestion}}',
       noSchema: 'no schema for {{apiVersion}} {{kind}}: {{advice}}',
+      refusedSchema: '{{path}} {{problem}}: the API server refuses this CustomResourceDefinition',
     },
   },
   check(resource, context) {
@@ -38,6 +40,9 @@ export default defineRule({
       return;
     }
     for (const { path, messageId, data } of violations) context.report({ path, messageId, data });
+    for (const { path, problem } of refusedSchemaKeywords(resource)) {
+      context.report({ path, messageId: 'refusedSchema', data: { path: showPath(path), problem } });
+    }
   },
 });
 

@@ -1,6 +1,7 @@
 import { oneLine, singleSpaced } from '../util/sanitize.js';
 import type { LintResult } from '../types.js';
 import type { MaxWarningsExceeded } from './context.js';
+import { maxOf } from '../util/arrays.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -33,7 +34,7 @@ export function formatStylish(results: readonly LintResult[], { color, maxWarnin
       text: singleSpaced(message.message).replace(/([^ ])\.$/u, '$1'),
       ruleId: message.ruleId ?? '',
     }));
-    const width = (pick: (row: (typeof rows)[number]) => string) => rows.reduce((widest, row) => Math.max(widest, pick(row).length), 0);
+    const width = (pick: (row: (typeof rows)[number]) => string) => maxOf(rows.map((row) => pick(row).length));
     const [lineWidth, columnWidth, severityWidth, textWidth] = [
       width((row) => row.line),
       width((row) => row.column),

@@ -41,38 +41,28 @@ export function governingServiceOf(index: ResourceIndex, statefulSet: Resource):
   return preferSameFile(index.all('Service', statefulSet.namespace, name).filter(isCoreService), statefulSet);
 }
 
-const governedCache = new WeakMap<ResourceIndex, Map<string, Resource[]>>();
-
 /**
  * The StatefulSets whose spec.serviceName names this Service, in declaration order.
  * A StatefulSet the run declares twice counts once: the declaration in the Service's own file, else the first.
  */
 export function statefulSetsGovernedBy(index: ResourceIndex, service: Resource): Resource[] {
-  const governed = governedByKey(index).get(`${service.namespace}/${service.name}`) ?? [];
-  const names = [...new Set(governed.map((statefulSet) => statefulSet.name))];
-  return names.map((name) => preferSameFile(governed.filter((statefulSet) => statefulSet.name === name), service)!);
+  const governed = index.groupedBy('StatefulSet', 'governing Service', governingKey, `${service.namespace}/${service.name}`);
+  const byName = new Map<string, Resource>();
+  for (const statefulSet of governed) {
+    const kept = byName.get(statefulSet.name);
+    if (!kept || (kept.source !== service.source && statefulSet.source === service.source)) byName.set(statefulSet.name, statefulSet);
+  }
+  return [...byName.values()];
 }
 
 function preferSameFile(candidates: readonly Resource[], near: Resource): Resource | undefined {
   return candidates.find((candidate) => candidate.source === near.source) ?? candidates[0];
 }
 
-/** StatefulSets by `namespace/serviceName`, built once per run. */
-function governedByKey(index: ResourceIndex): Map<string, Resource[]> {
-  let byService = governedCache.get(index);
-  if (!byService) {
-    byService = new Map();
-    for (const statefulSet of index.ofKind('StatefulSet')) {
-      const name = serviceNameOf(statefulSet);
-      if (name === undefined || !isStatefulSet(statefulSet)) continue;
-      const key = `${statefulSet.namespace}/${name}`;
-      const list = byService.get(key);
-      if (list) list.push(statefulSet);
-      else byService.set(key, [statefulSet]);
-    }
-    governedCache.set(index, byService);
-  }
-  return byService;
+/** `namespace/serviceName` of an apps StatefulSet that names a Service. */
+function governingKey(statefulSet: Resource): string | undefined {
+  const name = serviceNameOf(statefulSet);
+  return name === undefined || !isStatefulSet(statefulSet) ? undefined : `${statefulSet.namespace}/${name}`;
 }
 
 export interface ClaimTemplate {
@@ -95,6 +85,12 @@ export function claimTemplatesOf(statefulSet: Resource): ClaimTemplate[] {
   });
 }
 
+/** The ordinal of the first pod: spec.ordinals.start when it is a whole number, else its default 0. */
+export function firstOrdinal(statefulSet: Resource): number {
+  const ordinals = statefulSet.object.spec?.ordinals;
+  return isRecord(ordinals) && isCount(ordinals.start) ? ordinals.start : 0;
+}
+
 /**
  * The ordinal of the last pod: ordinals.start (default 0) + replicas (default 1) - 1.
  * With replicas: 0 the first pod a scale-up would create (ordinals.start). Undefined when the fields are not integers.
@@ -107,10 +103,14 @@ export function highestOrdinal(statefulSet: Resource): number | undefined {
   return start + Math.max(replicas, 1) - 1;
 }
 
-/** "StatefulSet 'web'" or "StatefulSets 'web', 'db'". */
+/** Names listed in a message before the rest are counted ("and 17 more"): messages stay short however many there are. */
+const MAX_LISTED = 5;
+
+/** "StatefulSet 'web'", "StatefulSets 'web', 'db'", or for many "StatefulSets 'a', 'b', 'c', 'd', 'e' and 17 more". */
 export function describeStatefulSets(statefulSets: readonly Resource[]): string {
-  const quoted = statefulSets.map((statefulSet) => `'${statefulSet.name}'`).join(', ');
-  return statefulSets.length === 1 ? `StatefulSet ${quoted}` : `StatefulSets ${quoted}`;
+  const quoted = statefulSets.slice(0, MAX_LISTED).map((statefulSet) => `'${statefulSet.name}'`).join(', ');
+  const more = statefulSets.length > MAX_LISTED ? ` and ${statefulSets.length - MAX_LISTED} more` : '';
+  return statefulSets.length === 1 ? `StatefulSet ${quoted}` : `StatefulSets ${quoted}${more}`;
 }
 
 export interface GoverningService {

@@ -1,4 +1,5 @@
 import { rules as registry } from '../../rules/index.js';
+import type { BaseOptions } from '../base/load.js';
 import { ResourceIndex } from '../k8s/resource-index.js';
 import type { LoadedSource } from '../load/source.js';
 import { schemaSource } from '../schema/custom.js';
@@ -8,7 +9,9 @@ import { findingAt } from './findings.js';
 import { validateRuleOptions } from './rule-options.js';
 import { formatMessage, kindOf, visits } from './rule.js';
 import { toResults } from './results.js';
+import { ContextFindings, findingKey } from './context-findings.js';
 import { applySuppressions, UNUSED_SUPPRESSION } from './suppressions.js';
+import { append } from '../util/arrays.js';
 
 export type SeverityValue = SeveritySetting | 'warn' | 0 | 1 | 2;
 /** A rule's setting as ESLint writes it: a severity, or [severity, options]. */
@@ -30,6 +33,15 @@ export interface EngineOptions {
   schemaDirs?: readonly string[];
   /** Honour suppression comments and annotations (default true). */
   inlineConfig?: boolean;
+  /** The base to compare with (read by lintFiles); set, the run has a base even when it holds no object. */
+  base?: BaseOptions;
+  /**
+   * Check `--context` objects too and report what the linted objects break there (default true). Editors turn it
+   * off: they show the findings of the open buffer only, and a keystroke must not check the whole workspace.
+   */
+  contextFindings?: boolean;
+  /** Directory that relative paths and globs are resolved against, and file paths in messages shown against (default: process.cwd()). */
+  cwd?: string;
 }
 
 /** The outcome of one run: ESLint's results, and the same findings with the objects they are about. */
@@ -58,36 +70,44 @@ export interface LintRun {
 }
 
 /**
- * Check loaded sources: index every object, run each enabled rule on the objects of its kinds (objects of
- * `--context` sources are looked up, never visited), apply suppressions and settings, and group the findings
- * into results. `readFindings` are findings on files that could not be read. A rule that throws becomes an
- * `internal-error` finding on the object it was visiting, and the run goes on. Throws UsageError for rule
- * options that do not match the rule's schema.
+ * Check loaded sources: index every object, run each enabled rule on the objects of its kinds, apply suppressions
+ * and settings, and group the findings into results. Objects of `--context` sources are looked up; they are checked
+ * too, and a finding on one is reported only when linted objects cause it (see context-findings.ts). Objects of
+ * base sources (`--base`, `--base-files`) are indexed apart (ResourceIndex.base) and never visited.
+ * `readFindings` are findings on files that could not be read. A rule that throws becomes an `internal-error`
+ * finding on the object it was visiting, and the run goes on. Throws UsageError for rule options that do not
+ * match the rule's schema.
  */
-export function lintLoaded(loaded: readonly LoadedSource[], options: EngineOptions, readFindings: readonly Finding[] = []): LintRun {
+export function lintLoaded(all: readonly LoadedSource[], options: EngineOptions, readFindings: readonly Finding[] = []): LintRun {
+  const base = all.filter((source) => source.source.base);
+  const loaded = all.filter((source) => !source.source.base);
   const resources = loaded.flatMap((source) => source.resources);
-  const index = new ResourceIndex(resources);
+  const baseObjects = options.base !== undefined || base.length > 0 ? base.flatMap((source) => source.resources) : undefined;
+  const index = new ResourceIndex(resources, baseObjects);
   const rules = options.registry ?? registry;
   const settings = new Map(rules.map((rule) => [rule.meta.id, settingOf(rule, options)]));
   const findings: Finding[] = loaded.flatMap((source) => (source.source.contextOnly ? [] : source.findings));
-  for (const finding of readFindings) findings.push(finding);
+  append(findings, readFindings);
+  append(findings, baseFindings(base));
+  const withContext = options.contextFindings !== false && index.linted.length < index.resources.length;
+  const onContext = new ContextFindings();
+  const sink: Sink = { findings, onContext: (finding, causes) => onContext.add(finding, causes) };
+  const enabled = rules.filter((rule) => rule.check && settings.get(rule.meta.id)!.severity !== 'off');
   let internalError = false;
-  for (const rule of rules) {
-    const setting = settings.get(rule.meta.id)!;
-    if (setting.severity === 'off' || !rule.check) continue;
-    const context = ruleContext(rule, index, options, setting, findings);
-    for (const resource of targetsOf(rule, index)) {
-      context.visiting = resource;
-      try {
-        rule.check(resource, context);
-      } catch (error) {
-        internalError = true;
-        findings.push(internalErrorFinding(rule, resource, error));
-      }
-    }
+  for (const rule of enabled) {
+    const context = ruleContext(rule, index, options, settings.get(rule.meta.id)!, sink);
+    internalError = checkEach(rule, targetsOf(rule, index, withContext), context, withContext) || internalError;
+  }
+  if (onContext.size > 0) {
+    const causing = onContext.ruleIds();
+    const baseline = contextBaseline(enabled.filter((rule) => causing.has(rule.meta.id)), index, options, settings);
+    append(findings, onContext.confirmed(baseline, options.cwd ?? process.cwd()));
   }
   const sources = loaded.map((source) => source.source);
-  const outcome = applySuppressions(findings, sources, resources, options.inlineConfig ?? true);
+  const outcome = applySuppressions(findings, sources, resources, {
+    inlineConfig: options.inlineConfig ?? true,
+    ruleIds: new Set(rules.map((rule) => rule.meta.id)),
+  });
   // Whether a suppression is used can only be told when every rule ran: only runs with unused-suppression report it.
   const unused = settings.has(UNUSED_SUPPRESSION) ? outcome.unused : [];
   const reported = applySettings([...outcome.reported, ...unused], settings);
@@ -115,12 +135,71 @@ function countReasons(file: string, skipped: LoadedSource['skipped']): LintRun['
   return [...counts].map(([reason, documents]) => ({ file, reason, documents }));
 }
 
-/** The linted objects a rule visits, in the order of the run. */
-function targetsOf(rule: AnyRule, index: ResourceIndex): readonly Resource[] {
+/**
+ * What reading the base found (syntax errors, objects without a name), at the base file's own positions. They are
+ * warnings: the base is what runs now, and a broken base only means fewer objects to compare with.
+ */
+function baseFindings(base: readonly LoadedSource[]): Finding[] {
+  return base.flatMap((source) => source.findings.map((finding) => ({ ...finding, severity: 'warning' as const })));
+}
+
+/** Where a rule context puts what rules report. */
+interface Sink {
+  /** Findings on linted objects (and internal errors). */
+  findings: Finding[];
+  /** A finding on a `--context` object, with the linted objects that took part in it (none in the baseline run). */
+  onContext(finding: Finding, causes: readonly Resource[]): void;
+}
+
+/** A rule context as the engine drives it: the object visited, the linted objects observed in this check, where findings go. */
+type CheckingContext = RuleContext & { visiting?: Resource; observed: Set<Resource>; findings: Finding[] };
+
+/**
+ * Runs the rule on each target; a throw becomes an internal-error finding and the next target is checked. With
+ * `observe`, the linted objects the index returns during each check are recorded in `context.observed`. Returns
+ * whether the rule threw.
+ */
+function checkEach(rule: AnyRule, targets: readonly Resource[], context: CheckingContext, observe: boolean): boolean {
+  let threw = false;
+  const record = (resource: Resource) => context.observed.add(resource);
+  for (const resource of targets) {
+    context.visiting = resource;
+    context.observed = new Set();
+    try {
+      if (observe) context.index.observe(record, () => rule.check!(resource, context));
+      else rule.check!(resource, context);
+    } catch (error) {
+      threw = true;
+      context.findings.push(internalErrorFinding(rule, resource, error));
+    }
+  }
+  return threw;
+}
+
+/**
+ * The keys (findingKey) of the findings that the rules make on context objects in a run over the context objects
+ * alone: the linted objects left out of the index, every context object of the rules' kinds visited.
+ */
+function contextBaseline(rules: readonly AnyRule[], index: ResourceIndex, options: EngineOptions, settings: Map<string, EffectiveSetting>): Set<string> {
+  const contextIndex = new ResourceIndex(
+    index.resources.filter((resource) => resource.source.contextOnly),
+    index.hasBase ? index.baseObjects : undefined,
+  );
+  const keys = new Set<string>();
+  const sink: Sink = { findings: [], onContext: (finding) => keys.add(findingKey(finding)) };
+  for (const rule of rules) {
+    checkEach(rule, targetsOf(rule, contextIndex, true), ruleContext(rule, contextIndex, options, settings.get(rule.meta.id)!, sink), false);
+  }
+  return keys;
+}
+
+/** The objects a rule visits, in the order of the run: linted ones, and context ones too with `withContext`. */
+function targetsOf(rule: AnyRule, index: ResourceIndex, withContext: boolean): readonly Resource[] {
   const { kinds } = rule.meta;
-  if (!kinds) return index.linted;
-  const names = [...new Set(kinds.map(kindOf))];
-  return names.flatMap((kind) => index.ofKind(kind)).filter((resource) => !resource.source.contextOnly && visits(kinds, resource));
+  const all = kinds
+    ? [...new Set(kinds.map(kindOf))].flatMap((kind) => index.ofKind(kind)).filter((resource) => visits(kinds, resource))
+    : index.resources;
+  return withContext ? all : all.filter((resource) => !resource.source.contextOnly);
 }
 
 function countKinds(index: ResourceIndex, options: EngineOptions): Pick<LintRun['stats'], 'kinds' | 'unvalidated'> {
@@ -173,25 +252,24 @@ export function normalizeSeverity(value: SeverityValue): SeveritySetting {
   return 'off';
 }
 
-/** One context per rule, pointed at each object in turn (`visiting`): reports default to that object. */
-function ruleContext(
-  rule: AnyRule,
-  index: ResourceIndex,
-  options: EngineOptions,
-  setting: EffectiveSetting,
-  findings: Finding[],
-): RuleContext & { visiting?: Resource } {
-  const context: RuleContext & { visiting?: Resource } = {
+/**
+ * One context per rule, pointed at each object in turn (`visiting`): reports default to that object. A finding on a
+ * context object goes to `sink.onContext` with its causes: the linted objects observed so far in this check, and
+ * the visited object when it is a linted one.
+ */
+function ruleContext(rule: AnyRule, index: ResourceIndex, options: EngineOptions, setting: EffectiveSetting, sink: Sink): CheckingContext {
+  const context: CheckingContext = {
     index,
     options: setting.options,
     kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     strict: options.strict ?? true,
     strictKinds: options.strictKinds ?? false,
     schemaDirs: options.schemaDirs ?? [],
+    findings: sink.findings,
+    observed: new Set(),
     report(descriptor) {
       const visiting = context.visiting!;
       const resource = descriptor.resource ?? visiting;
-      if (resource.source.contextOnly) return;
       if (descriptor.severity !== undefined && descriptor.severity !== rule.meta.severity && !rule.meta.severities?.includes(descriptor.severity)) {
         throw new Error(`reported a ${descriptor.severity} but meta.severities does not list it`);
       }
@@ -199,8 +277,17 @@ function ruleContext(
       const message = formatMessage(rule.meta.messages, descriptor.messageId, descriptor.data);
       const finding = findingAt(resource, descriptor.path, { ruleId: rule.meta.id, severity, message });
       finding.messageId = descriptor.messageId;
+      if (descriptor.suggest?.length) {
+        finding.suggestions = descriptor.suggest.map(({ messageId, data, edits }) => ({ title: formatMessage(rule.meta.messages, messageId, data), edits }));
+      }
       if (resource !== visiting) finding.visited = visiting;
-      findings.push(finding);
+      if (!resource.source.contextOnly) {
+        sink.findings.push(finding);
+        return;
+      }
+      const causes = new Set(context.observed);
+      if (!visiting.source.contextOnly) causes.add(visiting);
+      sink.onContext(finding, [...causes]);
     },
   };
   return context;

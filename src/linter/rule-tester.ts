@@ -29,6 +29,8 @@ export interface ValidTestCase<Options = Readonly<Record<string, unknown>>> {
   lintOptions?: TestLintOptions;
   /** The path a string `code` is linted under (default `test.yaml`). */
   filename?: string;
+  /** The base the code is compared with (what `--base-files` reads), for rules that compare: text, or { fileName: text }. */
+  base?: TestCode;
 }
 
 /**
@@ -61,7 +63,8 @@ export interface RuleTests<MessageIds extends string = string, Options = Readonl
 /** A test framework's `describe` or `it`: a title and a function run once. */
 export type TestFunction = (title: string, fn: () => void) => unknown;
 
-const CASE_KEYS = new Set(['name', 'code', 'options', 'lintOptions', 'filename', 'errors']);
+const CASE_KEYS = new Set(['name', 'code', 'options', 'lintOptions', 'filename', 'base', 'errors']);
+const DEFAULT_BASE_FILE = 'base.yaml';
 const ERROR_KEYS = new Set(['messageId', 'data', 'message', 'line', 'column', 'endLine', 'endColumn', 'severity', 'file']);
 const RANGE_KEYS = ['line', 'column', 'endLine', 'endColumn'] as const;
 const DEFAULT_FILE = 'test.yaml';
@@ -141,6 +144,8 @@ export class RuleTester {
       typeof test.code === 'string'
         ? [{ path: test.filename ?? DEFAULT_FILE, text: test.code }]
         : Object.entries(test.code).map(([path, text]) => ({ path, text }));
+    const base = typeof test.base === 'string' ? { [DEFAULT_BASE_FILE]: test.base } : (test.base ?? {});
+    inputs.push(...Object.entries(base).map(([path, text]) => ({ path, text, base: true })));
     const setting = settingFor(rule.meta.severity, test.options);
     const run = lintSources(inputs, { ...this.defaults, ...test.lintOptions, registry: [rule], rules: setting === undefined ? {} : { [id]: setting } });
     const broken = run.findings.filter(
@@ -174,7 +179,7 @@ function checkCase(test: ValidTestCase<unknown> & { errors?: unknown }, seen: Se
   const isFiles = typeof code === 'object' && code !== null && Object.values(code).every((text) => typeof text === 'string');
   assert.ok(typeof code === 'string' || isFiles, 'a case needs code: YAML text, or { fileName: text }');
   assert.ok(typeof code === 'string' || test.filename === undefined, 'filename is for string code; name the files in the code object');
-  const key = JSON.stringify([code, test.options ?? null, test.lintOptions ?? null, test.filename ?? null]);
+  const key = JSON.stringify([code, test.options ?? null, test.lintOptions ?? null, test.filename ?? null, test.base ?? null]);
   assert.ok(!seen.has(key), 'detected a duplicate case: another case of this rule has the same code and options');
   seen.add(key);
 }

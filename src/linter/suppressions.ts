@@ -1,9 +1,11 @@
 import unusedSuppression from '../../rules/unused-suppression/index.js';
 import type { Comment } from '../load/tokens.js';
-import type { Finding, Resource, SourceFile, Suppression } from '../types.js';
+import type { Finding, MessageData, Resource, SourceFile, Suppression } from '../types.js';
 import { isRecord } from '../util/guards.js';
+import { closestName } from '../util/names.js';
 import { findingAt, ruleFinding } from './findings.js';
 import { formatMessage } from './rule.js';
+import { append } from '../util/arrays.js';
 
 export const ANNOTATION_PREFIX = 'stslint.io/ignore';
 export const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -31,22 +33,31 @@ interface Directive {
 /** A directive comment: `# stslint-<type> [rule ids] [-- reason]`. */
 const DIRECTIVE = /^#\s*stslint-(disable-next-line|disable-line|disable|enable)(?=\s|$)/;
 
+export interface SuppressionOptions {
+  /** Honour directives and annotations (`--no-inline-config` turns them off). */
+  inlineConfig: boolean;
+  /** The ids of the rules of the run: a suppression naming another id is reported as unknown. */
+  ruleIds: ReadonlySet<string>;
+}
+
 /**
  * Split findings into reported and suppressed ones, by comment directives in the files
  * (`# stslint-disable-next-line id -- reason`, `# stslint-disable id` ... `# stslint-enable id`)
  * and by annotations on the objects (`stslint.io/ignore-<id>: reason`, `stslint.io/ignore: id,id`).
+ * Directives of `--context` files apply to the findings reported there, but are never reported themselves.
+ * Each rule id a suppression names that is not a rule of the run is reported as unknown (with the closest id);
+ * a suppression that matched nothing, as unused, unless every id it names is unknown.
  */
 export function applySuppressions(
   findings: readonly Finding[],
   sources: readonly SourceFile[],
   resources: readonly Resource[],
-  inlineConfig: boolean,
+  { inlineConfig, ruleIds }: SuppressionOptions,
 ): SuppressionOutcome {
   const directivesByFile = new Map<string, Directive[]>();
+  const contextFiles = new Set(sources.filter((source) => source.contextOnly).map((source) => source.path));
   if (inlineConfig) {
-    for (const source of sources) {
-      if (!source.contextOnly) directivesByFile.set(source.path, parseDirectives(source));
-    }
+    for (const source of sources) directivesByFile.set(source.path, parseDirectives(source));
   }
   const usedAnnotations = new Set<string>();
   const outcome: SuppressionOutcome = { reported: [], suppressed: [], unused: [] };
@@ -61,14 +72,9 @@ export function applySuppressions(
     else outcome.reported.push(finding);
   }
   for (const [file, directives] of directivesByFile) {
-    for (const directive of directives) {
-      if (directive.used || directive.type === 'enable') continue;
-      const range = { line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.endColumn };
-      const data = { type: directive.type, rules: describeIds(directive.ruleIds) };
-      outcome.unused.push(ruleFinding(unusedSuppression, 'unusedDirective', data, { file, range }));
-    }
+    if (!contextFiles.has(file)) append(outcome.unused, unusedDirectives(file, directives, ruleIds));
   }
-  if (inlineConfig) for (const unused of unusedAnnotations(resources, usedAnnotations)) outcome.unused.push(unused);
+  if (inlineConfig) append(outcome.unused, unusedAnnotations(resources, usedAnnotations, ruleIds));
   return outcome;
 }
 
@@ -97,6 +103,34 @@ function toDirective(type: Directive['type'], comment: Comment, bodyStart: numbe
     endColumn: col + comment.text.trimEnd().length,
     used: false,
   };
+}
+
+/** Per directive: its unknown rule ids, and the directive itself when it suppressed nothing (an `enable` never does). */
+function unusedDirectives(file: string, directives: readonly Directive[], ruleIds: ReadonlySet<string>): Finding[] {
+  const reported: Finding[] = [];
+  for (const directive of directives) {
+    const range = { line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.endColumn };
+    const { known, unknown } = splitIds(directive.ruleIds, ruleIds);
+    for (const ruleId of unknown) {
+      const data = { ruleId, type: directive.type, suggestion: suggest(ruleId, ruleIds) };
+      reported.push(ruleFinding(unusedSuppression, 'unknownRuleInDirective', data, { file, range }));
+    }
+    if (directive.used || directive.type === 'enable' || (known.length === 0 && unknown.length > 0)) continue;
+    reported.push(ruleFinding(unusedSuppression, 'unusedDirective', { type: directive.type, rules: describeIds(known) }, { file, range }));
+  }
+  return reported;
+}
+
+/** The ids named, split into rules of the run and unknown ones (each once, in the order named). */
+function splitIds(named: readonly string[], ruleIds: ReadonlySet<string>): { known: string[]; unknown: string[] } {
+  const unique = [...new Set(named)];
+  return { known: unique.filter((id) => ruleIds.has(id)), unknown: unique.filter((id) => !ruleIds.has(id)) };
+}
+
+/** "; did you mean 'pdb-missing'?" for a close rule id, else ''. */
+function suggest(ruleId: string, ruleIds: ReadonlySet<string>): string {
+  const closest = closestName(ruleId, [...ruleIds]);
+  return closest ? `; did you mean '${closest}'?` : '';
 }
 
 function directiveSuppressions(finding: Finding, directives: Directive[]): Suppression[] {
@@ -171,21 +205,34 @@ function annotationKey(resource: Resource, place: readonly string[], key: string
   return [resource.source.path, resource.outline.start, ...resource.basePath, ...place, key].join('\u0000');
 }
 
-function unusedAnnotations(resources: readonly Resource[], used: Set<string>): Finding[] {
+/** Per suppression annotation of the linted objects: its unknown rule ids, and the annotation itself when unused. */
+function unusedAnnotations(resources: readonly Resource[], used: Set<string>, ruleIds: ReadonlySet<string>): Finding[] {
   const unused: Finding[] = [];
   for (const resource of resources) {
     if (resource.source.contextOnly) continue;
     const places = [['metadata'], ['spec', 'template', 'metadata'], ['spec', 'jobTemplate', 'spec', 'template', 'metadata']];
     for (const place of places) {
-      for (const key of Object.keys(annotationsAt(resource, place))) {
-        if (!key.startsWith(ANNOTATION_PREFIX) || used.has(annotationKey(resource, place, key))) continue;
-        const path = [...place, 'annotations', key];
-        const message = formatMessage(unusedSuppression.meta.messages, 'unusedAnnotation', { key, kind: resource.kind, name: resource.name });
-        unused.push({ ...findingAt(resource, path, { ruleId: UNUSED_SUPPRESSION, severity: 'warning', message }), messageId: 'unusedAnnotation' });
+      for (const [key, value] of Object.entries(annotationsAt(resource, place))) {
+        if (!key.startsWith(ANNOTATION_PREFIX)) continue;
+        const report = (messageId: string, data: MessageData) => {
+          const message = formatMessage(unusedSuppression.meta.messages, messageId, data);
+          unused.push({ ...findingAt(resource, [...place, 'annotations', key], { ruleId: UNUSED_SUPPRESSION, severity: 'warning', message }), messageId });
+        };
+        const { known, unknown } = splitIds(annotationIds(key, value), ruleIds);
+        for (const ruleId of unknown) report('unknownRuleInAnnotation', { ruleId, key, kind: resource.kind, name: resource.name, suggestion: suggest(ruleId, ruleIds) });
+        if (used.has(annotationKey(resource, place, key)) || (known.length === 0 && unknown.length > 0)) continue;
+        report('unusedAnnotation', { key, kind: resource.kind, name: resource.name });
       }
     }
   }
   return unused;
+}
+
+/** The rule ids an annotation names: `<id>` of `stslint.io/ignore-<id>`, the list of `stslint.io/ignore: id,id -- reason`. */
+function annotationIds(key: string, value: unknown): string[] {
+  if (key.startsWith(`${ANNOTATION_PREFIX}-`)) return [key.slice(ANNOTATION_PREFIX.length + 1)].filter(Boolean);
+  if (key !== ANNOTATION_PREFIX || typeof value !== 'string') return [];
+  return value.split(/\s--\s?/, 1)[0].split(/[\s,]+/).filter(Boolean);
 }
 
 function describeIds(ids: string[]): string {

@@ -102,7 +102,8 @@ function expandGlob(base: string, glob: string, linksNotFollowed: string[]): Pro
   return walk(base, { accept: matches, dot: true, depth }, linksNotFollowed);
 }
 
-function ignoreMatcher(ignore: IgnoreOption | undefined): (file: string) => boolean {
+/** Whether a file (an absolute path) is ignored by the patterns; throws UsageError for a pattern stslint does not support. */
+export function ignoreMatcher(ignore: IgnoreOption | undefined): (file: string) => boolean {
   if (!ignore || ignore.patterns.length === 0) return () => false;
   const matches = globMatcher(ignore.patterns, `ignorePatterns in ${ignore.source ?? 'the config'}`);
   return (file) => {

@@ -18,11 +18,15 @@ export async function readManifest(path: string, maxBytes = DEFAULT_MAX_FILE_BYT
     // O_NONBLOCK: opening a named pipe must not wait for a writer.
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return refused(path, ...(await whyNotOpened(path, error as NodeJS.ErrnoException)));
+    const [messageId, data] = await whyNotOpened(path, error as NodeJS.ErrnoException);
+    return refused(path, messageId, data);
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) return refused(path, ...(await whyDirectory(path)));
+    if (info.isDirectory()) {
+      const [messageId, data] = await whyDirectory(path);
+      return refused(path, messageId, data);
+    }
     if (!info.isFile()) return refused(path, 'notRegularFile', { type: fileType(info) });
     if (info.size > maxBytes) return refused(path, 'tooLarge', { size: info.size, limit: maxBytes });
     const bytes = await readBytes(handle, info.size, maxBytes);

@@ -4,8 +4,10 @@ import { rules as registry } from '../../rules/index.js';
 import type { Io } from '../io.js';
 import { isDnsSubdomain } from '../k8s/statefulsets.js';
 import { lintFiles, type RawInput } from '../lint.js';
+import { baseStdin } from '../base/load.js';
 import { resolveOptions, type Settings } from '../options.js';
 import { readStandardInput } from '../stdio.js';
+import { append } from '../util/arrays.js';
 import { UsageError } from '../util/errors.js';
 import { bounded, oneLine } from '../util/sanitize.js';
 import { allProblems, planRun, type PlanRun } from './plan.js';
@@ -24,6 +26,8 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean', default: false },
   'kubernetes-version': { type: 'string' },
+  base: { type: 'string' },
+  'base-files': { type: 'string', multiple: true },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean', default: false },
@@ -52,6 +56,10 @@ Options:
                             upward); its rules, kubernetesVersion, namespace apply
       --no-config           ignore config files
       --kubernetes-version X.Y  target Kubernetes version
+      --base REF            say what applying the manifests does to what runs now:
+                            the same paths at git revision REF
+      --base-files PATH     the same, with previous manifests or live objects
+                            (kubectl get -o yaml) in PATH (file, directory or -)
       --color, --no-color   force colors on or off (default: on for a terminal)
   -h, --help                show this help
 
@@ -82,13 +90,22 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
     config: values['no-config'] ? false : values.config,
     kubernetesVersion: values['kubernetes-version'],
     namespace: values.namespace,
+    base: values.base,
+    baseFiles: values['base-files'],
   };
-  const names: Partial<Record<keyof Settings, string>> = { config: '--config', kubernetesVersion: '--kubernetes-version', namespace: '--namespace' };
+  const names: Partial<Record<keyof Settings, string>> = {
+    config: '--config',
+    kubernetesVersion: '--kubernetes-version',
+    namespace: '--namespace',
+    base: '--base',
+    baseFiles: '--base-files',
+  };
   const resolved = resolveOptions(settings, io.cwd, (setting) => names[setting] ?? setting);
   const stdin: RawInput[] = [];
   if (positionals.includes('-')) {
     stdin.push(await readStandardInput(io, values['stdin-filename'], resolved.lint.maxFileBytes));
   }
+  append(stdin, await baseStdin(values['base-files'], positionals, io.readStdin, resolved.lint.maxFileBytes));
   const planRules = registry.filter((rule) => PLAN_RULE_IDS.includes(rule.meta.id));
   const lintRun = await lintFiles(positionals.filter((path) => path !== '-'), { ...resolved.lint, registry: planRules }, stdin);
   const run = planRun(lintRun, {
@@ -97,6 +114,8 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
     delete: values.delete,
     name: values.name,
     namespace: values.namespace ?? resolved.config?.namespace,
+    kubernetesVersion: resolved.lint.kubernetesVersion,
+    cwd: io.cwd,
   });
   if (run.plan.statefulSets.length === 0) throw new UsageError(nothingFound(run, values.name, values.namespace, io));
   const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));

@@ -25,6 +25,7 @@ import type {
   StorageClassPlan,
   UpdatePlan,
 } from './types.js';
+import { append, maxOf } from '../util/arrays.js';
 
 export interface ModelOptions {
   clusterDomain: string;
@@ -57,7 +58,7 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
   const update = updatePlan(spec.updateStrategy, pods, first, notes);
   const oneAtATime = podManagementPolicy === 'OrderedReady';
   const effects = lifecycle({ name, first, replicas, claimTemplates: templates, oneAtATime, retention }, options);
-  for (const note of contextNotes(resource, index, replicas, options.scaleTo)) notes.push(note);
+  append(notes, contextNotes(resource, index, replicas, options.scaleTo));
   return {
     name,
     namespace: resource.namespace,
@@ -83,6 +84,7 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
     problems: [],
     notes,
     autoscaler: autoscalerPlan(resource, index, first, templates.length),
+    change: null,
   };
 }
 
@@ -132,7 +134,8 @@ function updatePlan(value: unknown, pods: PodPlan[], first: number, notes: strin
   };
 }
 
-function claimTemplates(statefulSet: Resource, index: ResourceIndex, notes: string[]): ClaimTemplate[] {
+/** The StatefulSet's claim templates as the plan shows them; what cannot be planned is said in `notes`. */
+export function claimTemplates(statefulSet: Resource, index: ResourceIndex, notes: string[] = []): ClaimTemplate[] {
   const value = statefulSet.object.spec?.volumeClaimTemplates;
   if (value !== undefined && value !== null && !Array.isArray(value)) {
     notes.push('spec.volumeClaimTemplates is not a list: no claims planned');
@@ -224,7 +227,7 @@ function contextNotes(resource: Resource, index: ResourceIndex, replicas: number
   }
   const count = replicaCount(resource, index);
   if (count?.autoscaler) notes.push(`Runs ${describeReplicas(count)}: the plan follows spec.replicas`);
-  if (scaleTo.reduce((most, count) => Math.max(most, count), replicas) > MAX_LISTED_PODS) {
+  if (Math.max(replicas, maxOf(scaleTo)) > MAX_LISTED_PODS) {
     notes.push(`Only the first ${MAX_LISTED_PODS} pods are listed`);
   }
   return notes;

@@ -1,8 +1,11 @@
 import { rules as registry } from '../../rules/index.js';
 import { lintSources, type LintOptions, type SourceInput } from '../lint.js';
 import type { LintRun } from '../linter/linter.js';
+import { isLiveObject } from '../base/compare.js';
 import { isStatefulSet } from '../k8s/statefulsets.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../schema/versions.js';
 import type { AnyRule, Resource } from '../types.js';
+import { changeOf, deletedChange } from './change.js';
 import { planStatefulSet, type ModelOptions } from './model.js';
 import { PLAN_RULE_IDS, planProblems } from './problems.js';
 import { PLAN_VERSION, type Plan, type PlanProblem } from './types.js';
@@ -12,6 +15,10 @@ export interface PlanOptions extends ModelOptions {
   name?: string;
   /** Plan only StatefulSets of that namespace (objects without one are in `--namespace`, else 'default'). */
   namespace?: string;
+  /** Target Kubernetes version, MAJOR.MINOR, for the comparison with a base (default: the newest bundled). */
+  kubernetesVersion?: string;
+  /** Files in the commands of a change are relative to this directory. */
+  cwd?: string;
 }
 
 export interface PlanSourcesOptions extends PlanOptions {
@@ -33,13 +40,22 @@ export interface PlanRun {
  */
 export function planRun(run: LintRun, options: PlanOptions): PlanRun {
   // A custom resource that shares the kind name has another controller.
-  const found = run.index.linted.filter(isStatefulSet);
+  const { index } = run;
+  const found = index.linted.filter(isStatefulSet);
   const selected = found.filter((resource) => isSelected(resource, options));
   const problems = planProblems(run);
-  const statefulSets = selected.map((resource) => ({
-    ...planStatefulSet(resource, run.index, options),
-    problems: sortProblems(problems.byStatefulSet.get(resource) ?? []),
-  }));
+  const changeOptions = { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, cwd: options.cwd };
+  const statefulSets = selected.map((resource) => {
+    const plan = { ...planStatefulSet(resource, index, options), problems: sortProblems(problems.byStatefulSet.get(resource) ?? []) };
+    return { ...plan, change: index.hasBase ? changeOf(resource, plan, index, changeOptions) : null };
+  });
+  // A StatefulSet of the base the run no longer has is deleted: planned from its base object, with its deletion.
+  // Live objects are left out: a live export holds whatever else runs in the namespace.
+  const deleted = index.baseObjects.filter((old) => isStatefulSet(old) && !index.current(old) && !isLiveObject(old) && isSelected(old, options));
+  for (const old of deleted) {
+    const plan = planStatefulSet(old, index, { ...options, scaleTo: [], delete: true });
+    statefulSets.push({ ...plan, problems: sortProblems(problems.byStatefulSet.get(old) ?? []), change: deletedChange(old) });
+  }
   return {
     plan: { version: PLAN_VERSION, clusterDomain: options.clusterDomain, statefulSets, inputProblems: sortProblems(problems.inputProblems) },
     found: found.length,
@@ -51,7 +67,7 @@ export function planRun(run: LintRun, options: PlanOptions): PlanRun {
 export function planSources(sources: readonly SourceInput[], options: PlanSourcesOptions, lintOptions: LintOptions = {}): PlanRun {
   const planRules = (options.registry ?? registry).filter((rule) => PLAN_RULE_IDS.includes(rule.meta.id));
   const run = lintSources(sources, { namespace: options.namespace, ...lintOptions, registry: planRules });
-  return planRun(run, options);
+  return planRun(run, { kubernetesVersion: lintOptions.kubernetesVersion, ...options });
 }
 
 /** Every problem of the plan, input problems first. */

@@ -5,9 +5,12 @@ import type { PlanProblem } from './types.js';
 
 /**
  * The lint rules whose findings the plan shows: what makes the StatefulSet or its pods refused (schema, selector),
- * the names the controller derives, and the governing Service.
+ * the names the controller derives, the governing Service, and with a base, updates the API server refuses and
+ * claims left behind.
  */
 export const PLAN_RULE_IDS: readonly string[] = [
+  'claims-orphaned',
+  'immutable-field-changed',
   'schema',
   'selector-label-mismatch',
   'statefulset-claim-name-too-long',

@@ -3,7 +3,9 @@ import { oneLine } from '../util/sanitize.js';
 import { isRecord } from '../util/guards.js';
 import { podName, POD_INDEX_LABEL, POD_NAME_LABEL } from './names.js';
 import { allProblems } from './plan.js';
-import type { ClaimChange, Plan, PlanProblem, ScaleStep, StatefulSetPlan, StorageClassPlan } from './types.js';
+import { describeValue } from '../base/compare.js';
+import type { ClaimChange, Plan, PlanProblem, ScaleStep, StatefulSetChange, StatefulSetPlan, StorageClassPlan } from './types.js';
+import { append, maxOf } from '../util/arrays.js';
 
 export interface TextOptions {
   color: boolean;
@@ -55,9 +57,10 @@ function renderStatefulSet(set: StatefulSetPlan, paint: Paint, where: Where): st
     '',
     ...indent(timeline(set, paint)),
   ];
-  if (set.notes.length > 0) lines.push('', `${INDENT}${paint('bold', 'Notes')}`, ...set.notes.map((note) => `${INDENT}  - ${note}`));
+  if (set.change) append(lines, ['', ...indent(changeLines(set, set.change, paint, where))]);
+  if (set.notes.length > 0) append(lines, ['', `${INDENT}${paint('bold', 'Notes')}`, ...set.notes.map((note) => `${INDENT}  - ${note}`)]);
   if (set.problems.length > 0) {
-    lines.push('', `${INDENT}${paint('bold', 'Problems')}`, ...indent(indent(problemLines(set.problems, paint, where))));
+    append(lines, ['', `${INDENT}${paint('bold', 'Problems')}`, ...indent(indent(problemLines(set.problems, paint, where)))]);
   }
   return lines.join('\n');
 }
@@ -101,7 +104,7 @@ function shortenRows(rows: string[][]): string[][] {
 }
 
 function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, column) => rows.reduce((width, row) => Math.max(width, row.length > 1 ? (row[column] ?? '').length : 0), 0));
+  const widths = rows[0].map((_, column) => maxOf(rows.map((row) => (row.length > 1 ? (row[column] ?? '').length : 0))));
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  '));
 }
 
@@ -176,11 +179,43 @@ function timeline(set: StatefulSetPlan, paint: Paint): string[] {
       ...(claims.length > 0 ? [claimLine(claims, paint, `(whenDeleted: ${set.delete.whenDeleted})`)] : []),
     ]);
   }
-  const width = entries.reduce((widest, [label]) => Math.max(widest, label.length), 0) + 2;
+  const width = maxOf(entries.map(([label]) => label.length)) + 2;
   return entries.flatMap(([label, [first, ...more]]) => [
     `${paint('bold', label)}${' '.repeat(width - label.length)}${first}`,
     ...more.map((line) => ' '.repeat(width) + line),
   ]);
+}
+
+/** What applying the manifests does to the StatefulSet that runs now (`--base`). */
+function changeLines(set: StatefulSetPlan, change: StatefulSetChange, paint: Paint, where: Where): string[] {
+  const base = change.base ? ` (${where(change.base.file, change.base.line)})` : '';
+  if (change.status === 'new') return [`${paint('bold', 'New')}: not in the base; applying the manifests creates it as above`];
+  if (change.status === 'deleted') return [`${paint('bold', 'Deleted')}: in the base${base} but not in the manifests; see Delete above for its pods and claims`];
+  if (change.status === 'unchanged') return [`${paint('bold', 'Unchanged')} since the base${base}: applying the manifests changes nothing`];
+  const lines = [`${paint('bold', 'Changed')} since the base${base}:`];
+  for (const field of change.fields) {
+    const refused = field.allowed ? '' : `  ${paint('red', '(refused by the API server)')}`;
+    lines.push(`  ${field.path}: ${describeValue(field.old)} → ${describeValue(field.new)}${refused}`);
+  }
+  lines.push(`${paint('bold', 'Applying it')}:`);
+  if (change.refused) {
+    lines.push(`  ${paint('red', 'apply will be refused')} (kubectl apply and helm upgrade fail); what works instead:`);
+    lines.push(...change.refused.commands.map((command) => `      ${command}`), ...change.refused.notes.map((note) => `    - ${note}`));
+  }
+  for (const growth of change.storage) {
+    const verdict = growth.expansion === 'allowed' ? paint('green', 'can grow') : growth.expansion === 'refused' ? paint('red', 'cannot grow') : 'may grow';
+    lines.push(`  - claims of template ${growth.template} (${list(growth.claims.map((claim) => claim.name))}) ${verdict} from ${growth.from} to ${growth.to}: ${growth.reason}`);
+  }
+  if (change.rollout) {
+    const [first, ...more] = updateLines(set, waitForReady(set));
+    lines.push(`  - the template changes: ${first}`, ...more.map((line) => `    ${line}`));
+  }
+  if (change.scale) {
+    const [first, ...more] = scaleLines(change.scale, set, paint);
+    lines.push(`  - replicas ${change.scale.from} → ${change.scale.to}: ${first}`, ...more.map((line) => `    ${line}`));
+  }
+  if (!change.refused && !change.rollout && !change.scale && change.storage.length === 0) lines.push('  - no pod is replaced or created: the change is recorded only');
+  return lines;
 }
 
 function waitForReady(set: StatefulSetPlan): string {

@@ -44,6 +44,8 @@ export interface StatefulSetPlan {
   notes: string[];
   /** The HorizontalPodAutoscaler or KEDA ScaledObject of the inputs that scales the StatefulSet; null without one. */
   autoscaler: AutoscalerPlan | null;
+  /** What applying the manifests does to the StatefulSet that runs now (`--base`, `--base-files`); null without a base. */
+  change: StatefulSetChange | null;
 }
 
 export interface AutoscalerPlan {
@@ -57,6 +59,59 @@ export interface AutoscalerPlan {
   ordinals: { first: number; last: number | null };
   /** Claims of the fewest and of the most pods: one per claim template and pod. */
   claims: { min: number; max: number };
+}
+
+/** `new` and `deleted` are relative to the base: a deleted StatefulSet is planned from its base object. */
+export type ChangeStatus = 'new' | 'unchanged' | 'changed' | 'deleted';
+
+export interface StatefulSetChange {
+  status: ChangeStatus;
+  /** Where the base declares the StatefulSet (`HEAD~1:deploy/db.yaml` for --base); null for a new one. */
+  base: { file: string; line: number } | null;
+  /** What differs from the base after the API defaults, without what the server owns (status, server metadata). */
+  fields: FieldChange[];
+  /** What a template change does: the update plan of the new spec; null when the template does not change. */
+  rollout: UpdatePlan | null;
+  /** The replica change, from the base's count to the new one; null when it does not change. */
+  scale: ScaleStep | null;
+  /** The API server refuses the update: what it refuses and what works instead; null when it accepts it. */
+  refused: RefusedUpdate | null;
+  /** Claim templates whose storage request grows: the existing claims to grow one by one. */
+  storage: StorageGrowth[];
+}
+
+export interface FieldChange {
+  /** The field as the API server names it: `spec.template.spec.containers[0].image`. */
+  path: string;
+  /** The base's value and the new one; null when not set. */
+  old: unknown;
+  new: unknown;
+  /** False when the API server refuses to change it. */
+  allowed: boolean;
+}
+
+export interface RefusedUpdate {
+  /** The fields the API server refuses to change. */
+  fields: string[];
+  /** Commands that apply the change instead, in order. */
+  commands: string[];
+  /** What those commands do not do. */
+  notes: string[];
+}
+
+export interface StorageGrowth {
+  /** The claim template. */
+  template: string;
+  from: string;
+  to: string;
+  /** The claims' StorageClass (null: the cluster's default; "": none). */
+  storageClass: string | null;
+  /** Whether the StorageClass among the inputs allows volume expansion; unknown when it is not among them. */
+  expansion: 'allowed' | 'refused' | 'unknown';
+  /** Why, in one sentence. */
+  reason: string;
+  /** The existing claims (the base's ordinals), each with the command that grows it. */
+  claims: { name: string; command: string }[];
 }
 
 export interface ClaimTemplate {

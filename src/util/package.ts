@@ -22,6 +22,8 @@ export interface PackageInfo {
 export interface Embedded {
   /** ajv's module, bundled into the build: loaded on first call. */
   ajv(): unknown;
+  /** re2js's module (RE2 patterns of CRD schemas), bundled into the build: loaded on first call. */
+  re2js(): unknown;
   /**
    * A package file by its path from the package root ('package.json', 'dist/schemas/1.36/apps_v1.cjs'): parsed
    * JSON for .json files, the module's exports for .cjs. Only the single executable has it (its files are SEA
@@ -52,6 +54,11 @@ export function loadPackageFile(path: string): unknown {
 /** ajv's module: the bundled copy in a self-contained build, else ajv installed beside stslint. */
 export function loadAjv(): unknown {
   return EMBEDDED ? EMBEDDED.ajv() : require('ajv');
+}
+
+/** re2js's module: the bundled copy in a self-contained build, else re2js installed beside stslint. */
+export function loadRe2js(): unknown {
+  return EMBEDDED ? EMBEDDED.re2js() : require('re2js');
 }
 
 function readPackageInfo(): PackageInfo {

@@ -126,6 +126,23 @@ describe('RuleTester passes', () => {
     );
     expect(recorded.map((outcome) => outcome.failure)).toEqual([undefined, undefined]);
   });
+
+  it('compares a case with its base (what --base-files reads), kept apart from the code', () => {
+    const rule = defineRule({
+      meta: { id: 'base-replicas', severity: 'error', description: 'Report a replica count changed since the base', messages: { changed: '{{from}} to {{to}}' } },
+      check(resource, context) {
+        const base = context.index.base(resource);
+        if (!base) return;
+        const [from, to] = [base.object.spec?.replicas, resource.object.spec?.replicas];
+        if (from !== to) context.report({ path: ['spec', 'replicas'], messageId: 'changed', data: { from, to } });
+      },
+    });
+    const tests = {
+      valid: [FIVE, { code: FIVE, base: FIVE }, { code: FIVE, base: { 'old/web.yaml': FIVE } }],
+      invalid: [{ code: FIVE, base: statefulSet({ replicas: 3 }), errors: [{ messageId: 'changed' as const, data: { from: 3, to: 5 }, ...AT_REPLICAS }] }],
+    };
+    expect(outcomes((tester) => tester.run('base-replicas', rule, tests)).map((outcome) => outcome.failure)).toEqual([undefined, undefined, undefined, undefined]);
+  });
 });
 
 describe('RuleTester fails', () => {

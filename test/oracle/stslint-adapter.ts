@@ -37,6 +37,19 @@ export function lintObject(object: unknown): StslintFinding[] {
   );
 }
 
+/**
+ * Whether `immutable-field-changed` refuses `object` as an update of `old` (both given as the JSON values the oracle
+ * is sent): `old` is the base (as --base-files reads it), with the default Kubernetes version.
+ */
+export function refusesUpdate(old: unknown, object: unknown): boolean {
+  const registry = rules.filter((rule) => rule.meta.id === 'immutable-field-changed');
+  const sources = [
+    { path: 'object.json', text: JSON.stringify(object) },
+    { path: 'old.json', text: JSON.stringify(old), base: true },
+  ];
+  return lintSources(sources, { registry }).results.some((result) => result.errorCount > 0);
+}
+
 /** What `stslint plan` says the controller creates for one StatefulSet. */
 export interface PlannedPod {
   ordinal: number;

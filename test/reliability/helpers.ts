@@ -37,7 +37,8 @@ type Positioned = Pick<Located, 'file' | 'line' | 'column' | 'endLine' | 'endCol
 
 export function expectPositionsInside(texts: Record<string, string>, messages: readonly Positioned[]): void {
   for (const message of messages) {
-    const lines = texts[message.file].split('\n');
+    // A line ends at a line feed or at a lone carriage return (src/load/source.ts); CRLF keeps its CR on the line.
+    const lines = texts[message.file].split(/\n|\r(?!\n)/);
     const fits = (line: number, column: number, slack = 0) =>
       Number.isInteger(line) && Number.isInteger(column) && line >= 1 && line <= lines.length && column >= 1 && column <= lines[line - 1].length + 1 + slack;
     const atEnd = message.endLine === lines.length ? 1 : 0;

@@ -31,8 +31,22 @@ describe('what the code base can do (a change here needs a security review)', ()
     expect(filesMatching(/from '(node:)?(net|http|https|http2|tls|dgram|dns|undici)'|\bfetch\(|WebSocket|XMLHttpRequest/)).toEqual([]);
   });
 
-  it('never runs code from a manifest or a configuration file: no eval, no new Function, no vm, no child process', () => {
-    expect(filesMatching(/\beval\(|new Function\(|from '(node:)?(vm|child_process)'/)).toEqual([]);
+  it('never runs code from a manifest or a configuration file: no eval, no new Function, no vm', () => {
+    expect(filesMatching(/\beval\(|new Function\(|from '(node:)?vm'/)).toEqual([]);
+  });
+
+  // `--base REF` reads the manifests of a git revision with the real git program: the one process stslint starts.
+  // It runs `git` itself (execFileSync, no shell) with read-only plumbing commands (rev-parse, ls-tree, cat-file),
+  // the revision given after --end-of-options so that it can never be read as an option.
+  it('starts a process only to read a git revision, running git without a shell', () => {
+    expect(filesMatching(/from '(node:)?child_process'|\brequire\(['"](node:)?child_process/)).toEqual(['src/base/git.ts']);
+    const git = SOURCES.find(({ file }) => file === 'src/base/git.ts')!.code;
+    expect(git.match(/\b(exec|execFile|execFileSync|execSync|spawn|spawnSync|fork)\(/g)).toEqual(['execFileSync(']);
+    expect(git).toContain("execFileSync('git', ['--literal-pathspecs', ...args]");
+    expect(git).not.toMatch(/shell:/);
+    for (const command of ['rev-parse', 'ls-tree', 'cat-file']) expect(git).toContain(`'${command}'`);
+    expect(git).not.toMatch(/'(checkout|switch|restore|stash|reset|add|commit|worktree|fetch|pull|push|clean|update-index|update-ref|gc|config|show|log)'/);
+    expect(git).toContain("'--end-of-options', `${ref}^{commit}`");
   });
 
   it('starts threads only to parse files, running its own parse-worker module', () => {

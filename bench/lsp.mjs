@@ -1,0 +1,72 @@
+// The language server on a workspace of about 1,000 manifests (the statefulsets corpus copied 13 times): how long
+// a change in one file takes to come back as diagnostics, the debounce (150 ms) not counted, and how long the first
+// diagnostics take (the workspace read included).
+// Usage: node bench/lsp.mjs [changes=30]   Prints one JSON line.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { generateRepo } from './generate-repo.mjs';
+import { manifestFiles } from './lib.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DEBOUNCE_MS = 150;
+const changes = Number(process.argv[2] ?? 30);
+
+const workspace = generateRepo(13);
+const files = manifestFiles([workspace]);
+const file = files.find((path) => /kind: StatefulSet/.test(readFileSync(path, 'utf8')));
+const text = readFileSync(file, 'utf8');
+const uri = pathToFileURL(file).href;
+
+const child = spawn(process.execPath, [join(ROOT, 'bin/stslint-lsp.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+let waiting;
+connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+  if (params.uri === uri && waiting) waiting(params.diagnostics);
+});
+connection.onRequest('client/registerCapability', () => null);
+connection.listen();
+const next = () => new Promise((resolve) => (waiting = resolve));
+
+const started = performance.now();
+await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(workspace).href, capabilities: {} });
+await connection.sendNotification('initialized', {});
+let published = next();
+await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+await published;
+const firstMs = performance.now() - started;
+
+const latencies = [];
+for (let version = 2; version < changes + 2; version++) {
+  published = next();
+  const sent = performance.now();
+  // Each change edits a value, as typing does: the replica count goes up and down.
+  const changed = text.replace(/replicas: \d+/, `replicas: ${version % 5 + 1}`);
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: changed }] });
+  await published;
+  latencies.push(performance.now() - sent - DEBOUNCE_MS);
+}
+await connection.sendRequest('shutdown');
+await connection.sendNotification('exit');
+latencies.sort((a, b) => a - b);
+const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+console.log(
+  JSON.stringify({
+    files: files.length,
+    firstDiagnosticsMs: Math.round(firstMs),
+    changes: latencies.length,
+    republishMedianMs: Math.round(at(0.5)),
+    republishP90Ms: Math.round(at(0.9)),
+    republishMaxMs: Math.round(latencies.at(-1)),
+  }),
+);
+process.exit(0);

@@ -1,0 +1,163 @@
+/**
+ * `stslint-lsp`: a Language Server Protocol server over stdio (vscode-languageserver). It lints the text of open
+ * YAML and JSON buffers with the rest of the workspace's manifests as context, publishes diagnostics with exact
+ * ranges, offers suppression comments and the rules' suggestions as code actions, and shows the plan of a
+ * StatefulSet when hovering over its name.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { ruleDocsUrl } from '../formatters/package-info.js';
+import { CONFIG_NAMES } from '../config.js';
+import type { LintRun } from '../linter/linter.js';
+import type { Finding } from '../types.js';
+import { PACKAGE } from '../util/package.js';
+import { codeActions } from './actions.js';
+import { hover } from './hover.js';
+import { Workspace } from './workspace.js';
+
+/** How long typing must pause before a buffer is linted again (milliseconds). */
+export const DEBOUNCE_MS = 150;
+
+/** What the server keeps per open buffer: the last run, to answer code actions and hovers without linting again. */
+export interface BufferState {
+  uri: string;
+  path: string;
+  run?: LintRun;
+}
+
+/** Start the server, reading LSP messages from `input` and writing to `output` (the process's stdin and stdout). */
+export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Connection {
+  const connection = createConnection(ProposedFeatures.all, input, output);
+  let workspace = new Workspace(undefined);
+  const buffers = new Map<string, BufferState>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let snippets = false;
+  // Diagnostics wait for the first read of the workspace, so that cross-file findings are right from the start.
+  let scanned: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (scanned = resolve));
+
+  const publish = (uri: string) => {
+    const state = buffers.get(uri);
+    if (!state) return;
+    state.run = workspace.lint(state.path);
+    const findings = (state.run?.findings ?? []).filter((finding) => finding.file === state.path);
+    void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+  };
+  const schedule = (uri: string) => {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        publish(uri);
+        // Cross-file rules: a change here can change the findings of the other open buffers.
+        for (const other of buffers.keys()) if (other !== uri) publish(other);
+      }, DEBOUNCE_MS),
+    );
+  };
+
+  connection.onInitialize((params: InitializeParams) => {
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    workspace = new Workspace(folder?.startsWith('file:') ? fileURLToPath(folder) : undefined);
+    snippets = Boolean((params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport);
+    return {
+      serverInfo: { name: 'stslint', version: PACKAGE.version },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+      },
+    };
+  });
+  connection.onInitialized(async () => {
+    if (workspace.configProblem) connection.window.showWarningMessage(`stslint: ${workspace.configProblem}`);
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, ...CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` }))],
+    });
+    await workspace.scan();
+    scanned();
+  });
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    if (!isManifest(textDocument.uri, textDocument.languageId)) return;
+    const path = pathOf(textDocument.uri);
+    buffers.set(textDocument.uri, { uri: textDocument.uri, path });
+    workspace.open(path, textDocument.text);
+    void ready.then(() => publish(textDocument.uri));
+  });
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const state = buffers.get(textDocument.uri);
+    const last = contentChanges.at(-1);
+    if (!state || !last) return;
+    workspace.change(state.path, last.text);
+    void ready.then(() => schedule(textDocument.uri));
+  });
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const state = buffers.get(textDocument.uri);
+    if (!state) return;
+    buffers.delete(textDocument.uri);
+    workspace.close(state.path);
+    clearTimeout(timers.get(textDocument.uri));
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      const path = pathOf(change.uri);
+      if (CONFIG_NAMES.some((name) => path.endsWith(`/${name}`))) {
+        const problem = workspace.reloadConfig();
+        if (problem) connection.window.showWarningMessage(`stslint: ${problem}`);
+      } else {
+        await workspace.fileChanged(path, change.type === FileChangeType.Deleted);
+      }
+    }
+    for (const uri of buffers.keys()) publish(uri);
+  });
+  connection.onCodeAction(({ textDocument, range }) => {
+    const state = buffers.get(textDocument.uri);
+    return state ? codeActions(state, range, workspace, snippets) : ([] as CodeAction[]);
+  });
+  connection.onHover(({ textDocument, position }) => {
+    const state = buffers.get(textDocument.uri);
+    return state ? hover(state, position) : null;
+  });
+  connection.listen();
+  return connection;
+}
+
+/** A finding as a diagnostic: 0-based range, severity, rule id as code with its docs link. */
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: {
+      start: { line: finding.line - 1, character: finding.column - 1 },
+      end: { line: finding.endLine - 1, character: finding.endColumn - 1 },
+    },
+    severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: 'stslint',
+    message: finding.message,
+    code: finding.ruleId,
+  };
+  if (finding.ruleId !== 'internal-error') diagnostic.codeDescription = { href: ruleDocsUrl(finding.ruleId) };
+  return diagnostic;
+}
+
+/** YAML and JSON buffers, by language or by file name; Helm templates (languageId `helm`) are not manifests. */
+function isManifest(uri: string, languageId: string): boolean {
+  if (['yaml', 'json', 'jsonc'].includes(languageId)) return true;
+  return languageId !== 'helm' && /\.(ya?ml|json)$/.test(uri);
+}
+
+function pathOf(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
