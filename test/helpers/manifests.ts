@@ -71,13 +71,13 @@ export function workload(kind: string, options: WorkloadOptions = {}, head: Tree
     },
     options.spec,
   );
-  return object(options.apiVersion ?? 'apps/v1', kind, options, spec);
+  return object(options.apiVersion ?? 'apps/v1', kind, options, { spec });
 }
 
 /** A headless v1 Service whose `selector` (default app: <name>) is on line 7. */
 export function service(options: ObjectOptions & { selector?: unknown } = {}): string {
   const selector = options.selector === undefined ? { app: options.name ?? 'web' } : options.selector;
-  return object(options.apiVersion ?? 'v1', 'Service', options, merge({ clusterIP: 'None', selector }, options.spec));
+  return object(options.apiVersion ?? 'v1', 'Service', options, { spec: merge({ clusterIP: 'None', selector }, options.spec) });
 }
 
 /**
@@ -86,25 +86,81 @@ export function service(options: ObjectOptions & { selector?: unknown } = {}): s
  */
 export function pdb(options: ObjectOptions & { budget?: Tree; selector?: unknown } = {}): string {
   const spec = merge({ ...(options.budget ?? { maxUnavailable: 1 }), selector: options.selector === undefined ? { matchLabels: { app: 'web' } } : options.selector }, options.spec);
-  return object(options.apiVersion ?? 'policy/v1', 'PodDisruptionBudget', options, spec);
+  return object(options.apiVersion ?? 'policy/v1', 'PodDisruptionBudget', options, { spec });
+}
+
+/** scaleTargetRef of an autoscaler: apiVersion (HorizontalPodAutoscaler default apps/v1), kind, name. */
+export interface ScaleTarget {
+  apiVersion?: string;
+  /** Left out when not given (a ScaledObject then scales a Deployment). */
+  kind?: string;
+  name: string;
 }
 
 /** An autoscaling/v2 HorizontalPodAutoscaler scaling `target` (default the StatefulSet 'web') up to 4 replicas. */
-export function hpa(options: ObjectOptions & { target?: { kind: string; name: string } } = {}): string {
+export function hpa(options: ObjectOptions & { target?: ScaleTarget } = {}): string {
   const target = options.target ?? { kind: 'StatefulSet', name: 'web' };
   const spec = merge({ scaleTargetRef: { apiVersion: 'apps/v1', ...target }, maxReplicas: 4 }, options.spec);
-  return object(options.apiVersion ?? 'autoscaling/v2', 'HorizontalPodAutoscaler', options, spec);
+  return object(options.apiVersion ?? 'autoscaling/v2', 'HorizontalPodAutoscaler', options, { spec });
 }
 
-/** A v1 PersistentVolumeClaim 'data' of 1Gi with the given access modes (default ReadWriteOnce). */
-export function claim(options: ObjectOptions & { accessModes?: unknown } = {}): string {
-  const spec = merge({ accessModes: options.accessModes === undefined ? ['ReadWriteOnce'] : options.accessModes, resources: { requests: { storage: '1Gi' } } }, options.spec);
-  return object(options.apiVersion ?? 'v1', 'PersistentVolumeClaim', { ...options, name: options.name ?? 'data' }, spec);
+/**
+ * A keda.sh/v1alpha1 ScaledObject scaling `target` (default the StatefulSet 'web'; scaleTargetRef on line 6, or 7
+ * with a namespace) on a cron trigger, with KEDA's default replica counts (0 to 100) unless `spec` sets them.
+ */
+export function scaledObject(options: ObjectOptions & { target?: ScaleTarget } = {}): string {
+  const trigger = { type: 'cron', metadata: { timezone: 'UTC', start: '0 8 * * *', end: '0 18 * * *', desiredReplicas: '3' } };
+  const spec = merge({ scaleTargetRef: options.target ?? { kind: 'StatefulSet', name: 'web' }, triggers: [trigger] }, options.spec);
+  return object(options.apiVersion ?? 'keda.sh/v1alpha1', 'ScaledObject', options, { spec });
 }
 
-function object(apiVersion: string, kind: string, options: ObjectOptions, spec: Tree): string {
+/** The fields of a claim spec: storageClassName (first, when given; '' asks for no class) and accessModes. */
+export interface ClaimOptions {
+  storageClassName?: unknown;
+  /** Default ['ReadWriteOnce']. */
+  accessModes?: unknown;
+}
+
+/** A v1 PersistentVolumeClaim 'data' of 1Gi (access modes default ReadWriteOnce). */
+export function claim(options: ObjectOptions & ClaimOptions = {}): string {
+  return object(options.apiVersion ?? 'v1', 'PersistentVolumeClaim', { ...options, name: options.name ?? 'data' }, { spec: claimSpec(options) });
+}
+
+/**
+ * One item of a StatefulSet's spec.volumeClaimTemplates, an object to put in `spec: { volumeClaimTemplates: [...] }`:
+ * metadata (name 'data', then `metadata`) and the spec of `claim`.
+ */
+export function claimTemplate(options: Pick<ObjectOptions, 'name' | 'metadata' | 'spec'> & ClaimOptions = {}): Tree {
+  return { metadata: merge({ name: options.name ?? 'data' }, options.metadata), spec: claimSpec(options) };
+}
+
+/**
+ * A storage.k8s.io/v1 StorageClass 'standard' of the ebs.csi.aws.com provisioner, then the top-level `fields`
+ * (volumeBindingMode, reclaimPolicy...); `isDefault` annotates it as the cluster's default StorageClass.
+ */
+export function storageClass(options: Omit<ObjectOptions, 'spec'> & { isDefault?: boolean; fields?: Tree } = {}): string {
+  const annotations = options.isDefault ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } : {};
+  const metadata = { ...annotations, ...options.metadata };
+  const body = { provisioner: 'ebs.csi.aws.com', ...options.fields };
+  return object(options.apiVersion ?? 'storage.k8s.io/v1', 'StorageClass', { ...options, name: options.name ?? 'standard', metadata }, body);
+}
+
+/** A claim spec: storageClassName when given, access modes, a 1Gi request, then `spec`. */
+function claimSpec(options: ClaimOptions & { spec?: Tree }): Tree {
+  return merge(
+    {
+      ...(options.storageClassName === undefined ? {} : { storageClassName: options.storageClassName }),
+      accessModes: options.accessModes === undefined ? ['ReadWriteOnce'] : options.accessModes,
+      resources: { requests: { storage: '1Gi' } },
+    },
+    options.spec,
+  );
+}
+
+/** apiVersion, kind, metadata (name, namespace, then `options.metadata`), then `body` (spec, or a StorageClass's fields). */
+function object(apiVersion: string, kind: string, options: ObjectOptions, body: Tree): string {
   const metadata = merge({ name: options.name ?? 'web', ...(options.namespace === undefined ? {} : { namespace: options.namespace }) }, options.metadata);
-  return stringify({ apiVersion, kind, metadata, spec }, STRINGIFY_OPTIONS);
+  return stringify({ apiVersion, kind, metadata, ...body }, STRINGIFY_OPTIONS);
 }
 
 /** `over` laid onto `base`: mappings merged key by key, anything else replaced; undefined removes a key. */

@@ -1,62 +1,95 @@
-import { describe } from 'vitest';
 import rule from '../../rules/storageclass-binding-mode/index.js';
-import { testRule } from '../helpers/rule-tester.js';
-import { doc, statefulSet, storageClass, template } from '../helpers/storage-manifests.js';
+import { RuleTester } from '../../src/linter/rule-tester.js';
+import { claimTemplate, documents, statefulSet, storageClass } from '../helpers/manifests.js';
 
-const zoneSpread = `      topologySpreadConstraints:
-      - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: db}}}
-`;
-const zoneAntiAffinity = `      affinity:
-        podAntiAffinity:
-          preferredDuringSchedulingIgnoredDuringExecution:
-          - weight: 100
-            podAffinityTerm: {topologyKey: topology.kubernetes.io/zone, labelSelector: {matchLabels: {app: db}}}
-`;
-const hostAntiAffinity = zoneAntiAffinity.replace('topology.kubernetes.io/zone', 'kubernetes.io/hostname');
+type Tree = Record<string, unknown>;
 
-/** With a 2-line podSpec the template starts on line 20: name on 21, storageClassName on 23. */
-const className = { line: 23, column: 7, endLine: 23, endColumn: 33 };
+const labelSelector = { matchLabels: { app: 'db' } };
+/** Pod spec fields spreading the pods over zones (7 lines), or over nodes. */
+const zoneSpread = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector }] };
+const antiAffinity = (topologyKey: string) => ({
+  affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey, labelSelector } }] } },
+});
+/** The StatefulSet 'db' with `pod` fields and claim templates (from line 25 with zoneSpread). */
+const db = (pod: Tree, ...templates: Tree[]) => statefulSet({ name: 'db', pod, spec: { volumeClaimTemplates: templates } });
+const data = (storageClassName?: string) => claimTemplate({ storageClassName });
+const immediate = { fields: { volumeBindingMode: 'Immediate' } };
+const waitForFirstConsumer = { fields: { volumeBindingMode: 'WaitForFirstConsumer' } };
 
-describe('storageclass-binding-mode', () => {
-  testRule(rule, {
-    valid: [
-      // Spread over nodes only: the volume's zone does not fight the spreading.
-      doc(statefulSet({ podSpec: hostAntiAffinity, templates: [template('data', 'standard')] }), storageClass('standard')),
-      doc(statefulSet({ podSpec: zoneSpread, templates: [template('data', 'standard')] }), storageClass('standard', 'volumeBindingMode: WaitForFirstConsumer\n')),
-      // The class is not in the inputs: its binding mode is unknown.
-      statefulSet({ podSpec: zoneSpread, templates: [template('data', 'standard')] }),
-      // No class at all, or no class written and no default StorageClass among the inputs.
-      doc(statefulSet({ podSpec: zoneSpread, templates: [template('data', '""')] }), storageClass('standard')),
-      doc(statefulSet({ podSpec: zoneSpread, templates: [template('data')] }), storageClass('standard')),
-      // A StorageClass of another API group.
-      doc(statefulSet({ podSpec: zoneSpread, templates: [template('data', 'standard')] }), storageClass('standard').replace('storage.k8s.io/v1', 'example.com/v1')),
-    ],
-    invalid: [
-      {
-        // The StorageClass in another file; volumeBindingMode written.
-        code: {
-          'db.yaml': statefulSet({ podSpec: zoneSpread, templates: [template('data', 'standard')] }),
-          'classes.yaml': storageClass('standard', 'volumeBindingMode: Immediate\n'),
+const spreadOverZones = 'topologySpreadConstraints on topology.kubernetes.io/zone';
+
+new RuleTester().run('storageclass-binding-mode', rule, {
+  valid: [
+    // Spread over nodes only: the volume's zone does not fight the spreading.
+    documents(db(antiAffinity('kubernetes.io/hostname'), data('standard')), storageClass()),
+    documents(db(zoneSpread, data('standard')), storageClass(waitForFirstConsumer)),
+    // The class is not in the inputs: its binding mode is unknown.
+    db(zoneSpread, data('standard')),
+    // No class at all, or no class written and no default StorageClass among the inputs.
+    documents(db(zoneSpread, data('')), storageClass()),
+    documents(db(zoneSpread, data()), storageClass()),
+    // A StorageClass of another API group.
+    documents(db(zoneSpread, data('standard')), storageClass({ apiVersion: 'example.com/v1' })),
+  ],
+  invalid: [
+    {
+      // The StorageClass in another file; volumeBindingMode written.
+      code: { 'db.yaml': db(zoneSpread, data('standard')), 'classes.yaml': storageClass(immediate) },
+      errors: [
+        {
+          file: 'db.yaml',
+          messageId: 'immediate',
+          message:
+            "Claim template 'data' of StatefulSet 'db' uses StorageClass 'standard' with volumeBindingMode: Immediate, but the pods are spread over zones (topologySpreadConstraints on topology.kubernetes.io/zone): each volume is provisioned in a zone before its pod is scheduled, so the volumes' zones, not the spreading, decide where pods run, and a pod kept out of its volume's zone stays Pending; use a StorageClass with volumeBindingMode: WaitForFirstConsumer",
+          severity: 'warning',
+          // storageClassName of the template.
+          line: 29,
+          column: 9,
+          endLine: 29,
+          endColumn: 35,
         },
-        errors: [{ ...className, message: "Claim template 'data' of StatefulSet 'db' uses StorageClass 'standard' with volumeBindingMode: Immediate, but the pods are spread over zones (topologySpreadConstraints on topology.kubernetes.io/zone): each volume is provisioned in a zone before its pod is scheduled" }],
-      },
-      {
-        // No class written: the default StorageClass, Immediate by default. Preferred anti-affinity counts (5 lines).
-        code: doc(statefulSet({ podSpec: zoneAntiAffinity, templates: [template('data')] }), storageClass('gp2', '', true)),
-        errors: [{ line: 24, column: 7, endLine: 24, endColumn: 17, message: "uses StorageClass 'gp2' (the default StorageClass: the template names none) with volumeBindingMode: Immediate (the default), but the pods are spread over zones (podAntiAffinity on topology.kubernetes.io/zone)" }],
-      },
-      {
-        // Two templates: only the Immediate one. The beta class annotation wins over storageClassName.
-        code: doc(
-          statefulSet({
-            podSpec: zoneSpread,
-            templates: [template('data', 'fast'), template('logs', 'fast').replace('      name: logs\n', '      name: logs\n      annotations: {volume.beta.kubernetes.io/storage-class: slow}\n')],
-          }),
-          storageClass('fast', 'volumeBindingMode: WaitForFirstConsumer\n'),
-          storageClass('slow'),
-        ),
-        errors: [{ line: 28, column: 21, endLine: 28, endColumn: 66, message: "Claim template 'logs' of StatefulSet 'db' uses StorageClass 'slow'" }],
-      },
-    ],
-  });
+      ],
+    },
+    {
+      // No class written: the default StorageClass, Immediate by default; reported on the template's name. Preferred
+      // anti-affinity counts (9 lines).
+      code: documents(db(antiAffinity('topology.kubernetes.io/zone'), data()), storageClass({ name: 'gp2', isDefault: true })),
+      errors: [
+        {
+          messageId: 'immediate',
+          data: {
+            template: 'data',
+            name: 'db',
+            storageClass: 'gp2',
+            viaDefault: ' (the default StorageClass: the template names none)',
+            defaulted: ' (the default)',
+            spreading: 'podAntiAffinity on topology.kubernetes.io/zone',
+          },
+          line: 29,
+          column: 9,
+          endLine: 29,
+          endColumn: 19,
+        },
+      ],
+    },
+    {
+      // Two templates: only the Immediate one. The beta class annotation wins over storageClassName.
+      code: documents(
+        db(zoneSpread, data('fast'), claimTemplate({ name: 'logs', storageClassName: 'fast', metadata: { annotations: { 'volume.beta.kubernetes.io/storage-class': 'slow' } } })),
+        storageClass({ name: 'fast', ...waitForFirstConsumer }),
+        storageClass({ name: 'slow' }),
+      ),
+      errors: [
+        {
+          messageId: 'immediate',
+          data: { template: 'logs', name: 'db', storageClass: 'slow', viaDefault: '', defaulted: ' (the default)', spreading: spreadOverZones },
+          // The annotation of the second template.
+          line: 38,
+          column: 11,
+          endLine: 38,
+          endColumn: 56,
+        },
+      ],
+    },
+  ],
 });
