@@ -1,4 +1,4 @@
-import type { AnyRule } from '../src/types.js';
+import type { AnyRule } from '../src/linter/rule.js';
 import apiValidation from './api-validation/index.js';
 import apiVersionDeprecated from './api-version-deprecated/index.js';
 import apiVersionRemoved from './api-version-removed/index.js';

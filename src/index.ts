@@ -14,7 +14,7 @@ export { formatResults, BUILT_IN_FORMATS, type FormatterContext } from './format
 export { planSources, type PlanOptions, type PlanRun, type PlanSourcesOptions } from './plan/plan.js';
 export type { Plan, PlanProblem, StatefulSetPlan } from './plan/types.js';
 export { rules } from '../rules/index.js';
-export { defineRule, formatMessage } from './linter/rule.js';
+export { defineRule, formatMessage, type AnyRule, type MessageIdOf, type Rule, type RuleContext } from './linter/rule.js';
 export {
   RuleTester,
   type InvalidTestCase,
@@ -28,7 +28,6 @@ export {
 export { UsageError } from './util/errors.js';
 export { PACKAGE } from './util/package.js';
 export type {
-  AnyRule,
   Finding,
   KindRef,
   LintMessage,
@@ -38,8 +37,6 @@ export type {
   Range,
   ReportDescriptor,
   Resource,
-  Rule,
-  RuleContext,
   RuleMeta,
   Severity,
   SeveritySetting,

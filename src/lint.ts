@@ -8,6 +8,7 @@ import { expandPaths, ignoreMatcher, type IgnoreOption } from './load/files.js';
 import { loadFiles } from './load/parse-files.js';
 import { decodeManifest } from './load/read.js';
 import { loadSource, type LoadedSource } from './load/source.js';
+import { append } from './util/arrays.js';
 import { lintLoaded, type EngineOptions, type LintRun } from './linter/linter.js';
 import type { Finding } from './types.js';
 
@@ -77,8 +78,9 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
     else if (!outcome.contextOnly) readFindings.push(outcome.finding);
   }
   if (options.base) {
-    loaded.push(
-      ...(await loadBase(options.base, {
+    append(
+      loaded,
+      (await loadBase(options.base, {
         cwd,
         paths: [...paths, ...(options.contextPaths ?? [])],
         accept: (file) => !isIgnored(file),

@@ -1,6 +1,5 @@
 import type { LineCounter } from 'yaml';
 import type { Comment } from './load/tokens.js';
-import type { ResourceIndex } from './k8s/resource-index.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -167,41 +166,6 @@ export interface ObjectEdit {
   path: ObjectPath;
   value?: string | number | boolean;
 }
-
-export interface RuleContext<MessageIds extends string = string, Options = Readonly<Record<string, unknown>>> {
-  index: ResourceIndex;
-  /** The rule's options: its `defaultOptions` overlaid with the configured ones (validated against `meta.options`). */
-  options: Options;
-  /** Target Kubernetes version, MAJOR.MINOR, e.g. '1.30'. */
-  kubernetesVersion: string;
-  /** Reject unknown fields in schema validation. */
-  strict: boolean;
-  /** Report objects whose kind has no schema (instead of skipping them). */
-  strictKinds: boolean;
-  /** Extra directories of JSON Schemas for custom resources (`--schema-dir`), absolute. */
-  schemaDirs: readonly string[];
-  report(descriptor: ReportDescriptor<MessageIds>): void;
-}
-
-/**
- * A rule: its metadata and a `check` called once per visited object. Rules without `check` (yaml-syntax,
- * duplicate-key, resource-shape, unused-suppression) own the messages of findings the loader or the
- * suppression stage makes. Write rules with `defineRule`, which infers the message ids and options.
- */
-export interface Rule<MessageIds extends string = string, Options = Readonly<Record<string, unknown>>> {
-  meta: RuleMeta<MessageIds>;
-  /** Options used when the configuration gives none (configured options are laid over them, key by key). */
-  defaultOptions?: Options;
-  check?(resource: Resource, context: RuleContext<MessageIds, Options>): void;
-}
-
-/** The message ids of a rule: `MessageIdOf<typeof rule>`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type MessageIdOf<R> = R extends Rule<infer MessageIds, any> ? MessageIds : never;
-
-/** A rule of any message ids and options: what registries hold. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = Rule<string, any>;
 
 /** Why a finding was suppressed (ESLint's shape): an in-file comment directive or an object annotation. */
 export interface Suppression {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lintSources } from '../src/lint.js';
 import { containersOf, podSpecOf, podVolumeNames, POD_SPEC_KINDS, volumeUsesOf } from '../src/k8s/pod-template.js';
-import type { Resource, Rule } from '../src/types.js';
+import type { Resource } from '../src/types.js';
+import type { Rule } from '../src/linter/rule.js';
 
 /** Load YAML and return its resources, by running a rule that only collects them. */
 function resourcesOf(text: string): Resource[] {

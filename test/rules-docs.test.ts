@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { ruleTable } from '../scripts/rule-table.js';
 import { lintSources, lintText, type LintOptions } from '../src/lint.js';
-import type { AnyRule } from '../src/types.js';
+import type { AnyRule } from '../src/linter/rule.js';
 
 /** The sections every rule README has, in this order. */
 const SECTIONS = ['## What it checks', '## Why', '## Incorrect', '## Correct', '## How to fix', '## When not to use it', '## References'];

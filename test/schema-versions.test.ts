@@ -12,27 +12,12 @@ import { lintText } from '../src/lint.js';
 import { DEFAULT_KUBERNETES_VERSION } from '../src/schema/versions.js';
 import { hasSchema } from '../src/schema/builtin.js';
 import { bundledVersions } from '../src/schema/versions.js';
+import { POSTGRES, statefulSet as statefulSetOf } from './helpers/manifests.js';
 
 const VERSIONS = ['1.25', '1.26', '1.29', '1.30', '1.36'];
 
-const statefulSet = (spec: string, container = '') => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-${container}${spec}`;
+/** The StatefulSet 'db' of POSTGRES with `container` lines added to its container and `spec` lines to its spec (from line 18). */
+const statefulSet = (spec: string, container = '') => statefulSetOf(POSTGRES) + container + spec;
 
 /** The messages of one rule, in the order of the results (by line and column). */
 function messagesOf(rule: AnyRule, code: string, options: LintOptions): LintMessage[] {

@@ -24,6 +24,8 @@ export default defineRule({
     // One finding per conflict: on every autoscaler but the first, or on the first when the others are only --context.
     const first = conflicting[0] === resource;
     if (first && others.some((other) => !other.source.contextOnly)) return;
+    // A conflict with a linted autoscaler has its finding there: none also on a --context one.
+    if (resource.source.contextOnly && others.some((other) => !other.source.contextOnly)) return;
     context.report({
       path: target.path,
       messageId: 'conflict',

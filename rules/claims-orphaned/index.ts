@@ -5,7 +5,8 @@ import { selects, type LabelSelector } from '../../src/k8s/selectors.js';
 import { claimTemplatesOf, firstOrdinal, isStatefulSet } from '../../src/k8s/statefulsets.js';
 import { defineRule } from '../../src/linter/rule.js';
 import { claimName, ordinalRange } from '../../src/plan/names.js';
-import type { Resource, RuleContext } from '../../src/types.js';
+import type { Resource } from '../../src/types.js';
+import type { RuleContext } from '../../src/linter/rule.js';
 import { isCount, isRecord } from '../../src/util/guards.js';
 
 const rule = defineRule({

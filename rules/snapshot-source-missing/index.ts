@@ -2,7 +2,8 @@ import { claimsDeclaredBy, claimTemplatesGenerating } from '../../src/k8s/claims
 import { describeReplicas } from '../../src/k8s/replicas.js';
 import { defineRule } from '../../src/linter/rule.js';
 import { isRecord } from '../../src/util/guards.js';
-import type { ObjectPath, Resource, RuleContext } from '../../src/types.js';
+import type { ObjectPath, Resource } from '../../src/types.js';
+import type { RuleContext } from '../../src/linter/rule.js';
 
 const SNAPSHOT_GROUP = 'snapshot.storage.k8s.io';
 

@@ -17,6 +17,7 @@ export default defineRule({
       externalNameUnset: `{{subject}} is of type ExternalName: DNS answers a CNAME, ${NO_PER_POD_RECORDS}`,
       notHeadless: `${NOT_HEADLESS}: set clusterIP: None`,
       typeNotHeadless: `${NOT_HEADLESS}: a {{type}} Service cannot be headless: add a separate headless Service and name it in serviceName`,
+      makeHeadless: "Set clusterIP: None on Service '{{service}}' (an existing Service must be deleted and created again: its clusterIP cannot change)",
     },
   },
   check(service, context) {
@@ -36,9 +37,15 @@ export default defineRule({
     const data = { subject, clusterIP, service: service.name, namespace: service.namespace };
     if (typeof spec.type === 'string' && spec.type !== 'ClusterIP') {
       context.report({ resource: service, path, messageId: 'typeNotHeadless', data: { ...data, type: spec.type } });
-    } else context.report({ resource: service, path, messageId: 'notHeadless', data });
+    } else context.report({ resource: service, path, messageId: 'notHeadless', data, suggest: [headless(spec, service.name)] });
   },
 });
+
+/** The change that makes the Service headless: clusterIP None, and clusterIPs removed (the API server derives them). */
+function headless(spec: Record<string, unknown>, service: string) {
+  const edits = [{ path: ['spec', 'clusterIP'], value: 'None' }, ...(spec.clusterIPs === undefined ? [] : [{ path: ['spec', 'clusterIPs'] }])];
+  return { messageId: 'makeHeadless' as const, data: { service }, edits };
+}
 
 /** spec.clusterIP, or the first of spec.clusterIPs (which the API server copies into clusterIP when it is unset). */
 function clusterIPOf(spec: Record<string, unknown>): { value: unknown; path: ObjectPath } {

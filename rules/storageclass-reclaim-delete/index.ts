@@ -4,7 +4,8 @@ import { claimClassOf, storageClassFacts, storageClassOfClaim } from '../../src/
 import { defineRule } from '../../src/linter/rule.js';
 import { claimName } from '../../src/plan/names.js';
 import { isCount, isRecord } from '../../src/util/guards.js';
-import type { ObjectPath, Resource, RuleContext } from '../../src/types.js';
+import type { ObjectPath, Resource } from '../../src/types.js';
+import type { RuleContext } from '../../src/linter/rule.js';
 
 const RETENTION: ObjectPath = ['spec', 'persistentVolumeClaimRetentionPolicy'];
 

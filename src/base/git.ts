@@ -61,11 +61,11 @@ export function filesAtRevision(ref: string, paths: readonly string[], cwd: stri
     const repository = chosen.get(target.top) ?? { top: target.top, entries: new Map() };
     chosen.set(target.top, repository);
     for (const entry of select(listTree(target.top, commit, target.path), target)) {
-      if (accept(join(target.top, ...entry.path.split('/')))) repository.entries.set(entry.path, entry);
+      if (accept(join(target.top, entry.path))) repository.entries.set(entry.path, entry);
     }
   }
   return [...chosen.values()].flatMap(({ top, entries }) =>
-    readBlobs(top, [...entries.values()]).map(({ path, bytes }) => ({ path: `${ref}:${path}`, origin: join(top, ...path.split('/')), bytes })),
+    readBlobs(top, [...entries.values()]).map(({ path, bytes }) => ({ path: `${ref}:${path}`, origin: join(top, path), bytes })),
   );
 }
 

@@ -32,6 +32,7 @@ import { parseQuantity } from '../k8s/quantity.js';
 import type { ObjectPath, Resource } from '../types.js';
 import { isRecord } from '../util/guards.js';
 import { comparable, differences, isLiveObject, type Difference } from './compare.js';
+import { append } from '../util/arrays.js';
 
 type Obj = Record<string, unknown>;
 
@@ -175,14 +176,14 @@ function job(pair: Pair): RefusedChange[] {
   if (pair.written.manualSelector === true) {
     // Without manualSelector the base's selector was generated from the Job's uid: a chosen one differs from it.
     if (!pair.live && pair.baseWritten.manualSelector !== true) changes.push({ path: ['spec', 'selector'], old: GENERATED, new: pair.nowSpec.selector, refusal: 'jobField' });
-    else changes.push(...specFields(pair, ['selector'], () => 'jobField'));
+    else append(changes, specFields(pair, ['selector'], () => 'jobField'));
   }
   const indexedResize = pair.nowSpec.completionMode === 'Indexed' && compareVersions(pair.version, '1.27') >= 0;
-  if (!indexedResize || pair.nowSpec.completions !== pair.nowSpec.parallelism) changes.push(...specFields(pair, ['completions'], () => 'jobField'));
+  if (!indexedResize || pair.nowSpec.completions !== pair.nowSpec.parallelism) append(changes, specFields(pair, ['completions'], () => 'jobField'));
   // A suspended Job may change parts of its template (scheduling directives, resources): not judged here.
   if (pair.baseWritten.suspend !== true) {
     const [old, now] = [withoutJobLabels(pair.oldSpec.template), withoutJobLabels(pair.nowSpec.template)];
-    changes.push(...differences(old, now, ['spec', 'template']).map((d) => ({ ...d, refusal: 'jobField' as const })));
+    append(changes, differences(old, now, ['spec', 'template']).map((d) => ({ ...d, refusal: 'jobField' as const })));
   }
   return changes;
 }
@@ -198,7 +199,7 @@ function service(pair: Pair): RefusedChange[] {
   const changes: RefusedChange[] = [];
   const newIPs = clusterIPsOf(pair.written);
   // Left out, the allocated addresses are kept (patchAllocatedValues).
-  if (newIPs.length > 0) changes.push(...clusterIPChanges(clusterIPsOf(pair.baseWritten), newIPs, pair));
+  if (newIPs.length > 0) append(changes, clusterIPChanges(clusterIPsOf(pair.baseWritten), newIPs, pair));
   const headless = newIPs[0] === 'None' || clusterIPsOf(pair.baseWritten)[0] === 'None';
   const families = [pair.oldSpec.ipFamilies, pair.nowSpec.ipFamilies].map((value) => (Array.isArray(value) ? value : []));
   if (!headless && families[0].length > 0 && families[1].length > 0 && families[0][0] !== families[1][0]) {
@@ -206,7 +207,7 @@ function service(pair: Pair): RefusedChange[] {
   }
   const bothLoadBalancers = pair.oldSpec.type === 'LoadBalancer' && pair.nowSpec.type === 'LoadBalancer';
   if (bothLoadBalancers && (!pair.live || pair.written.loadBalancerClass !== undefined)) {
-    changes.push(...specFields({ ...pair, live: false }, ['loadBalancerClass'], () => 'serviceField'));
+    append(changes, specFields({ ...pair, live: false }, ['loadBalancerClass'], () => 'serviceField'));
   }
   return changes;
 }
@@ -237,7 +238,7 @@ const STORAGE_PATH = ['spec', 'resources', 'requests', 'storage'];
 function claim(pair: Pair): RefusedChange[] {
   const [old, now] = [claimSpecToCompare(pair.oldSpec, pair.baseWritten, pair), claimSpecToCompare(pair.nowSpec, pair.written, pair)];
   const changes: RefusedChange[] = [];
-  changes.push(...differences(old, now, ['spec']).map((d) => ({ ...d, refusal: 'claimSpec' as const })));
+  append(changes, differences(old, now, ['spec']).map((d) => ({ ...d, refusal: 'claimSpec' as const })));
   const [before, after] = [storageOf(pair.oldSpec), storageOf(pair.nowSpec)];
   const [oldSize, newSize] = [parseQuantity(before), parseQuantity(after)];
   if (oldSize !== undefined && newSize !== undefined && newSize < oldSize) {
@@ -289,7 +290,7 @@ function immutableData(pair: Pair): RefusedChange[] {
   if (pair.now.immutable !== true) changes.push({ path: ['immutable'], old: true, new: pair.now.immutable, refusal: 'immutableFlag' });
   for (const field of ['data', 'binaryData']) {
     if (pair.live && pair.current[field] === undefined && !(field === 'data' && pair.current.stringData !== undefined)) continue;
-    changes.push(...differences(baseObject[field], pair.now[field], [field]).map((d) => ({ ...d, refusal: 'immutableData' as const })));
+    append(changes, differences(baseObject[field], pair.now[field], [field]).map((d) => ({ ...d, refusal: 'immutableData' as const })));
   }
   return changes;
 }

@@ -1,5 +1,6 @@
 import { rangeOf } from '../load/positions.js';
-import type { AnyRule, Finding, MessageData, ObjectPath, Range, Resource, Severity } from '../types.js';
+import type { Finding, MessageData, ObjectPath, Range, Resource, Severity } from '../types.js';
+import type { AnyRule } from './rule.js';
 import { formatMessage } from './rule.js';
 
 /** A finding on the key or value at `path` inside an object, with the object's coordinates. */

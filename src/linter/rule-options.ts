@@ -1,5 +1,5 @@
 import { newAjv } from '../schema/ajv.js';
-import type { AnyRule } from '../types.js';
+import type { AnyRule } from './rule.js';
 import { UsageError } from '../util/errors.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };

@@ -6,9 +6,11 @@
  */
 import assert from 'node:assert';
 import { lintSources, type LintOptions } from '../lint.js';
-import type { Finding, MessageData, Rule, Severity, SeveritySetting } from '../types.js';
+import type { Finding, MessageData, Severity, SeveritySetting } from '../types.js';
+import type { Rule } from './rule.js';
 import { formatMessage } from './rule.js';
 import type { RuleSetting } from './linter.js';
+import { append } from '../util/arrays.js';
 
 /** YAML text (linted as `test.yaml` unless the case gives a `filename`), or file name → text for cross-file cases. */
 export type TestCode = string | Readonly<Record<string, string>>;
@@ -145,7 +147,7 @@ export class RuleTester {
         ? [{ path: test.filename ?? DEFAULT_FILE, text: test.code }]
         : Object.entries(test.code).map(([path, text]) => ({ path, text }));
     const base = typeof test.base === 'string' ? { [DEFAULT_BASE_FILE]: test.base } : (test.base ?? {});
-    inputs.push(...Object.entries(base).map(([path, text]) => ({ path, text, base: true })));
+    append(inputs, Object.entries(base).map(([path, text]) => ({ path, text, base: true })));
     const setting = settingFor(rule.meta.severity, test.options);
     const run = lintSources(inputs, { ...this.defaults, ...test.lintOptions, registry: [rule], rules: setting === undefined ? {} : { [id]: setting } });
     const broken = run.findings.filter(

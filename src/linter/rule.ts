@@ -1,5 +1,42 @@
-import type { MessageData, Rule, RuleMeta } from '../types.js';
+import type { ResourceIndex } from '../k8s/resource-index.js';
+import type { MessageData, ReportDescriptor, Resource, RuleMeta } from '../types.js';
 import { bounded } from '../util/sanitize.js';
+
+/** What a rule's `check` is given besides the object: the index of every object of the run, options, and `report`. */
+export interface RuleContext<MessageIds extends string = string, Options = Readonly<Record<string, unknown>>> {
+  index: ResourceIndex;
+  /** The rule's options: its `defaultOptions` overlaid with the configured ones (validated against `meta.options`). */
+  options: Options;
+  /** Target Kubernetes version, MAJOR.MINOR, e.g. '1.30'. */
+  kubernetesVersion: string;
+  /** Reject unknown fields in schema validation. */
+  strict: boolean;
+  /** Report objects whose kind has no schema (instead of skipping them). */
+  strictKinds: boolean;
+  /** Extra directories of JSON Schemas for custom resources (`--schema-dir`), absolute. */
+  schemaDirs: readonly string[];
+  report(descriptor: ReportDescriptor<MessageIds>): void;
+}
+
+/**
+ * A rule: its metadata and a `check` called once per visited object. Rules without `check` (yaml-syntax,
+ * duplicate-key, resource-shape, unused-suppression) own the messages of findings the loader or the
+ * suppression stage makes. Write rules with `defineRule`, which infers the message ids and options.
+ */
+export interface Rule<MessageIds extends string = string, Options = Readonly<Record<string, unknown>>> {
+  meta: RuleMeta<MessageIds>;
+  /** Options used when the configuration gives none (configured options are laid over them, key by key). */
+  defaultOptions?: Options;
+  check?(resource: Resource, context: RuleContext<MessageIds, Options>): void;
+}
+
+/** The message ids of a rule: `MessageIdOf<typeof rule>`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type MessageIdOf<R> = R extends Rule<infer MessageIds, any> ? MessageIds : never;
+
+/** A rule of any message ids and options: what registries hold. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<string, any>;
 
 /**
  * Longest placeholder value put into a message (characters); longer values are cut with an ellipsis. Long enough

@@ -4,7 +4,8 @@ import { lstat, open, readdir, readlink, realpath, stat, type FileHandle } from 
 import { basename, dirname } from 'node:path';
 import yamlSyntax from '../../rules/yaml-syntax/index.js';
 import { ruleFinding } from '../linter/findings.js';
-import type { Finding, MessageData, MessageIdOf, Range } from '../types.js';
+import type { Finding, MessageData, Range } from '../types.js';
+import type { MessageIdOf } from '../linter/rule.js';
 
 /** Files larger than this many bytes are refused with a finding instead of being parsed (128 MiB). */
 export const DEFAULT_MAX_FILE_BYTES = 128 * 1024 * 1024;

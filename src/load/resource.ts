@@ -1,7 +1,8 @@
 import resourceShape from '../../rules/resource-shape/index.js';
 import { CLUSTER_SCOPED_KINDS } from '../k8s/kinds.js';
 import { ruleFinding } from '../linter/findings.js';
-import type { Finding, MessageData, MessageIdOf, ObjectPath, Resource, SourceFile } from '../types.js';
+import type { Finding, MessageData, ObjectPath, Resource, SourceFile } from '../types.js';
+import type { MessageIdOf } from '../linter/rule.js';
 import { isRecord } from '../util/guards.js';
 import { rangeOf, type DocumentOutline } from './positions.js';
 

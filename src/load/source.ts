@@ -7,7 +7,8 @@ import { Composer, isScalar, LineCounter, Parser, visit, type Document, type Ran
 import duplicateKey from '../../rules/duplicate-key/index.js';
 import yamlSyntax from '../../rules/yaml-syntax/index.js';
 import { ruleFinding } from '../linter/findings.js';
-import type { Finding, MessageData, MessageIdOf, ObjectPath, Resource, SourceFile } from '../types.js';
+import type { Finding, MessageData, ObjectPath, Resource, SourceFile } from '../types.js';
+import type { MessageIdOf } from '../linter/rule.js';
 import { isRecord } from '../util/guards.js';
 import { outlineDocument, toRange, type DocumentOutline } from './positions.js';
 import { notAnObject, templateFinder, NOT_AN_OBJECT, type NotAnObjectReason } from './not-objects.js';

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { Finding } from '../types.js';
 import { textEdits, type OffsetEdit } from './edits.js';
-import { toDiagnostic, type BufferState } from './server.js';
+import { toDiagnostic, type BufferState } from './diagnostics.js';
 import type { Workspace } from './workspace.js';
 
 /**

@@ -17,7 +17,8 @@ export interface OffsetEdit {
 export function textEdits(text: string, resource: Resource, edits: readonly ObjectEdit[]): OffsetEdit[] | undefined {
   const documents = parseAllDocuments(text);
   if (!Array.isArray(documents)) return undefined;
-  const doc = documents.find((candidate) => candidate.range[0] <= resource.outline.start && resource.outline.start <= candidate.range[2]);
+  // Documents touch (one ends where the next starts): the object's document is the one starting where its outline does.
+  const doc = documents.find((candidate) => candidate.range[0] === resource.outline.start);
   if (!doc) return undefined;
   const result: OffsetEdit[] = [];
   for (const edit of edits) {
@@ -51,7 +52,8 @@ function walk(doc: Document.Parsed, path: readonly (string | number)[]): { node:
 
 function setting(text: string, doc: Document.Parsed, path: readonly (string | number)[], value: string | number | boolean): OffsetEdit | undefined {
   const { node, rest } = walk(doc, path);
-  const scalar = stringify(value).trimEnd();
+  // As YAML 1.1, the way kubectl reads it: `yes`, `on`, `010` are quoted to stay strings.
+  const scalar = stringify(value, { version: '1.1' }).trimEnd();
   if (rest.length === 0) {
     if (!isScalar(node) || !node.range) return undefined;
     return { start: node.range[0], end: node.range[1], text: scalar };

@@ -3,7 +3,7 @@ import { isStatefulSet } from '../k8s/statefulsets.js';
 import { rangeOf } from '../load/positions.js';
 import { planStatefulSet } from '../plan/model.js';
 import type { StatefulSetPlan } from '../plan/types.js';
-import type { BufferState } from './server.js';
+import type { BufferState } from './diagnostics.js';
 
 /** Most pods listed by name in a hover; the rest are counted. */
 const MAX_PODS_SHOWN = 5;

@@ -8,34 +8,23 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
-  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
-  type Diagnostic,
   type InitializeParams,
 } from 'vscode-languageserver/node';
-import { ruleDocsUrl } from '../formatters/package-info.js';
 import { CONFIG_NAMES } from '../config.js';
-import type { LintRun } from '../linter/linter.js';
-import type { Finding } from '../types.js';
 import { PACKAGE } from '../util/package.js';
 import { codeActions } from './actions.js';
+import { toDiagnostic, type BufferState } from './diagnostics.js';
 import { hover } from './hover.js';
 import { Workspace } from './workspace.js';
 
 /** How long typing must pause before a buffer is linted again (milliseconds). */
 export const DEBOUNCE_MS = 150;
-
-/** What the server keeps per open buffer: the last run, to answer code actions and hovers without linting again. */
-export interface BufferState {
-  uri: string;
-  path: string;
-  run?: LintRun;
-}
 
 /** Start the server, reading LSP messages from `input` and writing to `output` (the process's stdin and stdout). */
 export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Connection {
@@ -133,22 +122,6 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   });
   connection.listen();
   return connection;
-}
-
-/** A finding as a diagnostic: 0-based range, severity, rule id as code with its docs link. */
-export function toDiagnostic(finding: Finding): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: {
-      start: { line: finding.line - 1, character: finding.column - 1 },
-      end: { line: finding.endLine - 1, character: finding.endColumn - 1 },
-    },
-    severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    source: 'stslint',
-    message: finding.message,
-    code: finding.ruleId,
-  };
-  if (finding.ruleId !== 'internal-error') diagnostic.codeDescription = { href: ruleDocsUrl(finding.ruleId) };
-  return diagnostic;
 }
 
 /** YAML and JSON buffers, by language or by file name; Helm templates (languageId `helm`) are not manifests. */

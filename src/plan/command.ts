@@ -7,12 +7,12 @@ import { lintFiles, type RawInput } from '../lint.js';
 import { baseStdin } from '../base/load.js';
 import { resolveOptions, type Settings } from '../options.js';
 import { readStandardInput } from '../stdio.js';
-import { append } from '../util/arrays.js';
 import { UsageError } from '../util/errors.js';
 import { bounded, oneLine } from '../util/sanitize.js';
 import { allProblems, planRun, type PlanRun } from './plan.js';
 import { PLAN_RULE_IDS } from './problems.js';
 import { renderText } from './render-text.js';
+import { append } from '../util/arrays.js';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f', default: 'text' },

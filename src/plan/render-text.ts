@@ -200,7 +200,8 @@ function changeLines(set: StatefulSetPlan, change: StatefulSetChange, paint: Pai
   lines.push(`${paint('bold', 'Applying it')}:`);
   if (change.refused) {
     lines.push(`  ${paint('red', 'apply will be refused')} (kubectl apply and helm upgrade fail); what works instead:`);
-    lines.push(...change.refused.commands.map((command) => `      ${command}`), ...change.refused.notes.map((note) => `    - ${note}`));
+    append(lines, change.refused.commands.map((command) => `      ${command}`));
+    append(lines, change.refused.notes.map((note) => `    - ${note}`));
   }
   for (const growth of change.storage) {
     const verdict = growth.expansion === 'allowed' ? paint('green', 'can grow') : growth.expansion === 'refused' ? paint('red', 'cannot grow') : 'may grow';
@@ -208,11 +209,13 @@ function changeLines(set: StatefulSetPlan, change: StatefulSetChange, paint: Pai
   }
   if (change.rollout) {
     const [first, ...more] = updateLines(set, waitForReady(set));
-    lines.push(`  - the template changes: ${first}`, ...more.map((line) => `    ${line}`));
+    lines.push(`  - the template changes: ${first}`);
+    append(lines, more.map((line) => `    ${line}`));
   }
   if (change.scale) {
     const [first, ...more] = scaleLines(change.scale, set, paint);
-    lines.push(`  - replicas ${change.scale.from} → ${change.scale.to}: ${first}`, ...more.map((line) => `    ${line}`));
+    lines.push(`  - replicas ${change.scale.from} → ${change.scale.to}: ${first}`);
+    append(lines, more.map((line) => `    ${line}`));
   }
   if (!change.refused && !change.rollout && !change.scale && change.storage.length === 0) lines.push('  - no pod is replaced or created: the change is recorded only');
   return lines;

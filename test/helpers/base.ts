@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { lintSources, type LintOptions } from '../../src/lint.js';
-import type { AnyRule, LintMessage } from '../../src/types.js';
+import type { LintMessage } from '../../src/types.js';
+import type { AnyRule } from '../../src/linter/rule.js';
 
 /** Files by path: the manifests, or the base. */
 export type Files = Record<string, string>;

@@ -44,6 +44,14 @@ export function documents(...texts: string[]): string {
   return texts.join('---\n');
 }
 
+/**
+ * Workload options for the object `db` of the schema and api-validation tests: pods labelled app: db and one container
+ * `db` running postgres:16. `statefulSet(POSTGRES)` ends with the container's `image:` on line 17, so YAML lines
+ * appended to it continue the container (indented 10 spaces) or the spec (2 spaces) from line 18; `deployment(POSTGRES)`
+ * ends one line earlier (it has no serviceName).
+ */
+export const POSTGRES: Readonly<WorkloadOptions> = { name: 'db', labels: { app: 'db' }, pod: { containers: [{ name: 'db', image: 'postgres:16' }] } };
+
 /** An apps/v1 StatefulSet governed by the Service `serviceName` (default: its own name), one nginx container. */
 export function statefulSet(options: WorkloadOptions & { serviceName?: unknown } = {}): string {
   return workload('StatefulSet', options, { serviceName: options.serviceName ?? options.name ?? 'web' });
@@ -178,26 +186,3 @@ function isTree(value: unknown): value is Tree {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * A StatefulSet `db` (serviceName db, selector and template labels app=db, one container `db` running postgres:16
- * on line 16-17) with `container` lines appended to its container and `spec` lines appended to its spec (from line
- * 18 when `container` is empty), and `metadata` appended to its `name: db` line.
- */
-export const statefulSetYaml = ({ spec = '', container = '', metadata = '', name = 'db' } = {}) => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: ${name}${metadata}
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-${container}${spec}`;

@@ -67,7 +67,8 @@ describe('the language server, driven by a real LSP client over stdio', () => {
       client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(), languageId: 'yaml', version: 1, text: STATEFULSET } }),
     );
     const cli = await lintFiles([join(root, 'web.yaml')], { cwd: root, contextPaths: [root], rules: { 'pdb-missing': 'off' } });
-    const expected = cli.results[0].messages.map((message) => ({
+    // The CLI also reports what the StatefulSet breaks in service.yaml (context); an editor shows the buffer's own.
+    const expected = cli.results.find((result) => result.filePath === join(root, 'web.yaml'))!.messages.map((message) => ({
       code: message.ruleId,
       severity: message.severity === 2 ? 1 : 2,
       range: { start: { line: message.line - 1, character: message.column - 1 }, end: { line: message.endLine - 1, character: message.endColumn - 1 } },
@@ -132,5 +133,26 @@ describe('the language server, driven by a real LSP client over stdio', () => {
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: helm, languageId: 'helm', version: 1, text: 'kind: [' } });
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: helm }, position: { line: 0, character: 1 } });
     expect(hover).toBeNull();
+  });
+
+  it('offers the change a rule suggests, as text edits at the YAML positions, when the changed object still validates', async () => {
+    const serviceUri = pathToFileURL(join(root, 'service.yaml')).href;
+    writeFileSync(join(root, '.stslint.yaml'), 'rules:\n  pdb-missing: off\n');
+    await client.diagnostics(uri(), () =>
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(root, '.stslint.yaml')).href, type: 2 }] }),
+    );
+    const diagnostics = await client.diagnostics(serviceUri, () =>
+      client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: serviceUri, languageId: 'yaml', version: 1, text: SERVICE } }),
+    );
+    const notHeadless = diagnostics.find((diagnostic) => diagnostic.code === 'statefulset-service-not-headless')!;
+    expect(notHeadless.range.start.line).toBe(4);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: serviceUri },
+      range: notHeadless.range,
+      context: { diagnostics: [notHeadless] },
+    })) as { title: string; isPreferred?: boolean; edit: { changes: Record<string, { range: { start: { line: number; character: number } }; newText: string }[]> } }[];
+    const fix = actions.find((action) => action.title.startsWith('Set clusterIP: None'))!;
+    expect(fix.isPreferred).toBe(true);
+    expect(fix.edit.changes[serviceUri]).toEqual([{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, newText: '  clusterIP: None\n' }]);
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 // The built CLI: src/cli.ts reads package.json relative to dist/ (npm test builds first).
 import { main } from '../../dist/src/cli.js';
 import { lintSources } from '../../src/lint.js';
-import type { LintResult, Rule } from '../../src/types.js';
+import type { LintResult } from '../../src/types.js';
+import type { Rule } from '../../src/linter/rule.js';
 import { tempDir } from './helpers.js';
 
 /** A rule with a bug: it throws on every StatefulSet. */

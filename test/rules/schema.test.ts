@@ -6,11 +6,10 @@ import { showPath } from '../../src/schema/describe.js';
 import { bundledVersion, bundledVersions, unsupportedVersion } from '../../src/schema/versions.js';
 import { closestName } from '../../src/util/names.js';
 import { lintSources, lintText } from '../../src/lint.js';
+import { resolveOptions } from '../../src/options.js';
 import { RuleTester } from '../../src/linter/rule-tester.js';
 import { fixtureCase } from '../helpers/fixtures.js';
-import { statefulSet, type WorkloadOptions } from '../helpers/manifests.js';
-
-const strict = { strict: true };
+import { bare, POSTGRES, statefulSet, type WorkloadOptions } from '../helpers/manifests.js';
 
 const databaseCrd = (schema: string) => `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
@@ -85,13 +84,20 @@ metadata:
 spec:
 ${spec}`;
 
+/** The range of a finding on the apiVersion (line 1) or kind (line 2) of `bare(...)`: all of `text`, that line. */
+const bareLine = (text: string) => {
+  const line = text.startsWith('apiVersion:') ? 1 : 2;
+  return { line, column: 1, endLine: line, endColumn: 1 + text.length };
+};
+
 const SCHEMA_DIR = resolve('fixtures/schema-dir');
 const WIDGET = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: medium\n  count: 0\n';
 const CERTIFICATE = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n';
 
-/** A StatefulSet 'db' (postgres) whose spec continues with `spec` after its template (from line 18). */
-const db = (spec: Record<string, unknown> = {}, options: WorkloadOptions = {}) =>
-  statefulSet({ name: 'db', pod: { containers: [{ name: 'db', image: 'postgres:16' }] }, spec, ...options });
+/** The StatefulSet 'db' of POSTGRES whose spec continues with `spec` after its template (from line 18). */
+const db = (spec: Record<string, unknown> = {}, options: WorkloadOptions = {}) => statefulSet({ ...POSTGRES, spec, ...options });
+/** The same with its container given `fields` (from line 18). */
+const dbContainer = (fields: Record<string, unknown>) => db({}, { pod: { containers: [{ name: 'db', image: 'postgres:16', ...fields }] } });
 
 new RuleTester().run('schema', rule, {
   valid: [
@@ -119,8 +125,8 @@ status:
   conditions:
     - message: no type, no status
 `,
-    // An unknown field is not reported without --strict.
-    db({ replica: 3 }),
+    // Unknown fields are errors by default (as kubectl apply reports them since 1.27), not with --no-strict.
+    { code: db({ replica: 3 }), lintOptions: { strict: false } },
     // CRDs and custom resources have no built-in schema.
     `apiVersion: example.com/v1
 kind: Database
@@ -130,15 +136,18 @@ spec:
   replicas: "3"
   unknownField: true
 `,
-    { code: crd, lintOptions: strict },
+    crd,
     // Kinds of API versions Kubernetes 1.30 no longer serves have no schema either.
     'apiVersion: apps/v1beta1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: "3"\n',
     // Fields kubernetes-types lost are restored.
-    { code: webhook, lintOptions: strict },
-    // What the API server accepts in a custom resource: null for nullable fields, unknown fields without --strict, implied metadata.
-    databaseCrd(DATABASE_SCHEMA) + database('  engine: mysql\n  storage: null\n  backup: daily\n').replace('  name: db', '  name: db\n  labels: {app: db}'),
+    webhook,
+    // What the API server accepts in a custom resource: null for nullable fields, unknown fields with --no-strict, implied metadata.
+    {
+      code: databaseCrd(DATABASE_SCHEMA) + database('  engine: mysql\n  storage: null\n  backup: daily\n').replace('  name: db', '  name: db\n  labels: {app: db}'),
+      lintOptions: { strict: false },
+    },
     // Unknown fields are kept where the CRD preserves them, and at the root when the schema has no properties.
-    { code: databaseCrd('          type: object\n          x-kubernetes-preserve-unknown-fields: true\n') + database('  anything: [1, 2]\n'), lintOptions: strict },
+    databaseCrd('          type: object\n          x-kubernetes-preserve-unknown-fields: true\n') + database('  anything: [1, 2]\n'),
     // Only the served version counts.
     databaseCrd(DATABASE_SCHEMA).replace('served: true', 'served: false') + database('  engine: oracle\n'),
     // --schema-dir is read only when given.
@@ -146,11 +155,30 @@ spec:
     // Kinds without a schema are reported with --strict-kinds only, and a CRD in the run gives one.
     CERTIFICATE,
     { code: databaseCrd(DATABASE_SCHEMA) + database('  engine: mysql\n'), lintOptions: { strictKinds: true } },
+    // Custom resources (a group with a dot that no Kubernetes version has) keep being skipped.
+    bare('example.com/v1', 'Database'),
+    bare('gateway.networking.k8s.io/v1', 'HTTPRoute'),
+    // Removed API versions are api-version-removed's.
+    bare('apps/v1beta1', 'StatefulSet'),
+    bare('policy/v1beta1', 'PodSecurityPolicy'),
+    // Alpha and beta versions may serve kinds no bundled version knows.
+    bare('resource.k8s.io/v1beta2', 'DeviceClass'),
+    bare('apps/v1alpha9', 'Anything'),
+    // A kind known in another bundled version of the same apiVersion (networking.k8s.io/v1 ServiceCIDR is GA in 1.33).
+    { code: bare('networking.k8s.io/v1', 'ServiceCIDR'), lintOptions: { kubernetesVersion: '1.33' } },
+    // YAML 1.1 integers as kubectl reads them: 0x3 is 3, 010 is 8, 1_0 is 10, and 3.0 is the integer 3.
+    db() + '  replicas: 0x3\n  minReadySeconds: 010\n  revisionHistoryLimit: 1_0\n  updateStrategy:\n    rollingUpdate:\n      partition: 3.0\n',
+    // int32 bounds, and an int64 field above them.
+    db({ replicas: 2147483647 }, { pod: { containers: [{ name: 'db', image: 'postgres:16', securityContext: { runAsUser: 4294967296 } }] } }),
+    // Quantities stay numbers or strings, and float fields of CRD schemas stay numbers.
+    dbContainer({ resources: { requests: { cpu: 0.5 } } }),
+    // Container resizePolicy is in the 1.29 schemas, not in 1.26's: possible for 1.27 and 1.28, between the two bundled versions.
+    { code: dbContainer({ resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] }), lintOptions: { kubernetesVersion: '1.27' } },
   ],
   invalid: [
     {
       code: db({ replicas: '3' }),
-      errors: [{ messageId: 'wrongType', message: 'spec.replicas must be a number, got string "3"; remove the quotes', line: 18, column: 3, endLine: 18, endColumn: 16 }],
+      errors: [{ messageId: 'wrongType', message: 'spec.replicas must be an integer, got string "3"; remove the quotes', line: 18, column: 3, endLine: 18, endColumn: 16 }],
     },
     {
       code: db({}, { metadata: { labels: { 'app.kubernetes.io/version': 1.0 } } }),
@@ -167,7 +195,7 @@ spec:
     },
     {
       code: db({ updateStrategy: { rollingUpdate: { maxUnavailable: true } } }),
-      errors: [{ messageId: 'wrongType', message: 'spec.updateStrategy.rollingUpdate.maxUnavailable must be a number or a string, got boolean true', line: 20, column: 7, endLine: 20, endColumn: 27 }],
+      errors: [{ messageId: 'wrongType', message: 'spec.updateStrategy.rollingUpdate.maxUnavailable must be an integer or a string, got boolean true', line: 20, column: 7, endLine: 20, endColumn: 27 }],
     },
     {
       code: db({}, { pod: { containers: [{ image: 'postgres:16' }] } }),
@@ -199,7 +227,7 @@ spec:
       ],
     },
     {
-      code: db({}, { pod: { containers: [{ name: 'db', image: 'postgres:16', ports: [{ containerPort: 5432, protocol: 'TPC' }] }] } }),
+      code: dbContainer({ ports: [{ containerPort: 5432, protocol: 'TPC' }] }),
       errors: [
         {
           messageId: 'notAllowed',
@@ -225,13 +253,12 @@ spec:
       ],
     },
     {
+      // Unknown fields are errors by default (strict), as kubectl apply reports them since 1.27.
       code: db({ replica: 3 }),
-      lintOptions: strict,
       errors: [{ messageId: 'unknownField', message: "spec.replica is not a known field of StatefulSetSpec; did you mean 'replicas'?", line: 18, column: 3, endLine: 18, endColumn: 13 }],
     },
     {
-      code: db({}, { pod: { containers: [{ name: 'db', image: 'postgres:16', volumeMount: [{ name: 'data', mountPath: '/data' }] }] } }),
-      lintOptions: strict,
+      code: dbContainer({ volumeMount: [{ name: 'data', mountPath: '/data' }] }),
       errors: [
         {
           messageId: 'unknownField',
@@ -245,7 +272,6 @@ spec:
     },
     {
       code: crd.replace('port: {x-kubernetes-int-or-string: true}', 'constructor: {type: string, descriptoin: x}'),
-      lintOptions: strict,
       errors: [
         {
           messageId: 'unknownField',
@@ -260,19 +286,18 @@ spec:
     },
     {
       code: db({ flavour: 'large' }),
-      lintOptions: strict,
       errors: [{ messageId: 'unknownField', message: 'spec.flavour is not a known field of StatefulSetSpec', line: 18, column: 3, endLine: 18, endColumn: 17 }],
     },
     {
       name: 'points into the items of a kind: List',
       code: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: db\n    spec:\n      ports:\n        - port: "5432"\n',
-      errors: [{ messageId: 'wrongType', message: 'spec.ports[0].port must be a number, got string "5432"; remove the quotes', line: 10, column: 11, endLine: 10, endColumn: 23 }],
+      errors: [{ messageId: 'wrongType', message: 'spec.ports[0].port must be an integer, got string "5432"; remove the quotes', line: 10, column: 11, endLine: 10, endColumn: 23 }],
     },
     {
       name: 'reports every problem of a resource once',
       code: db({ replicas: '3', podManagementPolicy: 3, minReadySeconds: [] }),
       errors: [
-        { messageId: 'wrongType', message: 'spec.replicas must be a number, got string "3"; remove the quotes', line: 18, column: 3, endLine: 18, endColumn: 16 },
+        { messageId: 'wrongType', message: 'spec.replicas must be an integer, got string "3"; remove the quotes', line: 18, column: 3, endLine: 18, endColumn: 16 },
         {
           messageId: 'wrongType',
           message: 'spec.podManagementPolicy must be a string, got number 3; quote the value so YAML reads a string',
@@ -281,7 +306,7 @@ spec:
           endLine: 19,
           endColumn: 25,
         },
-        { messageId: 'wrongType', message: 'spec.minReadySeconds must be a number, got a list', line: 20, column: 3, endLine: 20, endColumn: 18 },
+        { messageId: 'wrongType', message: 'spec.minReadySeconds must be an integer, got a list', line: 20, column: 3, endLine: 20, endColumn: 18 },
       ],
     },
     {
@@ -289,7 +314,7 @@ spec:
       code: databaseCrd(DATABASE_SCHEMA) + database('  engine: oracle\n  replicas: "3"\n  storage:\n    size: [1]\n'),
       errors: [
         { messageId: 'notAllowed', message: 'spec.engine must be one of postgres, mysql, got string "oracle"', line: 35, column: 3, endLine: 35, endColumn: 17 },
-        { messageId: 'wrongType', message: 'spec.replicas must be an integer, got string "3"', line: 36, column: 3, endLine: 36, endColumn: 16 },
+        { messageId: 'wrongType', message: 'spec.replicas must be an integer, got string "3"; remove the quotes', line: 36, column: 3, endLine: 36, endColumn: 16 },
         { messageId: 'noAllowedForm', message: 'spec.storage.size must be an integer or a string, got a list', line: 38, column: 5, endLine: 38, endColumn: 9 },
       ],
     },
@@ -304,9 +329,8 @@ spec:
       ],
     },
     {
-      name: 'reports unknown fields of a custom resource with --strict, suggesting the closest one',
+      name: 'reports unknown fields of a custom resource (strict by default), suggesting the closest one',
       code: databaseCrd(DATABASE_SCHEMA) + database('  engine: mysql\n  replica: 2\n'),
-      lintOptions: strict,
       errors: [{ messageId: 'unknownField', message: "spec.replica is not a known field; did you mean 'replicas'?", line: 36, column: 3, endLine: 36, endColumn: 13 }],
     },
     {
@@ -341,6 +365,82 @@ spec:
       lintOptions: { strictKinds: true, kubernetesVersion: '1.30' },
       errors: [{ messageId: 'noSchema', message: 'no schema for apps/v1beta1 StatefulSet: Kubernetes 1.30 serves no such built-in kind', line: 2, column: 1, endLine: 2, endColumn: 18 }],
     },
+    {
+      name: 'reports a field of a newer bundled version as unknown to an older one',
+      code: dbContainer({ resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] }),
+      lintOptions: { kubernetesVersion: '1.26' },
+      errors: [{ messageId: 'unknownField', message: 'spec.template.spec.containers[0].resizePolicy is not a known field of Container', line: 18, column: 11, endLine: 18, endColumn: 23 }],
+    },
+    // Kinds, groups and versions of the built-in API groups that Kubernetes does not serve.
+    {
+      code: bare('apps/v1', 'Statefulset'),
+      errors: [{ messageId: 'unknownKind', message: "Kubernetes serves no kind Statefulset in apps/v1; did you mean 'StatefulSet'?", ...bareLine('kind: Statefulset') }],
+    },
+    {
+      code: bare('app/v1', 'StatefulSet'),
+      errors: [
+        {
+          messageId: 'unknownGroup',
+          message: "app/v1 is no API group of Kubernetes, nor of a custom resource (whose group contains a dot); did you mean apiVersion 'apps/v1'?",
+          ...bareLine('apiVersion: app/v1'),
+        },
+      ],
+    },
+    {
+      code: bare('v1', 'Deployment'),
+      errors: [{ messageId: 'unknownKind', message: 'Kubernetes serves no kind Deployment in v1; Deployment is served in apps/v1', ...bareLine('kind: Deployment') }],
+    },
+    {
+      code: bare('apps/v2', 'Deployment'),
+      errors: [{ messageId: 'unknownVersion', message: "Kubernetes serves no apps/v2 (apps is served as apps/v1); did you mean apiVersion 'apps/v1'?", ...bareLine('apiVersion: apps/v2') }],
+    },
+    {
+      code: bare('V1', 'ConfigMap'),
+      errors: [{ messageId: 'unknownVersion', message: "Kubernetes serves no V1 (the core group is served as v1); did you mean apiVersion 'v1'?", ...bareLine('apiVersion: V1') }],
+    },
+    {
+      code: bare('rbac.authorization.k8s.io/v1', 'Rolebinding'),
+      errors: [{ messageId: 'unknownKind', message: "Kubernetes serves no kind Rolebinding in rbac.authorization.k8s.io/v1; did you mean 'RoleBinding'?", ...bareLine('kind: Rolebinding') }],
+    },
+    // Integers: int32 fields, YAML 1.1 numbers.
+    {
+      code: db({ replicas: 3.5 }),
+      errors: [{ messageId: 'wrongType', message: 'spec.replicas must be an integer, got number 3.5', line: 18, column: 3, endLine: 18, endColumn: 16 }],
+    },
+    {
+      code: db({ replicas: 2147483648 }),
+      errors: [{ messageId: 'outOfBounds', message: 'spec.replicas must be at most 2147483647, got number 2147483648', line: 18, column: 3, endLine: 18, endColumn: 23 }],
+    },
+    {
+      code: db({ replicas: '3.5' }),
+      errors: [{ messageId: 'wrongType', message: 'spec.replicas must be an integer, got string "3.5"', line: 18, column: 3, endLine: 18, endColumn: 18 }],
+    },
+    {
+      code: db({ updateStrategy: { rollingUpdate: { maxUnavailable: 0.5 } } }),
+      errors: [
+        {
+          messageId: 'wrongType',
+          message: 'spec.updateStrategy.rollingUpdate.maxUnavailable must be an integer or a string, got number 0.5',
+          line: 20,
+          column: 7,
+          endLine: 20,
+          endColumn: 26,
+        },
+      ],
+    },
+    {
+      code: db() + '  replicas: .inf\n',
+      errors: [
+        {
+          messageId: 'wrongType',
+          message: 'spec.replicas must be a finite number, got number Infinity; kubectl cannot even convert .inf or .nan to JSON',
+          line: 18,
+          column: 3,
+          endLine: 18,
+          endColumn: 17,
+        },
+      ],
+    },
     // The CRD can be in another file of the run.
     fixtureCase(resolve('fixtures/crd'), 'schema'),
   ],
@@ -357,6 +457,14 @@ describe('schema', () => {
     expect(bundle.loadedSchemaModules()).toEqual([]);
     expect(fresh.validateResource(resource, { strict: false, kubernetesVersion: '1.30' })).toEqual([]);
     expect(bundle.loadedSchemaModules()).toEqual(['1.30/apps_v1.cjs']);
+  });
+});
+
+describe('strictness settings', () => {
+  it('report unknown fields unless --no-strict or strict: false says not to', () => {
+    const name = (setting: string) => setting;
+    expect(resolveOptions({ config: false }, process.cwd(), name).lint.strict).toBe(true);
+    expect(resolveOptions({ config: false, strict: false }, process.cwd(), name).lint.strict).toBe(false);
   });
 });
 
