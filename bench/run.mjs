@@ -313,7 +313,7 @@ function startupStages(file) {
 function smallestStatefulSetFile() {
   const candidates = manifestFiles([DEFAULT_CORPUS])
     .filter((file) => /^kind:\s*StatefulSet\s*$/m.test(readFileSync(file, 'utf8')))
-    .sort((a, b) => statSync(a).size - statSync(b).size || a.localeCompare(b));
+    .sort((a, b) => statSync(a).size - statSync(b).size || (a < b ? -1 : a > b ? 1 : 0));
   return candidates[0];
 }
 

@@ -39,5 +39,5 @@ else for (const { name, cpuMs: cpu, wallMs } of stages) console.log(`${cpu.toFix
 function smallestStatefulSet() {
   return manifestFiles([new URL('../../shared/corpus/statefulsets/', import.meta.url).pathname])
     .filter((path) => /^kind:\s*StatefulSet\s*$/m.test(readFileSync(path, 'utf8')))
-    .sort((a, b) => statSync(a).size - statSync(b).size || a.localeCompare(b))[0];
+    .sort((a, b) => statSync(a).size - statSync(b).size || (a < b ? -1 : a > b ? 1 : 0))[0];
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Entry point of the GitHub Action (action.yml). Inputs come from INPUT_* environment variables.
-import { runAction } from '../dist/src/action.mjs';
+import { finishOutput, output, runAction } from '../dist/src/action.mjs';
 
-process.exitCode = await runAction(process.env, (text) => process.stdout.write(text));
+const stdout = output(process.stdout);
+process.exitCode = await finishOutput(stdout, await runAction(process.env, stdout.write), output(process.stderr).write);

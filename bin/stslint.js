@@ -1,17 +1,22 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { main } from '../dist/src/cli.mjs';
+// The command line: the process's arguments, streams and exit code, handed to main (src/cli.ts).
+import { finishOutput, main, output, readStream } from '../dist/src/cli.mjs';
 
+const stdout = output(process.stdout);
+const stderr = output(process.stderr);
 // No top-level await: scripts/sea.mjs bundles this file as CommonJS for the single executable.
 main({
   argv: process.argv.slice(2),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readStdin: () => readFileSync(0),
+  stdout: stdout.write,
+  stderr: stderr.write,
+  readStdin: (maxBytes) => readStream(process.stdin, maxBytes),
   isTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdinIsTTY: Boolean(process.stdin.isTTY),
   env: process.env,
   cwd: process.cwd(),
-}).then((code) => {
-  process.exitCode = code;
-});
+})
+  .then((code) => finishOutput(stdout, code, stderr.write))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,13 +1,15 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rules as registry } from '../rules/index.js';
 import { formatResults } from './formatters/index.js';
 import { pathFromCwd } from './formatters/paths.js';
 import { lintFiles } from './lint.js';
+import { exitCode, reportNotes, tooManyWarnings } from './notes.js';
 import { parseBoolean, parseCount, resolveOptions, type Settings } from './options.js';
+import { writeReportFile } from './report-file.js';
 import type { LintResult } from './types.js';
 import { UsageError } from './util/errors.js';
-import { oneLine } from './util/sanitize.js';
+import { bounded, oneLine } from './util/sanitize.js';
 
 /** The Action input of each setting, for error messages. */
 const INPUT_NAMES: Partial<Record<keyof Settings, string>> = {
@@ -36,23 +38,29 @@ export async function runAction(env: NodeJS.ProcessEnv, stdout: (text: string) =
     const resolved = resolveOptions(actionSettings(input), workspace, (setting) => `input '${INPUT_NAMES[setting] ?? setting}'`);
     const paths = list(input('paths'));
     const run = await lintFiles(paths.length > 0 ? paths : ['.'], resolved.lint);
-    const context = { cwd: workspace, color: false, rulesMeta: Object.fromEntries(registry.map((r) => [r.meta.id, r.meta])) };
+    const log = { stderr: stdout, cwd: workspace };
+    reportNotes(run, resolved.config?.path, false, log);
+    const exceeded = tooManyWarnings(run.results, resolved.maxWarnings);
+    const rulesMeta = Object.fromEntries(registry.map((r) => [r.meta.id, r.meta]));
+    const context = { cwd: workspace, color: false, rulesMeta, maxWarningsExceeded: exceeded };
     stdout(await formatResults('stylish', run.results, context));
     stdout(await formatResults(input('format') || 'github', run.results, context));
-    if (input('sarif-file')) writeFileSync(resolve(workspace, input('sarif-file')), await formatResults('sarif', run.results, context));
+    if (input('sarif-file')) await writeReportFile(resolve(workspace, input('sarif-file')), await formatResults('sarif', run.results, context));
 
     const errors = sum(run.results, 'errorCount');
     const warnings = sum(run.results, 'warningCount');
     if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `error-count=${errors}\nwarning-count=${warnings}\n`);
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summary(run.results, workspace, errors, warnings));
-    if (run.internalError) return 2;
-    return errors > 0 || (resolved.maxWarnings >= 0 && warnings > resolved.maxWarnings) ? 1 : 0;
+    return exitCode(run, exceeded, { allToFiles: false, quiet: false }, log);
   } catch (error) {
     const reason = error instanceof UsageError ? error.message : `internal error: ${(error as Error).message}`;
-    stdout(`stslint: ${oneLine(reason)}\n`);
+    stdout(`stslint: ${bounded(oneLine(reason), 1000)}\n`);
     return 2;
   }
 }
+
+// For bin/stslint-action.js: a log that cannot be written is exit 2 with one line.
+export { finishOutput, output } from './stdio.js';
 
 /** The Action's inputs as settings; an empty input is not given. Throws UsageError for a malformed value. */
 function actionSettings(input: (name: string) => string): Settings {

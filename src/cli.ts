@@ -1,21 +1,22 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rules as registry } from '../rules/index.js';
 import { formatResults } from './formatters/index.js';
 import { PACKAGE } from './formatters/package-info.js';
 import { baseStdin } from './base/load.js';
-import { lintFiles, type LintRun, type RawInput } from './lint.js';
+import { lintFiles, type RawInput } from './lint.js';
+import { severityLabel } from './linter/rule.js';
 import { DEFAULT_MAX_FILE_BYTES } from './load/read.js';
 import { parseCount, parseRuleFlags, resolveOptions, type Settings } from './options.js';
 import { planCommand } from './plan/command.js';
 import type { Io } from './io.js';
+import { exitCode, reportNotes, tooManyWarnings } from './notes.js';
+import { writeReportFile } from './report-file.js';
+import { readStandardInput } from './stdio.js';
 import type { LintResult } from './types.js';
 import { UsageError } from './util/errors.js';
-import { oneLine } from './util/sanitize.js';
 import { append, maxOf } from './util/arrays.js';
-
-
+import { bounded, oneLine } from './util/sanitize.js';
 
 const LINT_OPTIONS = {
   format: { type: 'string', short: 'f', multiple: true },
@@ -49,7 +50,8 @@ const HELP = `Usage: stslint [lint] [options] PATH...
        stslint plan [options] PATH...   (see stslint plan --help)
 
 Lint Kubernetes manifests: files, directories (walked for .yaml, .yml, .json),
-glob patterns, or - for standard input.
+glob patterns, or - for standard input (read until it closes: end of file, Ctrl-D
+on a terminal; at most --max-file-size bytes).
 
 Options:
   -f, --format NAME        stylish (default), compact, json, sarif, github, junit,
@@ -82,10 +84,15 @@ Options:
   -v, --version            show the version
 
 Exit codes: 0 no errors; 1 errors found, or more warnings than --max-warnings;
-2 usage or configuration problem, or an internal error.
+2 usage or configuration problem, a report that could not be written, or an
+internal error. A non-zero exit always says why on standard error or in the report.
 `;
 
 export type { Io };
+
+// For bin/stslint.js, which hands the process's streams to main: output that cannot be written is exit 2 with one
+// line, a reader that has gone (`stslint rules | head -1`) ends it quietly, standard input is read as a stream.
+export { finishOutput, output, readStream } from './stdio.js';
 
 /** Run the command line; returns the exit code. Only this module touches argv, output and exit codes. */
 export async function main(io: Io): Promise<number> {
@@ -97,9 +104,9 @@ export async function main(io: Io): Promise<number> {
     return await lint(command === 'lint' ? rest : io.argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`stslint: ${oneLine(error.message)}\n`);
+      io.stderr(`stslint: ${bounded(oneLine(error.message), 1000)}\n`);
     } else {
-      io.stderr(`stslint: internal error: ${oneLine((error as Error)?.message ?? String(error))}\n`);
+      io.stderr(`stslint: internal error: ${bounded(oneLine((error as Error)?.message ?? String(error)), 1000)}\n`);
       if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     }
     return 2;
@@ -130,26 +137,23 @@ async function lint(args: string[], io: Io): Promise<number> {
   const { config, maxWarnings } = resolved;
 
   const stdin: RawInput[] = [];
-  if (positionals.includes('-')) {
-    const name = values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : '<stdin>';
-    stdin.push({ path: name, bytes: io.readStdin() });
-  }
-  append(stdin, baseStdin(values['base-files'], positionals, io.readStdin));
+  if (positionals.includes('-')) stdin.push(await readStandardInput(io, values['stdin-filename'], resolved.lint.maxFileBytes));
+  append(stdin, await baseStdin(values['base-files'], positionals, io.readStdin, resolved.lint.maxFileBytes));
   const progress = progressLine(io);
   const run = await lintFiles(positionals.filter((path) => path !== '-'), { ...resolved.lint, onProgress: progress.update }, stdin);
   progress.clear();
-  for (const file of run.stats.ignored) io.stderr(`stslint: ${oneLine(file)} ignored by ignorePatterns in ${oneLine(config!.path)}\n`);
-  if (!values.quiet) reportUnvalidated(run.stats.unvalidated, io);
+  reportNotes(run, config?.path, values.quiet, io);
   const results = values.quiet ? errorsOnly(run.results) : run.results;
+  const exceeded = tooManyWarnings(run.results, maxWarnings);
 
   const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
   const rulesMeta = Object.fromEntries(registry.map((rule) => [rule.meta.id, rule.meta]));
   for (const { format, outputFile } of reports) {
-    const text = await formatResults(format, results, { cwd: io.cwd, color: color && !outputFile, rulesMeta });
-    if (outputFile) writeReport(resolve(io.cwd, outputFile), text);
+    const text = await formatResults(format, results, { cwd: io.cwd, color: color && !outputFile, rulesMeta, maxWarningsExceeded: exceeded });
+    if (outputFile) await writeReportFile(resolve(io.cwd, outputFile), text);
     else io.stdout(text);
   }
-  return exitCode(run, maxWarnings);
+  return exitCode(run, exceeded, { allToFiles: reports.every((report) => report.outputFile), quiet: values.quiet }, io);
 }
 
 /** Files parsed so far, on one rewritten line of standard error: only on a terminal, outside CI, past 200 files. */
@@ -169,19 +173,6 @@ function progressLine(io: Io): { update: (done: number, total: number) => void; 
 }
 
 const PROGRESS_MIN_FILES = 200;
-
-/** Objects skipped by schema validation are said so, on standard error: nothing is skipped silently. */
-function reportUnvalidated(unvalidated: Record<string, number>, io: Io): void {
-  const kinds = Object.entries(unvalidated).sort(([a], [b]) => a.localeCompare(b));
-  if (kinds.length === 0) return;
-  const total = kinds.reduce((sum, [, count]) => sum + count, 0);
-  const shown = kinds.slice(0, 5).map(([kind, count]) => `${kind} (${count})`);
-  if (kinds.length > 5) shown.push(`${kinds.length - 5} more kinds`);
-  io.stderr(
-    `stslint: ${total} ${total === 1 ? 'object was' : 'objects were'} not schema-validated, no schema for their kind: ${oneLine(shown.join(', '))} (--schema-dir adds schemas, --strict-kinds reports them)\n`,
-  );
-}
-
 /** Pair each --format with the --output-file at the same position; at most one report goes to standard output. */
 function pairReports(formats: string[], outputFiles: string[]): { format: string; outputFile?: string }[] {
   if (outputFiles.length > Math.max(formats.length, 1)) throw new UsageError('More --output-file than --format options');
@@ -192,14 +183,6 @@ function pairReports(formats: string[], outputFiles: string[]): { format: string
   return reports;
 }
 
-function writeReport(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (error) {
-    throw new UsageError(`Cannot write ${path}: ${(error as Error).message}`);
-  }
-}
-
 /** The flag of each setting, for error messages. */
 const FLAG_NAMES: Partial<Record<keyof Settings, string>> = {
   config: '--config',
@@ -207,6 +190,7 @@ const FLAG_NAMES: Partial<Record<keyof Settings, string>> = {
   schemaDirs: '--schema-dir',
   namespace: '--namespace',
   contextPaths: '--context',
+  rules: '--rule',
   base: '--base',
   baseFiles: '--base-files',
 };
@@ -233,14 +217,6 @@ function cliSettings(values: LintValues): Settings {
   };
 }
 
-function exitCode(run: LintRun, maxWarnings: number): number {
-  if (run.internalError) return 2;
-  const errors = run.results.reduce((sum, result) => sum + result.errorCount, 0);
-  const warnings = run.results.reduce((sum, result) => sum + result.warningCount, 0);
-  if (errors > 0) return 1;
-  return maxWarnings >= 0 && warnings > maxWarnings ? 1 : 0;
-}
-
 function errorsOnly(results: LintResult[]): LintResult[] {
   return results.map((result) => ({
     ...result,
@@ -251,12 +227,28 @@ function errorsOnly(results: LintResult[]): LintResult[] {
 
 function listRules(args: string[], io: Io): number {
   const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'stylish' }, help: LINT_OPTIONS.help });
-  const rows = registry.map(({ meta }) => ({ id: meta.id, severity: meta.severity, description: meta.description }));
-  if (values.help) io.stdout('Usage: stslint rules [--format stylish|json]\n');
+  const rows = registry.map(({ meta }) => ({
+    id: meta.id,
+    severity: meta.severity,
+    ...(meta.severities ? { severities: meta.severities } : {}),
+    ...(meta.fatal ? { fatal: true } : {}),
+    description: meta.description,
+  }));
+  if (values.help) io.stdout(RULES_HELP);
   else if (values.format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
   else if (values.format === 'stylish') {
+    const labels = registry.map(({ meta }) => severityLabel(meta));
     const idWidth = maxOf(rows.map((row) => row.id.length));
-    for (const row of rows) io.stdout(`${row.id.padEnd(idWidth)}  ${row.severity.padEnd(7)}  ${row.description}\n`);
-  } else throw new UsageError(`Unknown format '${values.format}' (use stylish or json)`);
+    const labelWidth = maxOf(labels.map((label) => label.length));
+    rows.forEach((row, i) => io.stdout(`${row.id.padEnd(idWidth)}  ${labels[i].padEnd(labelWidth)}  ${row.description}\n`));
+  } else throw new UsageError(`Unknown format '${bounded(values.format ?? '')}' (use stylish or json)`);
   return 0;
 }
+
+const RULES_HELP = `Usage: stslint rules [--format stylish|json]
+
+Every rule with its default severity and description. error/warning: the rule
+reports at either level, the first being its default (its README says when);
+error (fatal): files that cannot be read or parsed, always an error, never
+turned off or downgraded.
+`;

@@ -3,8 +3,12 @@ import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { rules } from '../rules/index.js';
 import type { RuleSetting } from './linter/linter.js';
+import { severityLabel } from './linter/rule.js';
 import { newAjv } from './schema/ajv.js';
+import { MAX_ALIAS_COUNT } from './load/tokens.js';
+import { syntaxErrors } from './load/yaml.js';
 import { UsageError } from './util/errors.js';
+import { bounded } from './util/sanitize.js';
 
 /** Names looked for, in this order, in the working directory and then each parent directory. */
 export const CONFIG_NAMES = ['.stslint.yaml', '.stslint.yml', '.stslint.json'];
@@ -46,18 +50,22 @@ export function loadConfig(path: string): Config {
     throw new UsageError(`Cannot read config file ${path}: ${(error as Error).message}`);
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const [syntax] = doc.errors;
-  if (syntax) {
-    const { line, col } = lineCounter.linePos(syntax.pos[0]);
-    throw new UsageError(`${path}:${line}:${col}: ${syntax.message}`);
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${path}:${line}:${col}`;
+  };
+  const [syntax] = syntaxErrors(doc.errors);
+  if (syntax) throw new UsageError(`${at(syntax.pos[0])}: ${syntax.code === 'MULTIPLE_DOCS' ? SECOND_DOCUMENT : syntax.message}`);
+  let data: Record<string, unknown>;
+  try {
+    data = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    // Only aliases make toJS throw: too many (a "billion laughs"), or one naming no anchor.
+    throw new UsageError(`${at(0)}: the config cannot be loaded: ${(error as Error).message}`);
   }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
   const problem = firstProblem(data);
-  if (problem) {
-    const { line, col } = lineCounter.linePos(offsetOf(doc, problem.path));
-    throw new UsageError(`${path}:${line}:${col}: ${problem.message}`);
-  }
+  if (problem) throw new UsageError(`${at(offsetOf(doc, problem.path))}: ${problem.message}`);
   return {
     path,
     rules: (data.rules ?? {}) as Record<string, RuleSetting>,
@@ -71,6 +79,8 @@ export function loadConfig(path: string): Config {
     baseFiles: ((data.baseFiles ?? []) as string[]).map((file) => resolve(dirname(path), file)),
   };
 }
+
+const SECOND_DOCUMENT = 'A config file holds one YAML document; a second one starts here (remove the --- line or split the file)';
 
 interface Problem {
   path: string[];
@@ -95,17 +105,23 @@ function firstProblem(data: unknown): Problem | undefined {
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params.additionalProperty);
     const where = [...path, key];
-    if (path.length === 1 && path[0] === 'rules') return { path: where, message: `Unknown rule '${key}' in rules (see stslint rules)` };
-    return { path: where, message: `Unknown key '${[...path, key].join('.')}'` };
+    if (path.length === 1 && path[0] === 'rules') return { path: where, message: `Unknown rule '${bounded(key)}' in rules (see stslint rules)` };
+    return { path: where, message: `Unknown key '${bounded([...path, key].join('.'))}'` };
   }
   if (path[0] === 'rules' && path.length >= 2) {
+    if (rules.find((rule) => rule.meta.id === path[1])?.meta.fatal) return { path: path.slice(0, 2), message: fatalSetting(path[1]) };
     return { path: path.slice(0, 2), message: `Invalid setting for rule '${path[1]}': use off, warn or error, or [severity, options] with the rule's options (${describe(error, path)})` };
   }
   return { path, message: describe(error, path) };
 }
 
+/** Why a rule whose findings are fatal takes no other setting than error. */
+export function fatalSetting(id: string): string {
+  return `Rule '${id}' cannot be turned off or downgraded: a file that cannot be read or parsed is always an error`;
+}
+
 function describe(error: AjvError, path: string[]): string {
-  const where = path.length > 0 ? path.join('.') : 'the config';
+  const where = path.length > 0 ? bounded(path.join('.')) : 'the config';
   if (error.keyword === 'enum') return `${where} must be one of ${(error.params.allowedValues as unknown[]).map(String).join(', ')}`;
   return `${where} ${error.message ?? 'is invalid'}`;
 }
@@ -123,7 +139,7 @@ function existingDirectory(dir: string, path: string, lineCounter: LineCounter, 
   const problem = !existsSync(dir) ? 'does not exist' : statSync(dir).isDirectory() ? undefined : 'is not a directory';
   if (!problem) return dir;
   const { line, col } = lineCounter.linePos(offsetOf(doc, at));
-  throw new UsageError(`${path}:${line}:${col}: schemaDirs entry '${dir}' ${problem}`);
+  throw new UsageError(`${path}:${line}:${col}: schemaDirs entry '${bounded(dir)}' ${problem}`);
 }
 
 /** Where a config path is in the file: its key, or the deepest existing parent. */
@@ -155,6 +171,8 @@ function configValidator(): Validator {
 }
 
 const SEVERITIES = ['off', 'warn', 'warning', 'error', 0, 1, 2];
+/** The only settings of a rule whose findings are fatal: they are errors whatever the settings say. */
+const FATAL_SEVERITIES = ['error', 2];
 
 /**
  * The JSON Schema of `.stslint.yaml`, generated from the rule registry so that every rule id
@@ -165,7 +183,8 @@ export function configSchema(): Record<string, unknown> {
     rules.map(({ meta }) => [
       meta.id,
       {
-        description: `${meta.description} (default: ${meta.severity})`,
+        description: `${meta.description} (default: ${severityLabel(meta)})`,
+        ...(meta.fatal ? { enum: FATAL_SEVERITIES } : {}),
         oneOf: [
           { enum: SEVERITIES },
           {

@@ -3,10 +3,8 @@
  * disk, `lintSources` and `lintText` from memory; each returns a LintRun (results, findings with their objects,
  * stats). The CLI, the Action, `plan` and the language server are shells over these functions.
  */
-import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { loadBase } from './base/load.js';
-import { expandPaths } from './load/files.js';
+import { expandPaths, ignoreMatcher, type IgnoreOption } from './load/files.js';
 import { loadFiles } from './load/parse-files.js';
 import { decodeManifest } from './load/read.js';
 import { loadSource, type LoadedSource } from './load/source.js';
@@ -19,8 +17,8 @@ export type { LintRun, RuleSetting, SeverityValue } from './linter/linter.js';
 export interface LintOptions extends EngineOptions {
   /** Files, directories or globs read for cross-object lookups only: never reported. */
   contextPaths?: readonly string[];
-  /** Glob patterns (relative to `base`) of files not to lint. */
-  ignore?: { base: string; patterns: readonly string[] };
+  /** Glob patterns (relative to `base`) of files not to lint (src/load/glob.ts says which syntax). */
+  ignore?: IgnoreOption;
   /** The namespace of objects that do not set `metadata.namespace` (`--namespace`, as `kubectl -n`); default 'default'. */
   namespace?: string;
   /** Files larger than this many bytes are refused with a finding. */
@@ -43,6 +41,8 @@ export interface SourceInput {
 export interface RawInput {
   path: string;
   bytes: Uint8Array;
+  /** False when reading stopped past `maxFileBytes` (the input is larger): reported as too large. Default true. */
+  complete?: boolean;
   contextOnly?: boolean;
   /** The bytes of `--base-files -`. */
   base?: boolean;
@@ -51,28 +51,23 @@ export interface RawInput {
 /**
  * Lint files, directories and globs from disk (and already-read bytes such as standard input), as one set: an
  * object in one file is looked up by rules checking another. Throws UsageError for a path that does not exist,
- * a directory without manifests or a glob matching nothing, and for invalid rule options.
+ * a directory without manifests or a glob matching nothing, a directory or glob whose files are all ignored, and
+ * for invalid rule options or ignore patterns.
  */
 export async function lintFiles(paths: readonly string[], options: LintOptions = {}, inputs: readonly RawInput[] = []): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
+  const { files, ignored, linksNotFollowed } = await expandPaths(paths, cwd, options.ignore);
   const isIgnored = ignoreMatcher(options.ignore);
   const extra = inputs.filter((input) => !input.base);
-  const explicit = new Set(paths.map((path) => resolve(cwd, path)));
-  const ignored: string[] = [];
-  const files = (await expandPaths(paths, cwd)).filter((file) => {
-    if (!isIgnored(file)) return true;
-    if (explicit.has(file)) ignored.push(file);
-    return false;
-  });
   const linted = new Set(files);
-  const context = options.contextPaths?.length ? await expandPaths(options.contextPaths, cwd) : [];
+  const context = options.contextPaths?.length ? (await expandPaths(options.contextPaths, cwd)).files : [];
   const toLoad = [
     ...files.map((path) => ({ path, contextOnly: false })),
     ...context.filter((path) => !linted.has(path)).map((path) => ({ path, contextOnly: true })),
   ];
   const outcomes = await loadFiles(toLoad, { maxBytes: options.maxFileBytes, namespace: options.namespace }, options.onProgress);
   for (const input of extra) {
-    const read = decodeManifest(input.path, input.bytes, options.maxFileBytes);
+    const read = decodeManifest(input.path, input.bytes, options.maxFileBytes, input.complete);
     const contextOnly = input.contextOnly ?? false;
     outcomes.push('text' in read ? { loaded: loadSource(input.path, read.text, { contextOnly, namespace: options.namespace }) } : { finding: read.finding, contextOnly });
   }
@@ -98,6 +93,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
   }
   const run = lintLoaded(loaded, options, readFindings);
   run.stats.ignored = ignored;
+  run.stats.linksNotFollowed = linksNotFollowed;
   return run;
 }
 
@@ -116,12 +112,4 @@ export function lintText(text: string, options: LintOptions & { filePath?: strin
   return lintSources([{ path: options.filePath ?? '<text>', text }], options);
 }
 
-/** Whether a file is ignored by the config file's ignorePatterns (absolute path → true when ignored). */
-export function ignoreMatcher(ignore: LintOptions['ignore']): (file: string) => boolean {
-  if (!ignore || ignore.patterns.length === 0) return () => false;
-  const matches = picomatch([...ignore.patterns], { dot: true });
-  return (file) => {
-    const path = relative(ignore.base, file).split(sep).join('/');
-    return !path.startsWith('../') && matches(path);
-  };
-}
+export { ignoreMatcher };

@@ -5,11 +5,15 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { findConfig, loadConfig, type Config } from './config.js';
-import type { LintOptions, RuleSetting } from './lint.js';
+import { rules as registry } from '../rules/index.js';
+import { fatalSetting, findConfig, loadConfig, type Config } from './config.js';
+import type { LintOptions, RuleSetting, SeverityValue } from './lint.js';
+import { normalizeVersion } from './k8s/api-versions.js';
 import { isDnsLabel } from './k8s/statefulsets.js';
+import { normalizeSeverity } from './linter/linter.js';
 import { unsupportedVersion } from './schema/versions.js';
 import { UsageError } from './util/errors.js';
+import { bounded } from './util/sanitize.js';
 
 /** What a front end was told (flags, Action inputs), already typed. Given settings win over the config file. */
 export interface Settings {
@@ -53,7 +57,9 @@ export type SettingName = (setting: keyof Settings) => string;
 /**
  * Resolve the lint options of a run from the settings a front end was given and the config file. Throws
  * UsageError (one line naming the setting, or the config file with line and column) for an unreadable or invalid
- * config file, an unsupported Kubernetes version, a schema directory that does not exist, an invalid namespace.
+ * config file, an unsupported Kubernetes version, a schema directory that does not exist or is a file, an invalid
+ * namespace, a rule whose findings are fatal set to anything but error. The Kubernetes version is given on as
+ * MAJOR.MINOR ('v1.30.2' → '1.30').
  */
 export function resolveOptions(settings: Settings, cwd: string, settingName: SettingName): ResolvedOptions {
   const config = readConfig(settings.config, cwd);
@@ -64,9 +70,13 @@ export function resolveOptions(settings: Settings, cwd: string, settingName: Set
     throw new UsageError(`${where}: ${unsupported}`);
   }
   const flagDirs = (settings.schemaDirs ?? []).map((dir) => checkDirectory(resolve(cwd, dir), settingName('schemaDirs')));
+  for (const [id, setting] of Object.entries(settings.rules ?? {})) {
+    const severity = normalizeSeverity((Array.isArray(setting) ? setting[0] : setting) as SeverityValue);
+    if (severity !== 'error' && registry.find((rule) => rule.meta.id === id)?.meta.fatal) throw new UsageError(`${settingName('rules')}: ${fatalSetting(id)}`);
+  }
   const namespace = settings.namespace ?? config?.namespace;
   if (namespace !== undefined && !isDnsLabel(namespace)) {
-    throw new UsageError(`${settingName('namespace')}: '${namespace}' is not a valid namespace name (a DNS label: lowercase letters, digits and '-', at most 63)`);
+    throw new UsageError(`${settingName('namespace')}: '${bounded(namespace)}' is not a valid namespace name (a DNS label: lowercase letters, digits and '-', at most 63)`);
   }
   return {
     config,
@@ -74,14 +84,14 @@ export function resolveOptions(settings: Settings, cwd: string, settingName: Set
     lint: {
       cwd,
       rules: { ...config?.rules, ...settings.rules },
-      kubernetesVersion,
+      kubernetesVersion: kubernetesVersion === undefined ? undefined : normalizeVersion(kubernetesVersion),
       // Unknown fields are errors by default, as kubectl apply's server-side field validation (Strict) since 1.27.
       strict: settings.strict ?? config?.strict ?? true,
       strictKinds: settings.strictKinds ?? config?.strictKinds ?? false,
       schemaDirs: [...flagDirs, ...(config?.schemaDirs ?? [])],
       namespace,
       contextPaths: settings.contextPaths,
-      ignore: config ? { base: dirname(config.path), patterns: config.ignorePatterns } : undefined,
+      ignore: config ? { base: dirname(config.path), patterns: config.ignorePatterns, source: config.path } : undefined,
       inlineConfig: settings.inlineConfig ?? true,
       maxFileBytes: settings.maxFileBytes,
       base: baseOf(settings, config),
@@ -103,21 +113,21 @@ function readConfig(config: Settings['config'], cwd: string): Config | undefined
 }
 
 function checkDirectory(path: string, name: string): string {
-  if (!existsSync(path)) throw new UsageError(`${name}: no such directory: ${path}`);
-  if (!statSync(path).isDirectory()) throw new UsageError(`${name}: not a directory: ${path}`);
+  if (!existsSync(path)) throw new UsageError(`${name}: no such directory: ${bounded(path)}`);
+  if (!statSync(path).isDirectory()) throw new UsageError(`${name}: not a directory: ${bounded(path)}`);
   return path;
 }
 
 /** A whole number of at least 0 given as text (`--max-warnings 10`); throws UsageError naming the setting. */
 export function parseCount(text: string, name: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${name} expects a whole number, got '${text}'`);
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${name} expects a whole number, got '${bounded(text)}'`);
   return Number(text.trim());
 }
 
 /** `true` or `false` given as text (an Action input); throws UsageError naming the setting for anything else. */
 export function parseBoolean(text: string, name: string): boolean {
   if (text === 'true' || text === 'false') return text === 'true';
-  throw new UsageError(`${name} expects true or false, got '${text}'`);
+  throw new UsageError(`${name} expects true or false, got '${bounded(text)}'`);
 }
 
 /** `--rule id=severity` flags as rule settings; throws UsageError for an unknown rule or severity. */
@@ -125,8 +135,8 @@ export function parseRuleFlags(flags: readonly string[], knownIds: ReadonlySet<s
   const settings: Record<string, RuleSetting> = {};
   for (const flag of flags) {
     const match = /^([a-z0-9-]+)=(off|warn|warning|error)$/.exec(flag);
-    if (!match) throw new UsageError(`${name} expects ID=off|warn|error, got '${flag}'`);
-    if (!knownIds.has(match[1])) throw new UsageError(`${name}: unknown rule '${match[1]}' (see stslint rules)`);
+    if (!match) throw new UsageError(`${name} expects ID=off|warn|error, got '${bounded(flag)}'`);
+    if (!knownIds.has(match[1])) throw new UsageError(`${name}: unknown rule '${bounded(match[1])}' (see stslint rules)`);
     settings[match[1]] = match[2] as RuleSetting;
   }
   return settings;

@@ -113,6 +113,14 @@ export interface RuleMeta<MessageIds extends string = string> {
   id: string;
   /** Default severity. */
   severity: SeveritySetting;
+  /**
+   * For a rule with two levels (the `severity` of a report): every severity its findings can have when the user
+   * sets none, the default first, e.g. ['error', 'warning']. Absent: only `severity`. `stslint rules` and the
+   * README table show them as error/warning; a report at a level not listed is an internal error.
+   */
+  severities?: readonly Severity[];
+  /** Its findings are fatal: errors whatever the settings say, never suppressed (yaml-syntax: input not read or parsed). */
+  fatal?: boolean;
   /** One line, starting with a verb. */
   description: string;
   /** Kinds the rule visits (see KindRef); absent means every object. */

@@ -38,9 +38,29 @@ describe('config files', () => {
     ['rule:\n  duplicate-resource: off\n', ".stslint.yaml:1:1: Unknown key 'rule'"],
     ['kubernetesVersion: 1.30\n', '.stslint.yaml:1:1: kubernetesVersion must be string'],
     ['rules: [\n', '.stslint.yaml:2:1:'],
+    // The line indented one column too far, at its ':' (kubectl: "line 3: mapping values are not allowed in this context").
+    ['rules:\n  pdb-missing: error\n   statefulset-pvc-retention: warn\n', '.stslint.yaml:3:29: Mapping value not allowed here: this line is read as part of the value on the line above (is it indented too far?)'],
+    ['rules: {}\n---\nstrict: true\n', '.stslint.yaml:2:1: A config file holds one YAML document; a second one starts here (remove the --- line or split the file)'],
+    ['a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', '.stslint.yaml:1:1: the config cannot be loaded: Excessive alias count'],
   ])('rejects %j with a message naming the file and the key', (text, message) => {
     const dir = write({ '.stslint.yaml': text });
     expect(() => loadConfig(join(dir, '.stslint.yaml'))).toThrow(join(dir, message));
+  });
+
+  it('quotes a 100 KB key or value in at most 200 characters, and never the YAML library\'s own advice', () => {
+    const long = 'k'.repeat(100_000);
+    for (const text of [`${long}: 1\n`, `rules:\n  ${long}: error\n`, 'rules: {}\n---\n---\n']) {
+      const dir = write({ '.stslint.yaml': text });
+      let message = '';
+      try {
+        loadConfig(join(dir, '.stslint.yaml'));
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message.length).toBeGreaterThan(0);
+      expect(message.length).toBeLessThan(dir.length + 320);
+      expect(message).not.toMatch(/YAML\.parse|please use/);
+    }
   });
 
   it('has a schema that knows every rule, shipped as schemas/stslint-config.schema.json', async () => {

@@ -18,7 +18,7 @@ async function run(dir: string, overrides: Partial<Io>): Promise<string> {
     argv: [dir, '-f', 'json'],
     stdout: () => {},
     stderr: (text) => (stderr += text),
-    readStdin: () => new Uint8Array(),
+    readStdin: async () => ({ bytes: new Uint8Array(), complete: true }),
     isTTY: false,
     env: {},
     cwd: dir,

@@ -44,6 +44,7 @@ export default defineRule({
   meta: {
     id: 'api-validation',
     severity: 'error',
+    severities: ['error', 'warning'],
     description:
       'Disallow what the API server refuses beyond the schema: invalid names, labels, annotations, selectors, ports, environment variable names, quantities, percentages and negative counts',
     kinds: [

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'pdb-policy',
     severity: 'error',
+    severities: ['error', 'warning'],
     description: 'Require a PodDisruptionBudget to set exactly one of minAvailable and maxUnavailable',
     kinds: ['policy/PodDisruptionBudget'],
     messages: {

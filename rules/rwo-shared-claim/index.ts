@@ -12,6 +12,7 @@ export default defineRule({
   meta: {
     id: 'rwo-shared-claim',
     severity: 'error',
+    severities: ['error', 'warning'],
     description: 'Disallow a ReadWriteOnce or ReadWriteOncePod claim mounted by every pod of a multi-pod workload',
     kinds: ['apps/Deployment', 'extensions/Deployment', 'apps/ReplicaSet', 'extensions/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet', 'extensions/DaemonSet'],
     messages: {

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/linter/rule.js';
 import { unknownBuiltinApi, validateResource } from '../../src/schema/builtin.js';
-import { refusedSchemaKeywords, validateCustomResource } from '../../src/schema/custom.js';
+import { refusedSchemaKeywords, unservedVersion, validateCustomResource } from '../../src/schema/custom.js';
+import type { ResourceIndex } from '../../src/k8s/resource-index.js';
 import { showPath } from '../../src/schema/describe.js';
 import type { SchemaMessageId } from '../../src/schema/describe.js';
 import type { Resource } from '../../src/types.js';
@@ -35,7 +36,7 @@ export default defineRule({
       : (validateResource(resource, { strict: context.strict, kubernetesVersion: context.kubernetesVersion }) ??
         validateCustomResource(resource, { ...context, strict: context.strict }));
     if (violations === undefined) {
-      if (context.strictKinds) context.report({ path: ['kind'], messageId: 'noSchema', data: noSchemaData(resource, context.kubernetesVersion) });
+      if (context.strictKinds) context.report({ path: ['kind'], messageId: 'noSchema', data: noSchemaData(resource, context.kubernetesVersion, context.index) });
       return;
     }
     for (const { path, messageId, data } of violations) context.report({ path, messageId, data });
@@ -45,8 +46,14 @@ export default defineRule({
   },
 });
 
-function noSchemaData(resource: Resource, kubernetesVersion: string) {
+function noSchemaData(resource: Resource, kubernetesVersion: string, index: ResourceIndex) {
   const builtIn = resource.group === '' || !resource.group.includes('.') || resource.group.endsWith('.k8s.io');
-  const advice = builtIn ? `Kubernetes ${kubernetesVersion} serves no such built-in kind` : 'add its CRD to the inputs or a --schema-dir';
+  const unserved = unservedVersion(resource, index);
+  const version = resource.apiVersion.slice(resource.apiVersion.indexOf('/') + 1);
+  const advice = unserved
+    ? `its CustomResourceDefinition '${unserved.crd}' ${unserved.listed ? `does not serve ${version} (served: false)` : `has no version ${version}`}, so the API server refuses it`
+    : builtIn
+      ? `Kubernetes ${kubernetesVersion} serves no such built-in kind`
+      : 'add its CRD to the inputs or a --schema-dir';
   return { apiVersion: resource.apiVersion, kind: resource.kind, advice };
 }

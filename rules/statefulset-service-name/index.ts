@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     id: 'statefulset-service-name',
     severity: 'warning',
+    severities: ['warning', 'error'],
     description: 'Require a StatefulSet to name its governing Service in spec.serviceName',
     kinds: ['apps/StatefulSet'],
     messages: {

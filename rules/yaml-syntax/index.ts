@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     id: 'yaml-syntax',
     severity: 'error',
+    fatal: true,
     description: 'Report YAML syntax errors and files that are not readable YAML text',
     messages: {
       parseError: '{{reason}}',
@@ -24,6 +25,7 @@ export default defineRule({
       notRegularFile: 'Not a regular file ({{type}}): not read',
       isDirectory: 'Path is a directory, not a file',
       tooLarge: 'File not read: {{size}} bytes is over the limit of {{limit}} bytes (--max-file-size)',
+      tooLargeStream: 'Input not read: it is larger than the limit of {{limit}} bytes (--max-file-size); reading stopped there',
       utf16: 'File is UTF-16 text (it starts with a UTF-16 byte-order mark); only UTF-8 is read',
       binary: 'File contains NUL bytes: it is binary, not YAML text',
       notUtf8: 'File is not valid UTF-8 text',

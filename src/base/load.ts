@@ -5,7 +5,8 @@
  */
 import { expandPaths } from '../load/files.js';
 import { loadFiles } from '../load/parse-files.js';
-import { decodeManifest } from '../load/read.js';
+import type { Io } from '../io.js';
+import { decodeManifest, DEFAULT_MAX_FILE_BYTES } from '../load/read.js';
 import { loadSource, type LoadedSource } from '../load/source.js';
 import type { Finding, SourceFile } from '../types.js';
 import { UsageError } from '../util/errors.js';
@@ -28,7 +29,7 @@ export interface BaseLoadOptions {
   namespace?: string;
   maxFileBytes?: number;
   /** Standard input, when `-` is among `files`: its display name and bytes. */
-  stdin?: { path: string; bytes: Uint8Array };
+  stdin?: { path: string; bytes: Uint8Array; complete?: boolean };
   /** The run's sources by path: a file the same at the revision is taken from there, not parsed again. */
   loaded?: ReadonlyMap<string, LoadedSource>;
 }
@@ -57,14 +58,15 @@ export async function loadBase(base: BaseOptions, options: BaseLoadOptions): Pro
  * Standard input as the base, for `--base-files -` (named `<stdin>`); none without it. Throws UsageError when
  * standard input is a manifest of the run too (`-` among the paths): it can be read once.
  */
-export function baseStdin(
+export async function baseStdin(
   baseFiles: readonly string[] | undefined,
   paths: readonly string[],
-  readStdin: () => Uint8Array,
-): { path: string; bytes: Uint8Array; base: true }[] {
+  readStdin: Io['readStdin'],
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<{ path: string; bytes: Uint8Array; complete: boolean; base: true }[]> {
   if (!baseFiles?.includes('-')) return [];
   if (paths.includes('-')) throw new UsageError('Standard input can be read once: use - for the manifests or for --base-files, not both');
-  return [{ path: '<stdin>', bytes: readStdin(), base: true }];
+  return [{ path: '<stdin>', ...(await readStdin(maxBytes)), base: true }];
 }
 
 async function fromFiles(files: readonly string[], options: BaseLoadOptions): Promise<LoadedSource[]> {
@@ -72,12 +74,12 @@ async function fromFiles(files: readonly string[], options: BaseLoadOptions): Pr
   const paths = files.filter((file) => file !== '-');
   if (files.includes('-')) {
     if (!options.stdin) throw new UsageError('--base-files -: no standard input was given');
-    sources.push(fromBytes(options.stdin.path, options.stdin.bytes, options));
+    sources.push(fromBytes(options.stdin.path, options.stdin.bytes, options, options.stdin.complete));
   }
   if (paths.length === 0) return sources;
   let expanded: string[];
   try {
-    expanded = await expandPaths(paths, options.cwd);
+    expanded = (await expandPaths(paths, options.cwd)).files;
   } catch (error) {
     throw error instanceof UsageError ? new UsageError(`--base-files: ${error.message}`) : error;
   }
@@ -104,11 +106,12 @@ function unchanged(file: FileAtRevision, options: BaseLoadOptions): LoadedSource
     resources: current.resources.map((resource) => ({ ...resource, source })),
     findings: current.findings.map((finding) => ({ ...finding, file: file.path })),
     documentCount: current.documentCount,
+    skipped: current.skipped,
   };
 }
 
-function fromBytes(path: string, bytes: Uint8Array, options: BaseLoadOptions): LoadedSource {
-  const read = decodeManifest(path, bytes, options.maxFileBytes);
+function fromBytes(path: string, bytes: Uint8Array, options: BaseLoadOptions, complete = true): LoadedSource {
+  const read = decodeManifest(path, bytes, options.maxFileBytes, complete);
   return 'text' in read ? loadSource(path, read.text, { namespace: options.namespace }) : unreadable(read.finding);
 }
 

@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../util/errors.js';
 import { oneLine } from '../util/sanitize.js';
 import type { LintResult, RuleMeta } from '../types.js';
-import type { FormatterContext } from './context.js';
+import type { FormatterContext, MaxWarningsExceeded } from './context.js';
 
-export type { FormatterContext };
+export type { FormatterContext, MaxWarningsExceeded };
 import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
@@ -36,6 +36,7 @@ type EslintFormatter = (results: LintResult[], context: EslintFormatterContext) 
 interface EslintFormatterContext {
   cwd: string;
   rulesMeta: Record<string, { type: 'problem'; docs: { description: string; url: string } }>;
+  maxWarningsExceeded?: MaxWarningsExceeded;
 }
 
 const FORMATTER_PREFIX = 'eslint-formatter';
@@ -57,7 +58,8 @@ async function runEslintFormatter(name: string, results: LintResult[], context: 
   let output: unknown;
   try {
     // A copy: a formatter that changes its input must not change what the next --format writes.
-    output = await formatter(structuredClone(results), { cwd: context.cwd, rulesMeta: eslintRulesMeta(context.rulesMeta) });
+    const { cwd, maxWarningsExceeded } = context;
+    output = await formatter(structuredClone(results), { cwd, rulesMeta: eslintRulesMeta(context.rulesMeta), ...(maxWarningsExceeded ? { maxWarningsExceeded } : {}) });
   } catch (error) {
     throw new UsageError(`Formatter '${oneLine(name)}' failed: ${firstLine(error)}`);
   }

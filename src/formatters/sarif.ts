@@ -68,11 +68,16 @@ interface ArtifactLocation {
   uriBaseId?: string;
 }
 
+/**
+ * Files inside cwd: a relative reference against %SRCROOT%; others: an absolute file URI. A relative reference
+ * keeps no `:` (RFC 3986 §4.2: a colon in its first segment would make `javascript:alert(1)/x.yaml` or
+ * `C:x.yaml` a URI with a scheme), so colons are written %3A, which viewers decode.
+ */
 function artifactLocation(filePath: string, root: string): ArtifactLocation {
   // A display name such as <stdin>: a relative reference with no base, which viewers show as is.
   if (!isAbsolute(filePath)) return { uri: encodeURIComponent(filePath) };
   const uri = pathToFileURL(filePath).href;
-  return uri.startsWith(root) ? { uri: uri.slice(root.length), uriBaseId: SRCROOT } : { uri };
+  return uri.startsWith(root) ? { uri: uri.slice(root.length).replaceAll(':', '%3A'), uriBaseId: SRCROOT } : { uri };
 }
 
 function toResult(message: LintMessage, artifact: ArtifactLocation, ruleIndex: Map<string, number>) {

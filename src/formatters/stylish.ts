@@ -1,20 +1,23 @@
 import { oneLine, singleSpaced } from '../util/sanitize.js';
 import type { LintResult } from '../types.js';
+import type { MaxWarningsExceeded } from './context.js';
 import { maxOf } from '../util/arrays.js';
 
 export interface StylishOptions {
   color: boolean;
+  maxWarningsExceeded?: MaxWarningsExceeded;
 }
 
 const STYLES = { red: 31, yellow: 33, dim: 2, bold: 1, underline: 4 } as const;
 
 /**
  * ESLint's stylish layout: the absolute file path, one row per finding
- * (`  line:col  severity  message  rule-id`), then a summary line.
+ * (`  line:col  severity  message  rule-id`), then a summary line, which says when there are more warnings than
+ * `--max-warnings` allows.
  * VS Code's `$eslint-stylish` problem matcher reads it unchanged: its row pattern ends the message
  * at the first two spaces, so messages are single-spaced (test/formatters/vscode-matchers.test.ts).
  */
-export function formatStylish(results: readonly LintResult[], { color }: StylishOptions): string {
+export function formatStylish(results: readonly LintResult[], { color, maxWarningsExceeded }: StylishOptions): string {
   const paint = (style: keyof typeof STYLES, text: string) =>
     color ? `\u001b[${STYLES[style]}m${text}\u001b[${style === 'dim' || style === 'bold' ? 22 : style === 'underline' ? 24 : 39}m` : text;
   let output = '';
@@ -47,8 +50,9 @@ export function formatStylish(results: readonly LintResult[], { color }: Stylish
   }
   const total = errors + warnings;
   if (total === 0) return '';
-  const summary = `\u2716 ${total} ${plural(total, 'problem')} (${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')})`;
-  output += `\n${paint('bold', paint(errors > 0 ? 'red' : 'yellow', summary))}\n`;
+  let summary = `\u2716 ${total} ${plural(total, 'problem')} (${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')})`;
+  if (maxWarningsExceeded) summary += `: too many warnings, at most ${maxWarningsExceeded.maxWarnings} allowed (--max-warnings)`;
+  output += `\n${paint('bold', paint(errors > 0 || maxWarningsExceeded ? 'red' : 'yellow', summary))}\n`;
   return output;
 }
 

@@ -61,6 +61,10 @@ export interface LintRun {
     ignored: string[];
     /** Objects not schema-validated because stslint has no schema for their kind, counted by apiVersion/kind. */
     unvalidated: Record<string, number>;
+    /** Documents skipped as not Kubernetes objects (src/load/not-objects.ts), per file and reason. */
+    notObjects: { file: string; reason: string; documents: number }[];
+    /** Symbolic links to directories outside the walked directories, not followed (src/load/files.ts). */
+    linksNotFollowed: string[];
   };
   /** True when a rule threw: the exit code must say so (2). */
   internalError: boolean;
@@ -120,9 +124,17 @@ export function lintLoaded(all: readonly LoadedSource[], options: EngineOptions,
       resources: resources.length,
       ...countKinds(index, options),
       ignored: [],
+      notObjects: loaded.flatMap(({ source, skipped }) => (source.contextOnly ? [] : countReasons(source.path, skipped))),
+      linksNotFollowed: [],
     },
     internalError,
   };
+}
+
+function countReasons(file: string, skipped: LoadedSource['skipped']): LintRun['stats']['notObjects'] {
+  const counts = new Map<string, number>();
+  for (const { reason } of skipped) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return [...counts].map(([reason, documents]) => ({ file, reason, documents }));
 }
 
 /**
@@ -208,12 +220,13 @@ function countKinds(index: ResourceIndex, options: EngineOptions): Pick<LintRun[
 
 /**
  * Findings made outside rule checks (loading, suppressions) honour the rule settings too:
- * dropped when the rule is off, given the configured severity.
+ * dropped when the rule is off, given the configured severity. Fatal findings (a file not read or parsed) stay
+ * errors: a setting never hides them.
  */
 function applySettings(findings: Finding[], settings: Map<string, EffectiveSetting>): Finding[] {
   return findings.flatMap((finding) => {
     const setting = settings.get(finding.ruleId);
-    if (!setting || !setting.configured) return [finding];
+    if (!setting || !setting.configured || finding.fatal) return [finding];
     return setting.severity === 'off' ? [] : [{ ...finding, severity: setting.severity }];
   });
 }
@@ -259,6 +272,9 @@ function ruleContext(rule: AnyRule, index: ResourceIndex, options: EngineOptions
     report(descriptor) {
       const visiting = context.visiting!;
       const resource = descriptor.resource ?? visiting;
+      if (descriptor.severity !== undefined && descriptor.severity !== rule.meta.severity && !rule.meta.severities?.includes(descriptor.severity)) {
+        throw new Error(`reported a ${descriptor.severity} but meta.severities does not list it`);
+      }
       const severity: Severity = setting.configured ? (setting.severity as Severity) : (descriptor.severity ?? (setting.severity as Severity));
       const message = formatMessage(rule.meta.messages, descriptor.messageId, descriptor.data);
       const finding = findingAt(resource, descriptor.path, { ruleId: rule.meta.id, severity, message });

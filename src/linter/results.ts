@@ -1,3 +1,4 @@
+import { byCodeUnits } from '../util/compare.js';
 import type { SuppressedFinding } from './suppressions.js';
 import type { Finding, LintMessage, LintResult } from '../types.js';
 
@@ -70,5 +71,5 @@ function toMessage(finding: Finding & { suppressions?: SuppressedFinding['suppre
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return a.line - b.line || a.column - b.column || byCodeUnits(a.ruleId, b.ruleId) || byCodeUnits(a.message, b.message);
 }

@@ -1,5 +1,6 @@
 import type { ResourceIndex } from '../k8s/resource-index.js';
 import type { MessageData, ReportDescriptor, Resource, RuleMeta } from '../types.js';
+import { bounded } from '../util/sanitize.js';
 
 /** What a rule's `check` is given besides the object: the index of every object of the run, options, and `report`. */
 export interface RuleContext<MessageIds extends string = string, Options = Readonly<Record<string, unknown>>> {
@@ -64,9 +65,14 @@ export function formatMessage(messages: Readonly<Record<string, string>>, messag
   if (!Object.hasOwn(messages, messageId)) throw new Error(`unknown message id '${messageId}'`);
   return messages[messageId].replace(/\{\{\s*([\w-]+)\s*\}\}/g, (_, name: string) => {
     if (!Object.hasOwn(data, name)) throw new Error(`message '${messageId}' has no value for {{${name}}}`);
-    const value = String(data[name]);
-    return value.length > MAX_PLACEHOLDER_LENGTH ? `${value.slice(0, MAX_PLACEHOLDER_LENGTH - 1)}…` : value;
+    return bounded(String(data[name]), MAX_PLACEHOLDER_LENGTH);
   });
+}
+
+/** The default severity as `stslint rules` and the README show it: `error/warning` for two levels, `error (fatal)`. */
+export function severityLabel(meta: RuleMeta): string {
+  if (meta.fatal) return `${meta.severity} (fatal)`;
+  return meta.severities?.join('/') ?? meta.severity;
 }
 
 /** True when the object is of a kind the rule visits (see KindRef); true for every object when `kinds` is absent. */

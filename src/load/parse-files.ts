@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readManifest } from './read.js';
+import { readManifest, type ReadResult } from './read.js';
 import { fromData, loadSource, type LoadedSource, type LoadedSourceData, type LoadOptions } from './source.js';
 import type { Finding } from '../types.js';
 
@@ -20,6 +20,9 @@ export interface LoadFilesOptions extends LoadOptions {
   /** Use threads from this many bytes of input on (tests lower it). */
   parallelMinBytes?: number;
 }
+
+/** Files read ahead of the one being parsed, on the main thread. */
+const READ_AHEAD = 16;
 
 /** Below this much YAML, starting threads (about 40 ms each) costs more than parsing on one core saves. */
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
@@ -39,9 +42,17 @@ export async function loadFiles(
   const sizes = files.map(({ path }) => sizeOf(path));
   if (threads < 2 || !workerFile || sizes.reduce((sum, size) => sum + size, 0) < parallelMinBytes) {
     const outcomes: FileOutcome[] = [];
+    // Reads overlap (up to READ_AHEAD files ahead, so that the disk is not idle while a file is parsed); parsing
+    // stays on this thread, in file order.
+    const reads: Promise<ReadResult>[] = [];
+    const readNext = () => {
+      if (reads.length + outcomes.length < files.length) reads.push(readManifest(files[reads.length + outcomes.length].path, maxBytes));
+    };
+    for (let i = 0; i < READ_AHEAD; i++) readNext();
     for (const { path, contextOnly } of files) {
-      const read = await readManifest(path, maxBytes);
+      const read = await reads.shift()!;
       outcomes.push('text' in read ? { loaded: loadSource(path, read.text, { contextOnly, namespace }) } : { finding: read.finding, contextOnly });
+      readNext();
       onProgress(outcomes.length, files.length);
     }
     return outcomes;

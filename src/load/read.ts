@@ -1,5 +1,7 @@
-import { constants, type Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { constants, type Dirent, type Stats } from 'node:fs';
 import { lstat, open, readdir, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import yamlSyntax from '../../rules/yaml-syntax/index.js';
 import { ruleFinding } from '../linter/findings.js';
 import type { Finding, MessageData, Range } from '../types.js';
@@ -28,7 +30,8 @@ export async function readManifest(path: string, maxBytes = DEFAULT_MAX_FILE_BYT
     }
     if (!info.isFile()) return refused(path, 'notRegularFile', { type: fileType(info) });
     if (info.size > maxBytes) return refused(path, 'tooLarge', { size: info.size, limit: maxBytes });
-    return decodeManifest(path, await readBytes(handle, info.size), maxBytes);
+    const bytes = await readBytes(handle, info.size, maxBytes);
+    return decodeManifest(path, bytes ?? new Uint8Array(), maxBytes, bytes !== undefined);
   } catch (error) {
     return refused(path, 'notRead', { reason: describeError(error as NodeJS.ErrnoException) });
   } finally {
@@ -43,26 +46,54 @@ function refused(path: string, messageId: Why[0], data: MessageData = {}, range?
   return { finding: ruleFinding(yamlSyntax, messageId, data, { file: path, range, fatal: true }) };
 }
 
-async function readBytes(handle: FileHandle, size: number): Promise<Uint8Array> {
-  const bytes = Buffer.alloc(size);
+/** Bytes read for a file whose size is unknown (procfs and sysfs files report 0); the buffer doubles from there. */
+const FIRST_READ_BYTES = 64 * 1024;
+
+/**
+ * The file's bytes: as many as its size when it was opened, or, for a file whose size the system gives as 0 (procfs,
+ * sysfs), up to its end; undefined when there are more than `maxBytes`.
+ */
+async function readBytes(handle: FileHandle, size: number, maxBytes: number): Promise<Uint8Array | undefined> {
+  let bytes = Buffer.allocUnsafe(Math.min(size > 0 ? size : FIRST_READ_BYTES, maxBytes + 1));
   let length = 0;
-  while (length < size) {
-    const { bytesRead } = await handle.read(bytes, length, size - length, length);
-    if (bytesRead === 0) break;
+  for (;;) {
+    const { bytesRead } = await handle.read(bytes, length, bytes.length - length, null);
+    if (bytesRead === 0 || (size > 0 && length + bytesRead === size)) return bytes.subarray(0, length + bytesRead);
     length += bytesRead;
+    if (length > maxBytes) return undefined;
+    if (length === bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.min(bytes.length * 2, maxBytes + 1));
+      bytes.copy(grown, 0, 0, length);
+      bytes = grown;
+    }
   }
-  return bytes.subarray(0, length);
 }
 
 async function whyNotOpened(path: string, error: NodeJS.ErrnoException): Promise<Why> {
   if (error.code === 'ENOENT') {
     const target = await readlink(path).catch(() => undefined);
-    return target !== undefined ? ['brokenLink', { target }] : ['removed'];
+    if (target !== undefined) return ['brokenLink', { target }];
+    const entry = path.includes('\uFFFD') ? await nonUtf8Entry(path) : undefined;
+    if (entry) return [entry.isDirectory() ? 'directoryNotRead' : 'notRead', { reason: NON_UTF8_NAME }];
+    return ['removed'];
   }
   if (error.code === 'ELOOP') return ['linkLoop'];
   if (error.code === 'ENXIO') return ['notRegularFile', { type: 'socket' }];
   const isDirectory = await stat(path).then((info) => info.isDirectory(), () => false);
   return [isDirectory ? 'directoryNotRead' : 'notRead', { reason: describeError(error) }];
+}
+
+const NON_UTF8_NAME = 'its name is not valid UTF-8 (stslint shows such bytes as U+FFFD); rename it';
+
+/**
+ * The directory entry a path names when its name is not UTF-8: Node decodes such names (from readdir, or from the
+ * command line) with U+FFFD in place of the bad bytes, so the path no longer leads to the file. Undefined when the
+ * directory holds no such entry.
+ */
+export async function nonUtf8Entry(path: string): Promise<Dirent<Buffer> | undefined> {
+  const entries = (await readdir(dirname(path), { withFileTypes: true, encoding: 'buffer' }).catch(() => [])) as Dirent<Buffer>[];
+  const name = basename(path);
+  return entries.find((entry) => !isUtf8(entry.name) && entry.name.toString('utf8') === name);
 }
 
 async function whyDirectory(path: string): Promise<Why> {
@@ -84,8 +115,12 @@ function fileType(info: Stats): string {
   return 'special file';
 }
 
-/** Decode bytes (a file, or standard input) as UTF-8 text; binary, UTF-16 or invalid bytes become a finding at the first bad character. */
-export function decodeManifest(path: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadResult {
+/**
+ * Decode bytes (a file, or standard input) as UTF-8 text; binary, UTF-16 or invalid bytes become a finding at the
+ * first bad character. `complete: false` says reading stopped past `maxBytes` (the input is larger than that).
+ */
+export function decodeManifest(path: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES, complete = true): ReadResult {
+  if (!complete) return refused(path, 'tooLargeStream', { limit: maxBytes });
   if (bytes.length > maxBytes) return refused(path, 'tooLarge', { size: bytes.length, limit: maxBytes });
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return refused(path, 'utf16');
   const hasNul = bytes.includes(0);

@@ -11,9 +11,10 @@ import type { Finding, MessageData, ObjectPath, Resource, SourceFile } from '../
 import type { MessageIdOf } from '../linter/rule.js';
 import { isRecord } from '../util/guards.js';
 import { outlineDocument, toRange, type DocumentOutline } from './positions.js';
+import { notAnObject, templateFinder, NOT_AN_OBJECT, type NotAnObjectReason } from './not-objects.js';
 import { makeResource, toResource, type NamespaceOption, type ResourceData } from './resource.js';
 import { commentsOutsideDocuments, inspectTokens, MAX_ALIAS_COUNT, MAX_DEPTH, type Comment, type TokenFacts } from './tokens.js';
-import { PARSE_OPTIONS } from './yaml.js';
+import { PARSE_OPTIONS, syntaxErrors } from './yaml.js';
 import { append } from '../util/arrays.js';
 
 /** Longest excerpt of the source quoted in a message (characters). */
@@ -24,6 +25,13 @@ export interface LoadedSource {
   resources: Resource[];
   findings: Finding[];
   documentCount: number;
+  /** Documents that are not Kubernetes objects (src/load/not-objects.ts), with the line each starts on. */
+  skipped: SkippedDocument[];
+}
+
+export interface SkippedDocument {
+  reason: NotAnObjectReason;
+  line: number;
 }
 
 export interface LoadOptions extends NamespaceOption {
@@ -35,18 +43,21 @@ export interface LoadOptions extends NamespaceOption {
 export function loadSource(path: string, original: string, options: LoadOptions = {}): LoadedSource {
   const text = normalizeLineBreaks(original);
   const source: SourceFile = { path, text, lineCounter: countLines(text), contextOnly: options.contextOnly ?? false, comments: [] };
-  const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0 };
+  const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0, skipped: [] };
   const unprintable = findUnprintable(text);
   // Duplicate keys are found by duplicateKeys, in linear time: the yaml package's own check compares each key with
   // every earlier key of its mapping (80,000 keys: 52 s).
   const composer = new Composer({ ...PARSE_OPTIONS, uniqueKeys: false });
   const pending: TokenFacts[] = [];
+  const findTemplate = templateFinder(text);
+  let templateAt: number | undefined;
   const take = (doc: Document.Parsed) => {
     const facts = pending.shift() ?? { hasAlias: false, comments: [] };
     append(source.comments, facts.comments);
     if (isEmptyDocument(doc)) return;
     loaded.documentCount++;
-    loadDocument(doc, facts, loaded, options);
+    templateAt ??= findTemplate(doc);
+    if (templateAt === undefined) loadDocument(doc, facts, loaded, options);
   };
   for (let token of new Parser().parse(text)) {
     if (token.type === 'document') {
@@ -64,6 +75,8 @@ export function loadSource(path: string, original: string, options: LoadOptions 
   // forceDoc: a stream without any document still reports its errors (e.g. a stray `...`).
   for (const doc of composer.end(true, text.length)) take(doc as Document.Parsed);
   source.comments.sort((a, b) => a.offset - b.offset);
+  // A template is not YAML yet: the whole file is skipped, whatever its other documents held.
+  if (templateAt !== undefined) return { ...loaded, resources: [], findings: [], skipped: [{ reason: NOT_AN_OBJECT.template, line: source.lineCounter.linePos(templateAt).line }] };
   if (unprintable) loaded.findings.push(unprintableFinding(source, unprintable));
   return loaded;
 }
@@ -108,7 +121,7 @@ function syntaxFinding(source: SourceFile, span: [number, number], messageId: Me
 }
 
 function loadDocument(doc: Document.Parsed, facts: TokenFacts, loaded: LoadedSource, options: LoadOptions): void {
-  for (const error of doc.errors) loaded.findings.push(syntaxFinding(loaded.source, error.pos, 'parseError', { reason: error.message }));
+  for (const error of syntaxErrors(doc.errors)) loaded.findings.push(syntaxFinding(loaded.source, error.pos, 'parseError', { reason: error.message }));
   for (const [start, end] of duplicateKeys(doc)) {
     const range = toRange(loaded.source.lineCounter, [start, end]);
     loaded.findings.push(ruleFinding(duplicateKey, 'duplicate', { key: quote(loaded.source.text.slice(start, end)) }, { file: loaded.source.path, range }));
@@ -131,7 +144,9 @@ function loadDocument(doc: Document.Parsed, facts: TokenFacts, loaded: LoadedSou
   }
   const outline = outlineDocument(doc);
   const add = (object: unknown, basePath: ObjectPath) => addResource(loaded, { object: object as Record<string, unknown>, basePath, outline }, options);
-  if (isRecord(value) && isListKind(value)) value.items.forEach((item: unknown, index: number) => add(item, ['items', index]));
+  const reason = notAnObject(value, loaded.source.path);
+  if (reason) loaded.skipped.push({ reason, line: loaded.source.lineCounter.linePos(doc.contents?.range?.[0] ?? outline.start).line });
+  else if (isRecord(value) && isListKind(value)) value.items.forEach((item: unknown, index: number) => add(item, ['items', index]));
   else add(value, []);
 }
 
@@ -210,6 +225,7 @@ export interface LoadedSourceData {
   comments: Comment[];
   findings: Finding[];
   documentCount: number;
+  skipped: SkippedDocument[];
   resources: ResourceData[];
   namespace?: string;
 }
@@ -217,13 +233,13 @@ export interface LoadedSourceData {
 export function toData(loaded: LoadedSource, options: NamespaceOption = {}): LoadedSourceData {
   const { path, text, contextOnly = false, comments } = loaded.source;
   const resources = loaded.resources.map(({ object, basePath, outline }) => ({ object, basePath, outline }));
-  return { path, text, contextOnly, comments, findings: loaded.findings, documentCount: loaded.documentCount, resources, namespace: options.namespace };
+  return { path, text, contextOnly, comments, findings: loaded.findings, documentCount: loaded.documentCount, skipped: loaded.skipped, resources, namespace: options.namespace };
 }
 
 export function fromData(data: LoadedSourceData): LoadedSource {
   const source: SourceFile = { path: data.path, text: data.text, lineCounter: countLines(data.text), contextOnly: data.contextOnly, comments: data.comments };
   const resources = data.resources.map((resource) => makeResource(source, resource, { namespace: data.namespace }));
-  return { source, resources, findings: data.findings, documentCount: data.documentCount };
+  return { source, resources, findings: data.findings, documentCount: data.documentCount, skipped: data.skipped };
 }
 
 function isListKind(value: Record<string, unknown>): value is { items: unknown[] } {

@@ -73,3 +73,28 @@ function goYamlTags(tags: Tags): Tags {
  * `logLevel: 'error'` so that the yaml package prints no warnings (e.g. on collection keys) to stderr.
  */
 export const PARSE_OPTIONS: DocumentOptions & SchemaOptions = { merge: true, logLevel: 'error', customTags: goYamlTags };
+
+/** A syntax error as stslint reports it: where ([start, end) offsets of the text) and what, in stslint's words. */
+export interface ParseProblem {
+  code: string;
+  pos: [number, number];
+  message: string;
+}
+
+const CONTINUED_LINE = "Mapping value not allowed here: this line is read as part of the value on the line above (is it indented too far?)";
+
+/**
+ * The yaml package's errors of one document, placed and worded as a user needs them. A line indented one column
+ * deeper than its siblings (`  name: a` then `   namespace: b`) makes the value above it a multi-line key; the
+ * package reports that on the line above (BLOCK_AS_IMPLICIT_KEY and MULTILINE_IMPLICIT_KEY, both starting at the
+ * value), where kubectl (go-yaml) names the line of the offending `:` ("mapping values are not allowed in this
+ * context"). That pair becomes one error at the `:`. Other errors are kept as they are.
+ */
+export function syntaxErrors(errors: readonly { code: string; pos: [number, number]; message: string }[]): ParseProblem[] {
+  const continued = new Set(errors.filter((error) => error.code === 'MULTILINE_IMPLICIT_KEY').map((error) => error.pos[0]));
+  return errors.flatMap(({ code, pos, message }): ParseProblem[] => {
+    if (code === 'BLOCK_AS_IMPLICIT_KEY' && continued.has(pos[0])) return [];
+    if (code === 'MULTILINE_IMPLICIT_KEY') return [{ code, pos: [pos[1], pos[1] + 1], message: CONTINUED_LINE }];
+    return [{ code, pos, message }];
+  });
+}

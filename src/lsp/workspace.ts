@@ -41,7 +41,7 @@ export class Workspace {
   /** Read every manifest under the root (ignorePatterns honoured); unreadable files are skipped. */
   async scan(): Promise<number> {
     if (!this.root) return 0;
-    const files = await expandPaths([this.root], this.root).catch(() => [] as string[]);
+    const files = await expandPaths([this.root], this.root).then((expansion) => expansion.files, () => [] as string[]);
     const ignored = ignoreMatcher(this.options.lint.ignore);
     const toLoad = files.filter((file) => !ignored(file)).map((path) => ({ path, contextOnly: true }));
     const outcomes = await loadFiles(toLoad, { maxBytes: this.options.lint.maxFileBytes, namespace: this.options.lint.namespace });

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stringify } from 'yaml';
 import { rules as registry } from '../../rules/index.js';
@@ -7,8 +6,9 @@ import { isDnsSubdomain } from '../k8s/statefulsets.js';
 import { lintFiles, type RawInput } from '../lint.js';
 import { baseStdin } from '../base/load.js';
 import { resolveOptions, type Settings } from '../options.js';
+import { readStandardInput } from '../stdio.js';
 import { UsageError } from '../util/errors.js';
-import { oneLine } from '../util/sanitize.js';
+import { bounded, oneLine } from '../util/sanitize.js';
 import { allProblems, planRun, type PlanRun } from './plan.js';
 import { PLAN_RULE_IDS } from './problems.js';
 import { renderText } from './render-text.js';
@@ -68,6 +68,11 @@ Exit codes: 0 plan made; 1 plan made, with error-severity problems;
 `;
 
 const MAX_REPLICAS = 2_147_483_647;
+/**
+ * Most scale steps one plan shows. Each step lists up to 10,000 pods with their claims (about 1.5 MB of JSON), so
+ * 400 steps made a report too long for one string ("Invalid string length"); 100 steps stay under 200 MB.
+ */
+export const MAX_SCALE_STEPS = 100;
 
 /** `stslint plan`: returns the exit code. */
 export async function planCommand(args: string[], io: Io): Promise<number> {
@@ -98,9 +103,9 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
   const resolved = resolveOptions(settings, io.cwd, (setting) => names[setting] ?? setting);
   const stdin: RawInput[] = [];
   if (positionals.includes('-')) {
-    stdin.push({ path: values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : '<stdin>', bytes: io.readStdin() });
+    stdin.push(await readStandardInput(io, values['stdin-filename'], resolved.lint.maxFileBytes));
   }
-  append(stdin, baseStdin(values['base-files'], positionals, io.readStdin));
+  append(stdin, await baseStdin(values['base-files'], positionals, io.readStdin, resolved.lint.maxFileBytes));
   const planRules = registry.filter((rule) => PLAN_RULE_IDS.includes(rule.meta.id));
   const lintRun = await lintFiles(positionals.filter((path) => path !== '-'), { ...resolved.lint, registry: planRules }, stdin);
   const run = planRun(lintRun, {
@@ -115,7 +120,8 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
   if (run.plan.statefulSets.length === 0) throw new UsageError(nothingFound(run, values.name, values.namespace, io));
   const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
   if (format === 'json') io.stdout(`${JSON.stringify(run.plan, null, 2)}\n`);
-  else if (format === 'yaml') io.stdout(stringify(run.plan));
+  // Plain YAML: a pod's labels and the template's are one object, which stringify would write as an anchor and aliases.
+  else if (format === 'yaml') io.stdout(stringify(run.plan, { aliasDuplicateObjects: false }));
   else io.stdout(renderText(run.plan, { color, cwd: io.cwd }));
   if (run.internalError) return 2;
   return allProblems(run.plan).some((problem) => problem.severity === 'error') ? 1 : 0;
@@ -131,20 +137,22 @@ function parse(args: string[]) {
 
 function scaleTargets(replicas: string[] | undefined, scaleTo: string[] | undefined): number[] {
   if (replicas && scaleTo) throw new UsageError('Use --replicas or --scale-to, not both');
-  return (replicas ?? scaleTo ?? []).flatMap((value) => value.split(',')).map(replicaCount);
+  const steps = (replicas ?? scaleTo ?? []).flatMap((value) => value.split(','));
+  if (steps.length > MAX_SCALE_STEPS) throw new UsageError(`--replicas: at most ${MAX_SCALE_STEPS} scale steps, got ${steps.length}`);
+  return steps.map(replicaCount);
 }
 
 function replicaCount(value: string): number {
   const count = Number(value.trim());
   if (!/^\s*\d+\s*$/.test(value) || count > MAX_REPLICAS) {
-    throw new UsageError(`--replicas expects whole numbers from 0 to ${MAX_REPLICAS}, got '${value}'`);
+    throw new UsageError(`--replicas expects whole numbers from 0 to ${MAX_REPLICAS}, got '${bounded(value)}'`);
   }
   return count;
 }
 
 function clusterDomain(value: string): string {
   const domain = value.replace(/\.$/, '');
-  if (!isDnsSubdomain(domain)) throw new UsageError(`--cluster-domain expects a DNS domain such as cluster.local, got '${value}'`);
+  if (!isDnsSubdomain(domain)) throw new UsageError(`--cluster-domain expects a DNS domain such as cluster.local, got '${bounded(value)}'`);
   return domain;
 }
 
@@ -154,6 +162,6 @@ function nothingFound(run: PlanRun, name: string | undefined, namespace: string 
   }
   const unread = run.plan.inputProblems.length > 0 ? ` (${run.plan.inputProblems.length} input problems above)` : '';
   if (run.found === 0) return `No StatefulSet found in the inputs${unread}`;
-  const wanted = [name && `named '${name}'`, namespace && `in namespace '${namespace}'`].filter(Boolean).join(' ');
+  const wanted = [name && `named '${bounded(name)}'`, namespace && `in namespace '${bounded(namespace)}'`].filter(Boolean).join(' ');
   return `No StatefulSet ${wanted} among the ${run.found} found in the inputs${unread}`;
 }

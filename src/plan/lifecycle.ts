@@ -1,3 +1,4 @@
+import { byNaturalOrder } from '../util/compare.js';
 import { claimName, ordinalRange, podName } from './names.js';
 import type { ClaimChange, ClaimEffect, ClaimTemplate, DeletePlan, RetentionPolicy, ScaleStep } from './types.js';
 
@@ -77,7 +78,7 @@ function deletion(shape: StatefulSetShape, count: number, kept: Map<string, Clai
   return {
     whenDeleted: shape.retention.whenDeleted,
     pods: ordinals.map((ordinal) => podName(shape.name, ordinal)),
-    claims: [...current, ...earlier.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))],
+    claims: [...current, ...earlier.sort((a, b) => byNaturalOrder(a.name, b.name))],
   };
 }
 

@@ -95,6 +95,22 @@ function fromCrd(index: ResourceIndex, group: string, version: string, kind: str
   return convertedVersion(served);
 }
 
+/**
+ * Why the CRD of the run that defines a custom resource's group and kind gives no schema for its version: the
+ * version is listed with `served: false` (the API server then refuses the object), or not listed at all.
+ * Undefined when no CRD of the run defines the kind, or when the version is served.
+ */
+export function unservedVersion(resource: Resource, index: ResourceIndex): { crd: string; listed: boolean } | undefined {
+  const slash = resource.apiVersion.indexOf('/');
+  const crd = index.groupedBy('CustomResourceDefinition', 'defined kind', definedKind, `${resource.group}/${resource.kind}`)[0];
+  if (slash < 0 || !crd) return undefined;
+  const version = resource.apiVersion.slice(slash + 1);
+  const versions: unknown[] = Array.isArray(crd.object.spec.versions) ? crd.object.spec.versions : [];
+  const entry = versions.find((item) => isRecord(item) && item.name === version);
+  if (isRecord(entry) && entry.served === true) return undefined;
+  return { crd: crd.name, listed: entry !== undefined };
+}
+
 /** `<spec.group>/<spec.names.kind>` of an apiextensions.k8s.io/v1 CRD. */
 function definedKind(crd: Resource): string | undefined {
   const spec = crd.object.spec;

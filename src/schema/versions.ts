@@ -1,3 +1,4 @@
+import { bounded } from '../util/sanitize.js';
 import { compareVersions } from '../k8s/api-versions.js';
 import { loadIndex } from './bundle.js';
 
@@ -20,7 +21,7 @@ export function unsupportedVersion(kubernetesVersion: string): string | undefine
   const minor = /^v?(\d+\.\d+)(?:\.\d+)?$/.exec(kubernetesVersion.trim())?.[1];
   const supported = minor && compareVersions(minor, versions[0]) >= 0 && compareVersions(minor, versions.at(-1)!) <= 0;
   if (supported) return undefined;
-  return `Unsupported Kubernetes version '${kubernetesVersion}': stslint supports ${versions[0]} to ${versions.at(-1)} (bundled schemas: ${versions.join(', ')}; a version in between uses the nearest older one)`;
+  return `Unsupported Kubernetes version '${bounded(kubernetesVersion)}': stslint supports ${versions[0]} to ${versions.at(-1)} (bundled schemas: ${versions.join(', ')}; a version in between uses the nearest older one)`;
 }
 
 /** The bundled schema version for a target Kubernetes version: the same, else the nearest older, else the oldest. */

@@ -33,3 +33,11 @@ export function keepingLineBreaks(text: string): string {
     return visible(char);
   });
 }
+
+/** Longest value quoted in a message (characters): message placeholders, paths and values in usage errors. */
+export const MAX_QUOTED = 200;
+
+/** `text`, cut to `max` characters (the last one an ellipsis) when longer: for values quoted in messages. */
+export function bounded(text: string, max = MAX_QUOTED): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../../src/types.js';
@@ -86,11 +87,68 @@ describe('stslint CLI (built)', () => {
     });
   });
 
+  it('ships its bin files executable, in git too: npm makes them so, which must not leave git status dirty', () => {
+    const bins = Object.values(JSON.parse(readFileSync('package.json', 'utf8')).bin as Record<string, string>);
+    for (const bin of bins) expect(statSync(bin).mode & 0o111, bin).toBe(0o111);
+    const git = spawnSync('git', ['ls-files', '--stage', '--', ...bins], { encoding: 'utf8' });
+    if (git.status !== 0) return; // not a git checkout (an unpacked package): nothing to compare
+    expect(git.stdout.trim().split('\n').map((line) => `${line.split(/\s+/)[0]} ${line.split('\t')[1]}`)).toEqual(bins.map((bin) => `100755 ${bin}`).sort());
+  });
+
   it('lists rules, prints help and version', () => {
     const rules = JSON.parse(stslint(['rules', '--format', 'json']).stdout) as { id: string }[];
     expect(rules.map((r) => r.id)).toContain('selector-label-mismatch');
     expect(stslint(['--help']).stdout).toMatch(/^Usage: stslint/);
     expect(stslint(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('lists each rule with the levels it really reports at: two levels, and fatal', () => {
+    const listing = stslint(['rules']).stdout;
+    const row = (id: string) => listing.split('\n').find((line) => line.startsWith(`${id} `))?.replace(/\s+/g, ' ');
+    expect(row('rwo-shared-claim')).toMatch(/^rwo-shared-claim error\/warning Disallow /);
+    expect(row('statefulset-service-name')).toMatch(/^statefulset-service-name warning\/error Require /);
+    expect(row('yaml-syntax')).toMatch(/^yaml-syntax error \(fatal\) Report /);
+    expect(row('pdb-missing')).toMatch(/^pdb-missing warning Require /);
+    const json = JSON.parse(stslint(['rules', '-f', 'json']).stdout) as { id: string; severities?: string[]; fatal?: boolean }[];
+    expect(json.find((rule) => rule.id === 'rwo-shared-claim')).toMatchObject({ severity: 'error', severities: ['error', 'warning'] });
+    expect(json.find((rule) => rule.id === 'yaml-syntax')).toMatchObject({ severity: 'error', fatal: true });
+    expect(stslint(['rules', '--help']).stdout).toMatch(/error\/warning: the rule\s+reports at either level/);
+  });
+
+  it('a rule that reports at a level its meta does not list is an internal error (the listing would lie)', async () => {
+    const { lintText } = await import('../../src/lint.js');
+    const { defineRule } = await import('../../src/linter/rule.js');
+    const liar = defineRule({
+      meta: { id: 'liar', severity: 'error', description: 'Report at an undeclared level', messages: { m: 'm' } },
+      check(resource, context) {
+        context.report({ path: [], messageId: 'm', severity: 'warning' });
+      },
+    });
+    const run = lintText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n', { registry: [liar] });
+    expect(run.internalError).toBe(true);
+    expect(run.results[0].messages[0].message).toBe("Rule 'liar' failed on ConfigMap 'a': reported a warning but meta.severities does not list it");
+  });
+
+  it('says a custom resource of a CRD version that is not served is refused, not that its CRD is missing', () => {
+    const crd = [
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'metadata: {name: widgets.example.com}',
+      'spec:',
+      '  group: example.com',
+      '  names: {kind: Widget, plural: widgets}',
+      '  scope: Namespaced',
+      '  versions:',
+      '  - {name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}',
+      '  - {name: v1beta1, served: false, storage: false, schema: {openAPIV3Schema: {type: object}}}',
+      '',
+    ].join('\n');
+    const crs = 'apiVersion: example.com/v1beta1\nkind: Widget\nmetadata: {name: a}\n---\napiVersion: example.com/v2\nkind: Widget\nmetadata: {name: b}\n';
+    const messages = (JSON.parse(stslint(['-', '--strict-kinds', '-f', 'json'], `${crd}---\n${crs}`).stdout) as LintResult[])[0].messages;
+    expect(messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([
+      "13:1 no schema for example.com/v1beta1 Widget: its CustomResourceDefinition 'widgets.example.com' does not serve v1beta1 (served: false), so the API server refuses it",
+      "17:1 no schema for example.com/v2 Widget: its CustomResourceDefinition 'widgets.example.com' has no version v2, so the API server refuses it",
+    ]);
   });
 
   it('writes the report to --output-file', () => {

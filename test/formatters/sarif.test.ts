@@ -15,6 +15,40 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const validateSarif = ajv.compile(SCHEMA);
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SarifResult = any;
+
+/** RFC 3986 characters of a URI reference: unreserved, reserved, and percent-encodings. */
+const URI_REFERENCE = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * Every uri of a SARIF log is a valid URI reference; a base id's is absolute and ends with '/'; a location with
+ * a base id is a relative reference (no scheme: no colon in its first segment) that resolves inside the base,
+ * to the file it names; one without is a file URI or a relative name.
+ */
+function expectValidUris(log: SarifResult): void {
+  const run = log.runs[0];
+  for (const { uri } of Object.values(run.originalUriBaseIds) as { uri: string }[]) {
+    expect(uri).toMatch(URI_REFERENCE);
+    expect(uri).toMatch(SCHEME);
+    expect(uri.endsWith('/')).toBe(true);
+  }
+  for (const result of run.results) {
+    const { uri, uriBaseId } = result.locations[0].physicalLocation.artifactLocation;
+    expect(uri, uri).toMatch(URI_REFERENCE);
+    if (uriBaseId) {
+      expect(uri.split('/')[0], uri).not.toContain(':');
+      const base = run.originalUriBaseIds[uriBaseId].uri;
+      expect(new URL(uri, base).href.startsWith(base), uri).toBe(true);
+    } else if (SCHEME.test(uri)) {
+      expect(uri.startsWith('file:///'), uri).toBe(true);
+    } else {
+      expect(uri.split('/')[0], uri).not.toContain(':');
+    }
+  }
+}
+
 const META: Record<string, RuleMeta> = {
   ...RULES_META,
   'pdb-missing': { id: 'pdb-missing', severity: 'warning', description: 'Require a PodDisruptionBudget' },
@@ -134,6 +168,20 @@ describe('sarif formatter', () => {
       expect(['/work/project/manifests/web.yaml', '/work/project/odd dir/a#b%c ünï.yaml']).toContain(file);
     }
     expect(pathToFileURL('/srv/elsewhere/x.yaml').href).toBe('file:///srv/elsewhere/x.yaml');
+  });
+
+  it('never gives a relative path a scheme: a colon in it is written %3A (RFC 3986 §4.2), and every uri is valid', async () => {
+    const names = ['javascript:alert(1)/x.yaml', 'C:x.yaml', 'a/b:c.yaml', 'mailto:me@example.com.yaml', 'data:,x/y.yaml'];
+    const results = lint(Object.fromEntries(names.map((name, i) => [`${CWD}/${name}`, mismatchedDeployment(`n${i}`, 'web')])));
+    const { log } = await sarifOf(results);
+    expectValidUris(log);
+    const uris = log.runs[0].results.map((result: SarifResult) => result.locations[0].physicalLocation.artifactLocation.uri);
+    expect(uris).toEqual(expect.arrayContaining(['javascript%3Aalert(1)/x.yaml', 'C%3Ax.yaml', 'a/b%3Ac.yaml']));
+    expect(validateSarif(log)).toBe(true);
+  });
+
+  it('writes only valid uris for odd names, files outside cwd and stdin', async () => {
+    expectValidUris((await sarifOf(sampleResults())).log);
   });
 
   it('reports suppressed findings as results with inSource suppressions and their justification', async () => {

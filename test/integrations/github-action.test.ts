@@ -54,6 +54,16 @@ describe('GitHub Action entry point (bin/stslint-action.js, with the environment
     expect(code).toBe(1);
   });
 
+  it('creates the directories of sarif-file, and says why it fails on too many warnings', () => {
+    const { dir, env } = workspace();
+    writeFileSync(join(dir, 'deploy/sts.yaml'), 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  replicas: 1\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec: {containers: [{name: c, image: busybox:1.36}]}\n');
+    const { code, stdout } = runActionProcess({ ...env, INPUT_PATHS: 'deploy/sts.yaml', 'INPUT_SARIF-FILE': 'reports/ci/stslint.sarif', 'INPUT_MAX-WARNINGS': '0' });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/\(0 errors, (\d+) warnings?\): too many warnings, at most 0 allowed \(--max-warnings\)\n/);
+    expect(stdout).toMatch(/\nstslint: too many warnings: \d+ found, at most 0 allowed \(--max-warnings\): exit 1\n$/);
+    expect(JSON.parse(readFileSync(join(dir, 'reports/ci/stslint.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+
   it('exits 2 with one line on a usage problem', () => {
     const { env } = workspace();
     const { code, stdout } = runActionProcess({ ...env, INPUT_PATHS: 'missing/' });

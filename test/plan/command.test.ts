@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseDocument, visit } from 'yaml';
 import type { Io } from '../../src/cli.js';
 import { UsageError } from '../../src/util/errors.js';
-import { planCommand } from '../../src/plan/command.js';
+import { MAX_SCALE_STEPS, planCommand } from '../../src/plan/command.js';
 import type { Plan } from '../../src/plan/types.js';
 import { PLAN_FIXTURES } from './helpers.js';
 
@@ -18,7 +18,7 @@ async function run([command, ...args]: string[], stdin = '') {
     argv: [command, ...args],
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    readStdin: () => new TextEncoder().encode(stdin),
+    readStdin: async () => ({ bytes: new TextEncoder().encode(stdin), complete: true }),
     isTTY: false,
     env: {},
     cwd: PLAN_FIXTURES,
@@ -42,6 +42,23 @@ describe('stslint plan (in-process)', () => {
     ]);
     const yaml = await run(['plan', 'web.yaml', '-f', 'yaml', '--scale-to', '1', '--delete']);
     expect(parse(yaml.stdout)).toEqual(plan);
+  });
+
+  it('writes plain YAML: no anchor or alias, though pods share objects with their template', async () => {
+    const { stdout } = await run(['plan', '.', '-f', 'yaml', '--replicas', '3,1', '--delete']);
+    const doc = parseDocument(stdout);
+    let aliases = 0;
+    visit(doc, { Alias: () => void aliases++, Node: (_, node) => void (node.anchor && aliases++) });
+    expect(aliases).toBe(0);
+    expect(stdout).not.toMatch(/(?:^|[\s:-])[&*]a\d+\b/m);
+    expect(doc.toJS()).toEqual(JSON.parse((await run(['plan', '.', '-f', 'json', '--replicas', '3,1', '--delete'])).stdout));
+  });
+
+  it(`shows at most ${MAX_SCALE_STEPS} scale steps (400 made a report longer than a string can hold)`, async () => {
+    const steps = (count: number) => Array.from({ length: count }, (_, i) => (i % 2 ? 3 : 1)).join(',');
+    expect(await run(['plan', 'web.yaml', '--replicas', steps(400)])).toEqual({ code: 2, stdout: '', stderr: `stslint: --replicas: at most ${MAX_SCALE_STEPS} scale steps, got 400\n` });
+    const plan = JSON.parse((await run(['plan', 'web.yaml', '-f', 'json', '--replicas', steps(MAX_SCALE_STEPS)])).stdout) as Plan;
+    expect(plan.statefulSets[0].scale).toHaveLength(MAX_SCALE_STEPS);
   });
 
   it('plans a directory, a glob and standard input, selecting by name and namespace', async () => {

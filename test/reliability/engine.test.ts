@@ -66,7 +66,7 @@ describe('a rule that throws is a bug, reported without stopping the run', () =>
       argv: [join(dir, 'a.yaml'), '-f', 'json'],
       stdout: (text) => (stdout += text),
       stderr: () => undefined,
-      readStdin: () => new Uint8Array(),
+      readStdin: async () => ({ bytes: new Uint8Array(), complete: true }),
       isTTY: false,
       env: {},
       cwd: dir,

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandPaths } from '../../src/load/files.js';
@@ -7,7 +7,7 @@ import { decodeManifest, readManifest } from '../../src/load/read.js';
 import { UsageError } from '../../src/util/errors.js';
 import { lintFiles } from '../../src/lint.js';
 import type { LintResult } from '../../src/types.js';
-import { stslint, tempDir } from './helpers.js';
+import { BIN, stslint, tempDir } from './helpers.js';
 
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 
@@ -61,7 +61,7 @@ describe('files that cannot be read', () => {
   it('says a file vanished between the walk and the read', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'gone.yaml'), CONFIG_MAP);
-    const [path] = await expandPaths([dir]);
+    const [path] = (await expandPaths([dir])).files;
     unlinkSync(path);
     expect(await readManifest(path)).toMatchObject({ finding: { file: path, message: 'File not found: it was removed before it could be read' } });
   });
@@ -80,12 +80,12 @@ describe('files that cannot be read', () => {
     mkdirSync(join(dir, 'dir.yaml'));
     writeFileSync(join(dir, 'dir.yaml', 'inner.yaml'), CONFIG_MAP);
     mkdirSync(join(dir, 'empty.yaml'));
-    expect(await expandPaths(['dir.yaml'], dir)).toEqual([join(dir, 'dir.yaml', 'inner.yaml')]);
+    expect((await expandPaths(['dir.yaml'], dir)).files).toEqual([join(dir, 'dir.yaml', 'inner.yaml')]);
     await expect(expandPaths(['empty.yaml'], dir)).rejects.toThrow(new UsageError("No manifests (.yaml, .yml, .json) in the directory 'empty.yaml'"));
     expect(await readManifest(join(dir, 'dir.yaml'))).toMatchObject({ finding: { message: 'Path is a directory, not a file' } });
   });
 
-  it('reports symbolic link loops, broken links and looping links, and lints each file once', async () => {
+  it('reports broken links and looping links, does not enter links to directories, and lints each file once', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'sub', 'app.yaml'), CONFIG_MAP);
@@ -100,25 +100,26 @@ describe('files that cannot be read', () => {
       'broken.yaml': ["1:1 yaml-syntax Broken symbolic link: its target 'missing.yaml' does not exist"],
       'self.yaml': ['1:1 yaml-syntax Symbolic link loop: the link leads back to itself; not read'],
       'sub/app.yaml': [],
-      'sub/up': [`1:1 yaml-syntax Symbolic link loop: the link leads back to '${dir}', a directory it is in; not followed`],
     });
+    // Both links to directories lead inside the walked one: their files are found under their own path.
+    expect(run.stats.linksNotFollowed).toEqual([]);
   });
 
   it('reports a broken link given explicitly, and fails on a path that does not exist', async () => {
     const dir = tempDir();
     symlinkSync('missing.yaml', join(dir, 'broken.yaml'));
-    expect(await expandPaths(['broken.yaml'], dir)).toEqual([join(dir, 'broken.yaml')]);
+    expect((await expandPaths(['broken.yaml'], dir)).files).toEqual([join(dir, 'broken.yaml')]);
     await expect(expandPaths(['nope.yaml'], dir)).rejects.toThrow(new UsageError('No such file or directory: nope.yaml'));
   });
 
-  it('expands globs with the same care: loops, unreadable entries, each file once', async () => {
+  it('expands globs with the same care: no loop through links, each file once', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'a'));
     writeFileSync(join(dir, 'a', 'one.yaml'), CONFIG_MAP);
     symlinkSync('..', join(dir, 'a', 'loop'));
     symlinkSync('a', join(dir, 'b'));
-    expect(await expandPaths(['**/*.yaml'], dir)).toEqual([join(dir, 'a', 'loop'), join(dir, 'a', 'one.yaml')]);
-    expect(await expandPaths(['*/one.yaml'], dir)).toEqual([join(dir, 'a', 'one.yaml')]);
+    expect((await expandPaths(['**/*.yaml'], dir)).files).toEqual([join(dir, 'a', 'one.yaml')]);
+    expect((await expandPaths(['*/one.yaml'], dir)).files).toEqual([join(dir, 'a', 'one.yaml')]);
   });
 });
 
@@ -150,5 +151,91 @@ describe('permissions (the built CLI, as an unprivileged user)', () => {
     expect(unreadable.stdout).toContain('File not read: permission denied');
     const missing = stslint(['repo/good.yaml', 'repo/nope.yaml'], { cwd: dir, unprivileged: true });
     expect(missing).toEqual({ code: 2, stdout: '', stderr: 'stslint: No such file or directory: repo/nope.yaml\n' });
+  });
+});
+
+describe('directory walks', () => {
+  it('enter no link to a directory: links that fan out (2·18 links, 2^18 paths) cost one walk of each real directory', async () => {
+    const dir = tempDir();
+    const depth = 18;
+    for (let level = 0; level <= depth; level++) {
+      mkdirSync(join(dir, `d${level}`));
+      writeFileSync(join(dir, `d${level}`, 'cm.yaml'), CONFIG_MAP.replace('name: a', `name: c${level}`));
+      if (level > 0) {
+        symlinkSync(join(dir, `d${level}`), join(dir, `d${level - 1}`, 'a'));
+        symlinkSync(join(dir, `d${level}`), join(dir, `d${level - 1}`, 'b'));
+      }
+    }
+    const started = Date.now();
+    const { files, linksNotFollowed } = await expandPaths([join(dir, 'd0')]);
+    expect(Date.now() - started).toBeLessThan(10_000); // hang guard: the old walk took 33 s here, then overflowed the stack
+    // Walked from d0, the other levels are outside it: their links are told, not followed.
+    expect(files).toEqual([join(dir, 'd0', 'cm.yaml')]);
+    expect(linksNotFollowed).toEqual([join(dir, 'd0', 'a'), join(dir, 'd0', 'b')]);
+    expect((await expandPaths([dir])).files).toHaveLength(depth + 1);
+  });
+
+  it('do not walk the whole machine through a link to / beside a manifest; the CLI says it did not follow it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cm.yaml'), CONFIG_MAP);
+    symlinkSync('/', join(dir, 'root'));
+    expect(stslint(['.'], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'stslint: 1 symbolic link to a directory outside the walked one was not followed (name a link to lint what it points to): root\n',
+    });
+    // Named explicitly, a link is followed: the user asked for it.
+    mkdirSync(join(dir, 'shared'));
+    writeFileSync(join(dir, 'shared', 'other.yaml'), CONFIG_MAP.replace('name: a', 'name: b'));
+    const outside = tempDir();
+    symlinkSync(join(dir, 'shared'), join(outside, 'shared-link'));
+    expect(stslint(['shared-link', '-f', 'json'], { cwd: outside }).stdout).toContain(join(outside, 'shared-link', 'other.yaml'));
+  });
+
+  it('list 130,000 files of one directory without a call-stack limit (no push(...items))', async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 130_000; i++) closeSync(openSync(join(dir, `f${i}.yaml`), 'w'));
+    const { files } = await expandPaths([dir]);
+    expect(files).toHaveLength(130_000);
+    expect(files[0]).toBe(join(dir, 'f0.yaml'));
+  }, 120_000);
+});
+
+describe('names and special files', () => {
+  const nonUtf8 = (dir: string) => Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.yaml')]);
+
+  it('a file whose name is not UTF-8 is reported as such, found in a walk or named explicitly', async () => {
+    const dir = tempDir();
+    writeFileSync(nonUtf8(dir), CONFIG_MAP);
+    writeFileSync(join(dir, 'good.yaml'), CONFIG_MAP.replace('name: a', 'name: b'));
+    const expected = ['1:1 yaml-syntax File not read: its name is not valid UTF-8 (stslint shows such bytes as U+FFFD); rename it'];
+    const run = await lintFiles([dir], { registry: [] });
+    expect(byFile(dir, run.results)).toEqual({ 'caf\uFFFD.yaml': expected, 'good.yaml': [] });
+    // The shell passes the raw bytes; Node decodes them with U+FFFD, as it does names from readdir.
+    const child = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" -f json "$(printf 'caf\\351.yaml')"`], { cwd: dir, encoding: 'utf8' });
+    expect({ code: child.status, stderr: child.stderr }).toEqual({ code: 1, stderr: '' });
+    expect(byFile(dir, JSON.parse(child.stdout))).toEqual({ 'caf\uFFFD.yaml': expected });
+  });
+
+  it.skipIf(!existsSync('/proc/self/status'))('a file whose size the system gives as 0 (procfs) is read to its end', async () => {
+    const read = await readManifest('/proc/self/status');
+    expect('text' in read && read.text).toMatch(/^Name:\t/);
+    expect(await readManifest('/proc/self/status', 10)).toMatchObject({ finding: { message: expect.stringMatching(/^Input not read: it is larger than the limit of 10 bytes/) } });
+  });
+});
+
+describe('ignore patterns', () => {
+  it('a directory or glob whose files are all ignored fails as in ESLint (exit 2); an ignored file named explicitly is told', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'deploy'));
+    writeFileSync(join(dir, 'deploy', 'a.yaml'), CONFIG_MAP);
+    writeFileSync(join(dir, 'deploy', 'b.yml'), CONFIG_MAP.replace('name: a', 'name: b'));
+    writeFileSync(join(dir, '.stslint.yaml'), 'ignorePatterns: ["deploy/*.{yaml,yml}"]\n');
+    const config = join(dir, '.stslint.yaml');
+    expect(stslint(['deploy'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: `stslint: All files matched by 'deploy' are ignored by ignorePatterns in ${config}\n` });
+    expect(stslint(['deploy/*.y*ml'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: `stslint: All files matched by 'deploy/*.y*ml' are ignored by ignorePatterns in ${config}\n` });
+    expect(stslint(['deploy/a.yaml'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: `stslint: ${join(dir, 'deploy', 'a.yaml')} ignored by ignorePatterns in ${config}\n` });
+    writeFileSync(join(dir, '.stslint.yaml'), 'ignorePatterns: ["deploy/*.yaml"]\n');
+    expect(stslint(['deploy'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { lintSources, type LintRun, type SourceInput } from '../../src/lint.js';
 import type { LintMessage } from '../../src/types.js';
@@ -52,6 +52,16 @@ export function expectPositionsInside(texts: Record<string, string>, messages: r
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'stslint-reliability-'));
   chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** Write { relative path: text } under a new temporary directory (parents created); returns the directory. */
+export function writeTree(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
   return dir;
 }
 

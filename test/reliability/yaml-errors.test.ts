@@ -7,9 +7,10 @@ const HEAD = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n';
 const SYNTAX_ERRORS: { name: string; text: string; expected: string[]; message: RegExp }[] = [
   {
     name: 'a key indented deeper than its siblings',
+    // At the ':' of the line indented too far, as kubectl names it (go-yaml: "line 5: mapping values are not allowed").
     text: `${HEAD}  name: a\n   labels: {}\n`,
-    expected: ['4:9-5:10 yaml-syntax', '4:9-4:10 yaml-syntax'],
-    message: /Implicit keys need to be on a single line/,
+    expected: ['5:10-5:11 yaml-syntax'],
+    message: /^Mapping value not allowed here: .*indented too far/,
   },
   {
     name: 'a key indented less than its siblings',
@@ -31,8 +32,8 @@ const SYNTAX_ERRORS: { name: string; text: string; expected: string[]; message: 
   {
     name: 'a stray --- inside a block',
     text: `${HEAD}  name: a\n  ---\n  labels: {}\n`,
-    expected: ['5:3-6:9 yaml-syntax'],
-    message: /Implicit keys need to be on a single line/,
+    expected: ['6:9-6:10 yaml-syntax'],
+    message: /^Mapping value not allowed here/,
   },
   { name: 'an invalid escape', text: `${HEAD}  name: "a\\qb"\n`, expected: ['4:11-4:12 yaml-syntax'], message: /Invalid escape sequence \\q/ },
   { name: 'an empty anchor', text: 'a: &\n', expected: ['1:4-1:5 yaml-syntax'], message: /Anchor cannot be an empty string/ },
@@ -98,8 +99,8 @@ describe('documents that are not objects', () => {
   it.each([
     ['only a scalar', 'just a string\n', '1:1-1:14'],
     ['only a number', '42\n', '1:1-1:3'],
-    ['only a block list', '- a\n- b\n', '1:3-1:4'],
-    ['only a flow list', '[1, 2]\n', '1:2-1:3'],
+    ['only a block list of objects', '- apiVersion: v1\n  kind: ConfigMap\n', '1:3-1:17'],
+    ['only a flow list of objects', '[{kind: ConfigMap}]\n', '1:3-1:18'],
   ])('%s is a resource-shape finding', (_, text, range) => {
     const { messages } = lintAll(text);
     expect(where(messages)).toEqual([`${range} resource-shape`]);

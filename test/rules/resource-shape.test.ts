@@ -22,8 +22,9 @@ new RuleTester().run('resource-shape', rule, {
       errors: [{ messageId: 'notString', message: 'kind must be a non-empty string, got an empty string', line: 2, column: 1, endLine: 2, endColumn: 9 }],
     },
     {
-      code: '- just\n- a list\n',
-      errors: [{ messageId: 'notObject', data: { what: 'a list' }, line: 1, column: 3, endLine: 1, endColumn: 7 }],
+      // A list of objects; a list of no object is not a Kubernetes object at all, and skipped (src/load/not-objects.ts).
+      code: '- kind: ConfigMap\n  metadata: {name: a}\n',
+      errors: [{ messageId: 'notObject', data: { what: 'a list' }, line: 1, column: 3, endLine: 1, endColumn: 18 }],
     },
     {
       code: 'hello\n',
