@@ -28,6 +28,11 @@ export interface DocumentOutline {
   root: Outline | undefined;
   /** Where the document starts: the fallback position. */
   start: number;
+  /**
+   * True while `root` is not built yet (the fast loader, src/load/fast.ts): positions.ts builds it from the
+   * document's own text (from `start` on) the first time a position in it is asked for, and clears this flag.
+   */
+  lazy?: boolean;
 }
 
 /** One parsed YAML (or JSON) source: a file, or stdin under its display name. */

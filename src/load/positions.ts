@@ -1,6 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, Parser, type Document, type Node, type Pair } from 'yaml';
 import type { LineCounter } from 'yaml';
 import type { DocumentOutline, ObjectPath, Outline, Range, Resource } from '../types.js';
+import { PARSE_OPTIONS } from './yaml.js';
 
 export type { DocumentOutline, Outline };
 
@@ -15,7 +16,7 @@ type Span = [start: number, end: number];
  * - A path that does not exist: the deepest part of it that does.
  */
 export function rangeOf(resource: Resource, path: ObjectPath): Range {
-  const { outline } = resource;
+  const outline = builtOutline(resource);
   const span =
     path.length === 0
       ? rootSpan(outline.root, resource.basePath)
@@ -29,39 +30,63 @@ export function toRange(lineCounter: LineCounter, [start, end]: Span): Range {
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
 
-/** Build the outline of a parsed document (recursive: the loader refuses documents nested too deeply first). */
-export function outlineDocument(doc: Document.Parsed): DocumentOutline {
+/**
+ * Build the outline of a parsed document (recursive: the loader refuses documents nested too deeply first). `shift`
+ * is added to every offset: the document was parsed from the source's text starting at that offset.
+ */
+export function outlineDocument(doc: Document.Parsed, shift = 0): DocumentOutline {
   const contents = doc.contents as Node | null;
-  return { root: contents?.range ? outlineNode(contents) : undefined, start: doc.range[0] };
+  return { root: contents?.range ? outlineNode(contents, shift) : undefined, start: doc.range[0] + shift };
+}
+
+/**
+ * The outline of a resource, built first if the fast loader left it for later: the first document of the source's
+ * text from `outline.start` on, parsed with the yaml package as the reference loader parses it. The fast loader
+ * takes only documents whose text parses the same on its own as in its file (no directives, no aliases).
+ */
+export function builtOutline(resource: Pick<Resource, 'outline' | 'source'>): DocumentOutline {
+  const { outline } = resource;
+  if (!outline.lazy) return outline;
+  const { start } = outline;
+  const composer = new Composer({ ...PARSE_OPTIONS, uniqueKeys: false });
+  for (const token of new Parser().parse(resource.source.text.slice(start))) {
+    if (token.type !== 'document') continue;
+    void [...composer.next(token)];
+    const [doc] = composer.end();
+    outline.root = outlineDocument(doc as Document.Parsed, start).root;
+    break;
+  }
+  delete outline.lazy;
+  return outline;
 }
 
 // Arrays are built at their final length: grown by push, each would reserve room for 17 entries.
-function outlineNode(node: Node): Outline {
-  const outline: Outline = { start: node.range![0], end: node.range![1], spans: [] };
+function outlineNode(node: Node, shift: number): Outline {
+  const outline: Outline = { start: node.range![0] + shift, end: node.range![1] + shift, spans: [] };
   if (isMap(node)) {
     outline.keys = node.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined));
-    outline.spans = flatSpans(node.items.map(pairSpan));
-    addChildren(outline, node.items.map((pair) => pair.value as Node | null));
+    outline.spans = flatSpans(node.items.map(pairSpan), shift);
+    addChildren(outline, node.items.map((pair) => pair.value as Node | null), shift);
   } else if (isSeq(node)) {
     const items = node.items as (Node | null)[];
-    outline.spans = flatSpans(items.map((item) => (item ? itemSpan(item) : undefined)));
-    addChildren(outline, items);
+    outline.spans = flatSpans(items.map((item) => (item ? itemSpan(item) : undefined)), shift);
+    addChildren(outline, items, shift);
   }
   return outline;
 }
 
-function flatSpans(spans: (Span | undefined)[]): number[] {
+function flatSpans(spans: (Span | undefined)[], shift: number): number[] {
   const flat = new Array<number>(2 * spans.length);
   spans.forEach((span, i) => {
-    flat[2 * i] = span?.[0] ?? -1;
-    flat[2 * i + 1] = span?.[1] ?? -1;
+    flat[2 * i] = span ? span[0] + shift : -1;
+    flat[2 * i + 1] = span ? span[1] + shift : -1;
   });
   return flat;
 }
 
-function addChildren(outline: Outline, values: (Node | null)[]): void {
+function addChildren(outline: Outline, values: (Node | null)[], shift: number): void {
   if (!values.some(isCollectionNode)) return;
-  outline.children = values.map((value) => (isCollectionNode(value) ? outlineNode(value) : undefined));
+  outline.children = values.map((value) => (isCollectionNode(value) ? outlineNode(value, shift) : undefined));
 }
 
 function isCollectionNode(value: Node | null): value is Node {

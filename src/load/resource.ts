@@ -4,7 +4,10 @@ import { ruleFinding } from '../linter/findings.js';
 import type { Finding, MessageData, ObjectPath, Resource, SourceFile } from '../types.js';
 import type { MessageIdOf } from '../linter/rule.js';
 import { isRecord } from '../util/guards.js';
+import { append } from '../util/arrays.js';
+import { notAnObject } from './not-objects.js';
 import { rangeOf, type DocumentOutline } from './positions.js';
+import type { LoadedSource } from './source.js';
 
 /** What an object is made of, as plain data: it crosses the boundary of a parsing worker (parse-files.ts). */
 export interface ResourceData {
@@ -17,6 +20,27 @@ export interface ResourceData {
 /** Where objects without `metadata.namespace` are: `--namespace`, else 'default'. */
 export interface NamespaceOption {
   namespace?: string;
+}
+
+/**
+ * Add the top-level value of a loaded document (not empty) to `loaded`: a skipped document when it is not a
+ * Kubernetes object (its line from `contentStart`, an offset of the source), the items of a `kind: *List`, else the
+ * object, each a Resource or the resource-shape findings saying why it is not one.
+ */
+export function addDocument(loaded: LoadedSource, value: unknown, outline: DocumentOutline, contentStart: number, options: NamespaceOption): void {
+  const add = (object: unknown, basePath: ObjectPath) => {
+    const resource = toResource(loaded.source, { object: object as Record<string, unknown>, basePath, outline }, options);
+    if (Array.isArray(resource)) append(loaded.findings, resource);
+    else loaded.resources.push(resource);
+  };
+  const reason = notAnObject(value, loaded.source.path);
+  if (reason) loaded.skipped.push({ reason, line: loaded.source.lineCounter.linePos(contentStart).line });
+  else if (isRecord(value) && isListKind(value)) value.items.forEach((item: unknown, index: number) => add(item, ['items', index]));
+  else add(value, []);
+}
+
+function isListKind(value: Record<string, unknown>): value is { items: unknown[] } {
+  return typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
 /**

@@ -7,12 +7,12 @@ import { Composer, isScalar, LineCounter, Parser, visit, type Document, type Ran
 import duplicateKey from '../../rules/duplicate-key/index.js';
 import yamlSyntax from '../../rules/yaml-syntax/index.js';
 import { ruleFinding } from '../linter/findings.js';
-import type { Finding, MessageData, ObjectPath, Resource, SourceFile } from '../types.js';
+import type { Finding, MessageData, Resource, SourceFile } from '../types.js';
 import type { MessageIdOf } from '../linter/rule.js';
-import { isRecord } from '../util/guards.js';
 import { outlineDocument, toRange, type DocumentOutline } from './positions.js';
-import { notAnObject, templateFinder, NOT_AN_OBJECT, type NotAnObjectReason } from './not-objects.js';
-import { makeResource, toResource, type NamespaceOption, type ResourceData } from './resource.js';
+import { templateFinder, NOT_AN_OBJECT, type NotAnObjectReason } from './not-objects.js';
+import { loadFast } from './fast.js';
+import { addDocument, makeResource, type NamespaceOption, type ResourceData } from './resource.js';
 import { commentsOutsideDocuments, inspectTokens, MAX_ALIAS_COUNT, MAX_DEPTH, type Comment, type TokenFacts } from './tokens.js';
 import { PARSE_OPTIONS, syntaxErrors } from './yaml.js';
 import { append } from '../util/arrays.js';
@@ -27,6 +27,8 @@ export interface LoadedSource {
   documentCount: number;
   /** Documents that are not Kubernetes objects (src/load/not-objects.ts), with the line each starts on. */
   skipped: SkippedDocument[];
+  /** Which path loaded it: 'fast' (js-yaml, fast.ts) or 'reference' (the yaml package); absent when neither did. */
+  loader?: 'fast' | 'reference';
 }
 
 export interface SkippedDocument {
@@ -37,14 +39,29 @@ export interface SkippedDocument {
 export interface LoadOptions extends NamespaceOption {
   /** Read for cross-object lookups only: no finding is reported on it. */
   contextOnly?: boolean;
+  /**
+   * 'reference' loads with the yaml package only (the path the fast one is proven equal to; for measurements and
+   * tests); default 'fast' (fast.ts), which falls back to the reference by itself. The environment variable
+   * STSLINT_LOADER=reference does the same for a whole run (bench/compare-paths.mjs), threads included.
+   */
+  loader?: 'fast' | 'reference';
 }
 
-/** Load one source: its objects, the findings of its syntax and shape, its comments (for suppression directives). */
+/**
+ * Load one source: its objects, the findings of its syntax and shape, its comments (for suppression directives).
+ * The fast path (fast.ts) when it can prove its result equal, else the reference path (the yaml package).
+ */
 export function loadSource(path: string, original: string, options: LoadOptions = {}): LoadedSource {
   const text = normalizeLineBreaks(original);
   const source: SourceFile = { path, text, lineCounter: countLines(text), contextOnly: options.contextOnly ?? false, comments: [] };
-  const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0, skipped: [] };
   const unprintable = findUnprintable(text);
+  const reference = unprintable !== undefined || (options.loader ?? process.env.STSLINT_LOADER) === 'reference';
+  return (!reference && loadFast(source, options)) || loadReference(source, unprintable, options);
+}
+
+function loadReference(source: SourceFile, unprintable: Unprintable | undefined, options: LoadOptions): LoadedSource {
+  const { text } = source;
+  const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0, skipped: [], loader: 'reference' };
   // Duplicate keys are found by duplicateKeys, in linear time: the yaml package's own check compares each key with
   // every earlier key of its mapping (80,000 keys: 52 s).
   const composer = new Composer({ ...PARSE_OPTIONS, uniqueKeys: false });
@@ -86,13 +103,18 @@ export function loadSource(path: string, original: string, options: LoadOptions 
 const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function findUnprintable(text: string): { index: number; code: number } | undefined {
+interface Unprintable {
+  index: number;
+  code: number;
+}
+
+function findUnprintable(text: string): Unprintable | undefined {
   const matches = [UNPRINTABLE.exec(text), /[\uD800-\uDFFF]/.test(text) ? LONE_SURROGATE.exec(text) : null];
   const [first] = matches.filter((match) => match !== null).sort((a, b) => a.index - b.index);
   return first ? { index: first.index, code: first[0].charCodeAt(0) } : undefined;
 }
 
-function unprintableFinding(source: SourceFile, { index, code }: { index: number; code: number }): Finding {
+function unprintableFinding(source: SourceFile, { index, code }: Unprintable): Finding {
   const character = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return syntaxFinding(source, [index, index + 1], 'unprintable', { character });
 }
@@ -143,17 +165,7 @@ function loadDocument(doc: Document.Parsed, facts: TokenFacts, loaded: LoadedSou
     }
   }
   const outline = outlineDocument(doc);
-  const add = (object: unknown, basePath: ObjectPath) => addResource(loaded, { object: object as Record<string, unknown>, basePath, outline }, options);
-  const reason = notAnObject(value, loaded.source.path);
-  if (reason) loaded.skipped.push({ reason, line: loaded.source.lineCounter.linePos(doc.contents?.range?.[0] ?? outline.start).line });
-  else if (isRecord(value) && isListKind(value)) value.items.forEach((item: unknown, index: number) => add(item, ['items', index]));
-  else add(value, []);
-}
-
-function addResource(loaded: LoadedSource, data: ResourceData, options: NamespaceOption): void {
-  const resource = toResource(loaded.source, data, options);
-  if (Array.isArray(resource)) append(loaded.findings, resource);
-  else loaded.resources.push(resource);
+  addDocument(loaded, value, outline, doc.contents?.range?.[0] ?? outline.start, options);
 }
 
 function notLoadedFinding(source: SourceFile, doc: Document.Parsed, reason: string): Finding {
@@ -226,6 +238,7 @@ export interface LoadedSourceData {
   findings: Finding[];
   documentCount: number;
   skipped: SkippedDocument[];
+  loader: LoadedSource['loader'];
   resources: ResourceData[];
   namespace?: string;
 }
@@ -233,17 +246,13 @@ export interface LoadedSourceData {
 export function toData(loaded: LoadedSource, options: NamespaceOption = {}): LoadedSourceData {
   const { path, text, contextOnly = false, comments } = loaded.source;
   const resources = loaded.resources.map(({ object, basePath, outline }) => ({ object, basePath, outline }));
-  return { path, text, contextOnly, comments, findings: loaded.findings, documentCount: loaded.documentCount, skipped: loaded.skipped, resources, namespace: options.namespace };
+  return { path, text, contextOnly, comments, findings: loaded.findings, documentCount: loaded.documentCount, skipped: loaded.skipped, loader: loaded.loader, resources, namespace: options.namespace };
 }
 
 export function fromData(data: LoadedSourceData): LoadedSource {
   const source: SourceFile = { path: data.path, text: data.text, lineCounter: countLines(data.text), contextOnly: data.contextOnly, comments: data.comments };
   const resources = data.resources.map((resource) => makeResource(source, resource, { namespace: data.namespace }));
-  return { source, resources, findings: data.findings, documentCount: data.documentCount, skipped: data.skipped };
-}
-
-function isListKind(value: Record<string, unknown>): value is { items: unknown[] } {
-  return typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+  return { source, resources, findings: data.findings, documentCount: data.documentCount, skipped: data.skipped, loader: data.loader };
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {

@@ -11,7 +11,7 @@ import { HAS_CORPUS, emptyDir, lintCorpus, referenceReport, removeTemporaryDirs 
  * as tarballs packed from this checkout's node_modules: the install succeeds only if stslint needs nothing else.
  */
 const ROOT = resolve('.');
-const RUNTIME_DEPENDENCIES = ['ajv', 'picomatch', 're2js', 'vscode-languageserver', 'yaml'];
+const RUNTIME_DEPENDENCIES = ['ajv', 'js-yaml', 'picomatch', 're2js', 'vscode-languageserver', 'yaml'];
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
 
 interface PackResult {

@@ -1,0 +1,198 @@
+/**
+ * The fast path of the loader: values read with js-yaml (2 to 4 times faster than the yaml package), positions left
+ * for later. Each document's outline is built by positions.ts from the document's own text, with the yaml package,
+ * the first time a position in it is asked for (a finding, a plan, the language server); most documents never are.
+ *
+ * The fast path answers only when its result is provably the reference path's (source.ts, the yaml package); for
+ * anything else `loadFast` returns undefined and the caller loads the whole file the reference way. It gives up when:
+ * - js-yaml refuses the text: a syntax error, a duplicate key (js-yaml refuses them; the reference reports them as
+ *   duplicate-key findings), nesting deeper than FAST_MAX_DEPTH (half the reference's MAX_DEPTH, so that the
+ *   reference's tooDeep finding is never missed), a key that is a collection, a merge key `<<`, an alias;
+ * - the text holds something the reference reads from its syntax tree or its comments: a suppression directive
+ *   (`stslint-` anywhere: the directives are read from comments, which this path does not collect), a tag, an anchor,
+ *   a directive (`%` at the start of a line), a byte-order mark after the first character, a character YAML does not
+ *   allow (the reference reports it), a document whose top-level value is a scalar without a `---` before it;
+ * - the yaml package would refuse what js-yaml accepts (SCREENED below, found by the YAML test suite and the fuzz
+ *   tests in test/reliability/loader-equality.test.ts).
+ * Without collection keys no flow mapping opens with `{{`, and without syntax errors none is on a line holding `{{`:
+ * templateFinder (not-objects.ts) would find no template, so a file with `{{` inside strings stays on this path.
+ */
+import { constructFromEvents, defineMappingTag, defineScalarTag, EVENT_ID, NOT_RESOLVED, parseEvents, Schema, seqTag, strTag, type Event } from 'js-yaml';
+import { isScalar, Schema as YamlSchema, type ScalarTag } from 'yaml';
+import type { SourceFile } from '../types.js';
+import { addDocument } from './resource.js';
+import type { LoadedSource, LoadOptions } from './source.js';
+import { MAX_DEPTH } from './tokens.js';
+import { PARSE_OPTIONS } from './yaml.js';
+
+/** js-yaml's nesting limit on this path (it counts every node, scalars too): deeper documents go to the reference. */
+const FAST_MAX_DEPTH = MAX_DEPTH / 2;
+
+/**
+ * Texts the fast path leaves to the reference because the yaml package refuses them where js-yaml does not:
+ * - a tab before a plain scalar continues or starts a line inside a block collection (yaml: "Tabs are not allowed as indentation");
+ * - `---` or `...` at the start of a line inside a quoted scalar (yaml: a document marker in a flow scalar);
+ * - a line of a flow collection or of a quoted scalar indented less than its parent (yaml: "must be indented").
+ * Each is screened by a cheap test on the whole text that may also send good files to the reference.
+ */
+const SCREENED = [
+  /\uFEFF/,
+  /^%/m,
+  /^ *\t/m,
+  /(?:^|\n(?:---|\.\.\.)(?=[ \t\r\n]|$)[^\n]*\n|^(?:---|\.\.\.)(?=[ \t\r\n]|$)[^\n]*\n)(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t]+(?:---|\.\.\.)(?=[ \t\r\n]|$)/,
+];
+
+/** The plain-scalar tags of the reference schema (yaml.ts), in the order the yaml package tries them. */
+const REFERENCE_TAGS = new YamlSchema(PARSE_OPTIONS).tags.filter((tag): tag is ScalarTag => !tag.collection && tag.default === true && tag.test !== undefined);
+
+/**
+ * A plain scalar's value as the yaml package resolves it with the reference schema: the first tag whose test
+ * matches resolves it (go-yaml v2's booleans, integers and floats, null, `.inf`, `.nan`); else a string.
+ */
+export function resolvePlain(text: string): unknown {
+  for (const tag of REFERENCE_TAGS) {
+    if (!tag.test!.test(text)) continue;
+    const value = tag.resolve(text, () => {}, {});
+    return isScalar(value) ? value.value : value;
+  }
+  return text;
+}
+
+const PLAIN = defineScalarTag('tag:stslint,fast:plain', {
+  implicit: true,
+  resolve: (source, isExplicit) => (isExplicit ? NOT_RESOLVED : resolvePlain(source)),
+  identify: () => false,
+});
+
+/** A scalar key as the yaml package writes it into an object (addPairToJSMap): String(key) (null keys are refused). */
+function keyText(key: unknown): string {
+  return String(key);
+}
+
+/**
+ * Mappings built as the yaml package's toJS builds them (`__proto__` and other inherited names become own keys),
+ * refusing what the fast path cannot prove equal: a key that is a collection (the yaml package prints it as YAML
+ * text) and the merge key `<<` (merged as go-yaml does, by the reference).
+ */
+const MAP = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
+  create: () => ({}),
+  addPair: (map, key, value) => {
+    if (key === null) return 'an empty or null key';
+    if (typeof key === 'object') return 'a key that is a collection';
+    const text = keyText(key);
+    if (text === '<<') return 'a merge key';
+    if (text in map) Object.defineProperty(map, text, { value, writable: true, enumerable: true, configurable: true });
+    else map[text] = value;
+    return '';
+  },
+  has: (map, key) => Object.hasOwn(map, keyText(key)),
+  keys: (map) => Object.keys(map),
+  get: (map, key) => map[keyText(key)],
+  identify: () => false,
+});
+
+const SCHEMA = new Schema([strTag, seqTag, MAP, PLAIN]);
+
+/** Where a document starts and how its top-level node opens, from js-yaml's events. */
+interface DocumentStart {
+  explicit: boolean;
+  /** Offset of the top-level node; -1 for an empty document. */
+  root: number;
+  rootIsCollection: boolean;
+}
+
+/**
+ * The documents' starts, or undefined when an event shows something this path leaves to the reference: a tag, an
+ * anchor, an alias, a directive, a key that is a collection or spans lines (js-yaml reads `a\nb: c` as one key).
+ */
+function documentStarts(text: string, events: readonly Event[]): DocumentStart[] | undefined {
+  const starts: DocumentStart[] = [];
+  // Per open collection or document: whether it is a mapping, and how many nodes it holds so far (keys are even).
+  const open: { mapping: boolean; nodes: number }[] = [];
+  for (const event of events) {
+    if (event.type === EVENT_ID.POP) {
+      open.pop();
+      continue;
+    }
+    if (event.type === EVENT_ID.DOCUMENT) {
+      if (event.directives.length > 0) return undefined;
+      starts.push({ explicit: event.explicitStart, root: -1, rootIsCollection: false });
+      open.push({ mapping: false, nodes: 0 });
+      continue;
+    }
+    if (event.type === EVENT_ID.ALIAS || event.tagStart !== -1 || event.anchorStart !== -1) return undefined;
+    const parent = open[open.length - 1];
+    const isKey = parent.mapping && parent.nodes % 2 === 0;
+    const at = event.type === EVENT_ID.SCALAR ? event.valueStart : event.start;
+    if (open.length === 1) {
+      const current = starts[starts.length - 1];
+      current.root = at;
+      current.rootIsCollection = event.type !== EVENT_ID.SCALAR;
+    }
+    parent.nodes++;
+    if (event.type === EVENT_ID.SCALAR) {
+      if (isKey && text.slice(event.valueStart, event.valueEnd).includes('\n')) return undefined;
+    } else {
+      if (isKey) return undefined;
+      open.push({ mapping: event.type === EVENT_ID.MAPPING, nodes: 0 });
+    }
+  }
+  return starts;
+}
+
+/**
+ * Where the yaml package says a document starts (Document.range[0], the resources' `outline.start`): at its `---`
+ * marker, else at the start of the line its top-level collection opens on (after a byte-order mark). Undefined when
+ * that cannot be told for sure from the text: a `---` that is not at the start of a line or is followed by more
+ * than blanks and comments (js-yaml takes an indented `---` before the first document for a marker, YAML does
+ * not), an implicit document whose top-level value is a scalar. Those are left to the reference.
+ */
+function documentOffset(text: string, start: DocumentStart): number | undefined {
+  if (start.explicit) {
+    const marker = text.lastIndexOf('\n---', start.root) + 1 || (text.startsWith('---') ? 0 : -1);
+    return marker >= 0 && ONLY_BLANKS_AND_COMMENTS.test(text.slice(marker + 3, start.root)) ? marker : undefined;
+  }
+  if (!start.rootIsCollection) return undefined;
+  const lineStart = text.lastIndexOf('\n', start.root - 1) + 1;
+  return /^ *$/.test(text.slice(lineStart, start.root)) ? lineStart : undefined;
+}
+
+const ONLY_BLANKS_AND_COMMENTS = /^(?:[ \t\r\n]|#[^\n]*)*$/;
+
+/** Whether the text holds anything the fast path leaves to the reference before it is even parsed. */
+function screenedOut(text: string): boolean {
+  return text.includes('stslint-') || SCREENED.some((pattern) => pattern.test(text));
+}
+
+/**
+ * Load a source (line breaks already normalized, no unprintable character) on the fast path: the same objects,
+ * findings, skipped documents and document count as the reference path, outlines built on first use. Undefined when
+ * the result cannot be proven equal (see the list above): the caller then loads the file the reference way.
+ */
+export function loadFast(source: SourceFile, options: LoadOptions): LoadedSource | undefined {
+  const { text } = source;
+  if (screenedOut(text)) return undefined;
+  let events: Event[];
+  let values: unknown[];
+  try {
+    events = parseEvents(text, { maxDepth: FAST_MAX_DEPTH });
+    const starts = documentStarts(text, events);
+    if (!starts) return undefined;
+    values = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: 0 });
+    return buildLoaded(source, starts, values, options);
+  } catch {
+    return undefined;
+  }
+}
+
+function buildLoaded(source: SourceFile, starts: readonly DocumentStart[], values: readonly unknown[], options: LoadOptions): LoadedSource | undefined {
+  const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0, skipped: [], loader: 'fast' };
+  for (const [index, value] of values.entries()) {
+    if (value === null || value === undefined) continue;
+    const start = documentOffset(source.text, starts[index]);
+    if (start === undefined) return undefined;
+    loaded.documentCount++;
+    addDocument(loaded, value, { root: undefined, start, lazy: true }, starts[index].root, options);
+  }
+  return loaded;
+}

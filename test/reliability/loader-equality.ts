@@ -1,0 +1,31 @@
+import { expect } from 'vitest';
+import { parseDirectives } from '../../src/linter/suppressions.js';
+import { builtOutline } from '../../src/load/positions.js';
+import { loadSource, type LoadedSource } from '../../src/load/source.js';
+
+/** What a loaded source is compared by: everything but the comments (see expectSameLoad). */
+function comparable(loaded: LoadedSource) {
+  return {
+    findings: loaded.findings,
+    documentCount: loaded.documentCount,
+    skipped: loaded.skipped,
+    resources: loaded.resources.map((resource) => ({ ...resource, source: undefined, outline: builtOutline(resource) })),
+  };
+}
+
+/**
+ * Load a text on the default path and on the reference path and expect the same result, value by value: the
+ * objects (merge keys, YAML 1.1 scalars, `-0`, NaN and own `__proto__` keys included), every finding with its
+ * range, the skipped documents, the document count, and every outline (built now if the fast path left it for later).
+ * The fast path collects no comments: it must have been taken only where the reference finds no suppression
+ * directive in them. Returns which path the default took.
+ */
+export function expectSameLoad(path: string, text: string): LoadedSource['loader'] {
+  const loaded = loadSource(path, text);
+  const reference = loadSource(path, text, { loader: 'reference' });
+  expect(reference.loader).toBe('reference');
+  if (loaded.loader === 'reference') return 'reference';
+  expect(parseDirectives(reference.source), path).toEqual([]);
+  expect(comparable(loaded), `${path}: ${JSON.stringify(text).slice(0, 300)}`).toStrictEqual(comparable(reference));
+  return loaded.loader;
+}
