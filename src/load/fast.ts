@@ -4,16 +4,22 @@
  * the first time a position in it is asked for (a finding, a plan, the language server); most documents never are.
  *
  * The fast path answers only when its result is provably the reference path's (source.ts, the yaml package); for
- * anything else `loadFast` returns undefined and the caller loads the whole file the reference way. It gives up when:
- * - js-yaml refuses the text: a syntax error, a duplicate key (js-yaml refuses them; the reference reports them as
- *   duplicate-key findings), nesting deeper than FAST_MAX_DEPTH (half the reference's MAX_DEPTH, so that the
- *   reference's tooDeep finding is never missed), a key that is a collection, a merge key `<<`, an alias;
- * - the text holds something the reference reads from its syntax tree or its comments: a suppression directive
- *   (`stslint-` anywhere: the directives are read from comments, which this path does not collect), a tag, an anchor,
- *   a directive (`%` at the start of a line), a byte-order mark after the first character, a character YAML does not
- *   allow (the reference reports it), a document whose top-level value is a scalar without a `---` before it;
- * - the yaml package would refuse what js-yaml accepts (SCREENED below, found by the YAML test suite and the fuzz
- *   tests in test/reliability/loader-equality.test.ts).
+ * anything else `loadFast` returns undefined and the caller loads the whole file the reference way. It gives up on:
+ * - a text js-yaml refuses: a syntax error; a duplicate key (js-yaml refuses them; the reference reports them as
+ *   duplicate-key findings; keys are compared as the object's property names, so `1` and `"1"` count as the same);
+ *   nesting deeper than FAST_MAX_DEPTH (half the reference's MAX_DEPTH: its tooDeep finding is never missed);
+ * - what this path does not rebuild as the reference does: an alias, an anchor, a tag, a merge key `<<`, a key that
+ *   is a collection or empty or null, a directive (`%` at the start of a line);
+ * - a suppression directive: `stslint-` anywhere in the text (directives are read from comments, which this path
+ *   does not collect);
+ * - a character YAML does not allow (the reference reports it; checked by the caller);
+ * - where it could not tell a document's start as the yaml package does (`outline.start`): a `---` followed on its
+ *   line or below by more than blanks and comments before the top-level collection, an implicit document whose
+ *   top-level value is a scalar;
+ * - texts where js-yaml accepts what the yaml package refuses, found by comparing both on the YAML test suite and
+ *   the fuzz inputs (test/reliability/): a key spanning lines (`a\nb: c`); a tab in a line's indentation; a
+ *   byte-order mark (the yaml package refuses `\uFEFF- a`); a line that is `---` or `...` after indentation
+ *   before the first document or right after a marker line (js-yaml takes it for a marker). These are SCREENED.
  * Without collection keys no flow mapping opens with `{{`, and without syntax errors none is on a line holding `{{`:
  * templateFinder (not-objects.ts) would find no template, so a file with `{{` inside strings stays on this path.
  */
@@ -28,13 +34,7 @@ import { PARSE_OPTIONS } from './yaml.js';
 /** js-yaml's nesting limit on this path (it counts every node, scalars too): deeper documents go to the reference. */
 const FAST_MAX_DEPTH = MAX_DEPTH / 2;
 
-/**
- * Texts the fast path leaves to the reference because the yaml package refuses them where js-yaml does not:
- * - a tab before a plain scalar continues or starts a line inside a block collection (yaml: "Tabs are not allowed as indentation");
- * - `---` or `...` at the start of a line inside a quoted scalar (yaml: a document marker in a flow scalar);
- * - a line of a flow collection or of a quoted scalar indented less than its parent (yaml: "must be indented").
- * Each is screened by a cheap test on the whole text that may also send good files to the reference.
- */
+/** Screened before parsing (see above): a byte-order mark, a directive, a tab in indentation, an indented marker line. */
 const SCREENED = [
   /\uFEFF/,
   /^%/m,

@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { decodeManifest } from '../../src/load/read.js';
 import { lintFiles, lintSources, type LintRun } from '../../src/lint.js';
 import { corpusTexts, expectPositionsInside, tempDir, type Located } from './helpers.js';
+import { expectSameLoad } from './loader-equality.js';
 
 /**
  * Property-based tests: the engine never throws, no rule fails (an internal-error finding is a rule bug),
@@ -15,7 +16,7 @@ import { corpusTexts, expectPositionsInside, tempDir, type Located } from './hel
  * with FC_SEED=<seed>.
  */
 const scale = Number(process.env.FUZZ_SCALE ?? 1);
-export const RUNS = { text: 300 * scale, mutation: 300 * scale, objects: 200 * scale, order: 60 * scale };
+export const RUNS = { text: 300 * scale, mutation: 300 * scale, objects: 200 * scale, order: 60 * scale, loaderText: 3000 * scale, loaderMutation: 300 * scale, loaderObjects: 200 * scale };
 const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 
 function lintChecked(texts: Record<string, string>): LintRun {
@@ -36,6 +37,7 @@ const PIECES = [
   '!t ', '!<x> ', '<<: ', '<<: *a', '|', '|-', '>+', '? ', '%YAML 1.1\n', '%TAG ! tag:x,1:\n', '\\', '\\x4', '\\u00e9',
   '0123', '0x1F', '1e999', '-.inf', '.nan', 'yes', 'no', 'on', 'null', '~', 'true', '99999999999999999999', '@', '`', '%',
   '\uFEFF', 'é', '😀', '\u0085', '\u2028', '\u00a0', '\u001b[31m', '\u0000', '\u0007', '\ud800',
+  '__proto__', '-0', '1_000', '010', '0b11', '{{ .x }}',
 ];
 const yamlText = fc.oneof(
   { weight: 4, arbitrary: fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((pieces) => pieces.join('')) },
@@ -82,6 +84,36 @@ function mutate(bytes: Uint8Array, change: Mutation): Uint8Array {
 
 const corpus = corpusTexts();
 const corpusNames = Object.keys(corpus);
+
+/**
+ * Load a text on both paths (src/load/fast.ts and the reference) with expectSameLoad; count which path the default took.
+ * The fast path must be taken on some inputs (minShare of them), or the property would compare nothing.
+ */
+function loaderProperty<T>(arbitrary: fc.Arbitrary<T>, toTexts: (input: T) => Record<string, string>, numRuns: number, minShare: number): void {
+  const taken = { fast: 0, reference: 0 };
+  fc.assert(
+    fc.property(arbitrary, (input) => {
+      for (const [path, text] of Object.entries(toTexts(input))) taken[expectSameLoad(path, text) ?? 'reference']++;
+    }),
+    { numRuns, seed },
+  );
+  expect(taken.fast / (taken.fast + taken.reference)).toBeGreaterThanOrEqual(minShare);
+}
+
+describe('the fast loader against the reference loader', () => {
+  it(`agree on random YAML text, value by value (${RUNS.loaderText} runs)`, () => {
+    loaderProperty(yamlText, (text) => ({ 'fuzz.yaml': text }), RUNS.loaderText, 0.05);
+  });
+
+  it.skipIf(corpusNames.length === 0)(`agree on mutations of the real manifests (${RUNS.loaderMutation} runs)`, () => {
+    const mutated = fc.tuple(fc.constantFrom(...corpusNames), fc.array(mutation, { minLength: 1, maxLength: 4 }));
+    const toTexts = ([name, changes]: [string, Mutation[]]) => {
+      const read = decodeManifest(name, changes.reduce(mutate, new TextEncoder().encode(corpus[name]) as Uint8Array));
+      return 'text' in read ? { [name]: read.text } : {};
+    };
+    loaderProperty(mutated, toTexts, RUNS.loaderMutation, 0.2);
+  });
+});
 
 describe.skipIf(corpusNames.length === 0)('mutations of the real manifests in ../shared/corpus', () => {
   it(`never throw: a finding or a lint, every finding inside the file (${RUNS.mutation} runs)`, () => {
@@ -177,6 +209,10 @@ const files = fc.array(fc.array(object, { minLength: 1, maxLength: 4 }), { minLe
 );
 
 describe('random Kubernetes-shaped objects', () => {
+  it(`load the same on the fast path as on the reference path (${RUNS.loaderObjects} runs)`, () => {
+    loaderProperty(files, (texts) => texts, RUNS.loaderObjects, 0.9);
+  });
+
   it(`never make a rule throw, and every finding is inside its file (${RUNS.objects} runs)`, () => {
     fc.assert(
       fc.property(files, (texts) => {

