@@ -2,12 +2,16 @@
 // (process.cpuUsage, all threads), each variant run in a fresh child so that JIT and heap state do not carry over.
 // Usage: node bench/phases.mjs [PATH...]   (default: ../shared/corpus/bulk/)
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { LineCounter, Parser, parseAllDocuments } from 'yaml';
 import { manifestFiles } from './lib.mjs';
+
+// stslint's own loader as built (npm run build): both paths of src/load/source.ts, every loaded source kept.
+const BUILT_SOURCE = new URL('../dist/src/load/source.js', import.meta.url);
+const { loadSource } = existsSync(BUILT_SOURCE) ? await import(BUILT_SOURCE.href) : {};
 
 const VARIANTS = {
   'read files only': () => {},
@@ -34,6 +38,12 @@ const VARIANTS = {
   'js-yaml loadAll, core schema, per document split at ---/... lines, values kept': (text, kept) => {
     for (const doc of splitDocuments(text)) kept.push(loadAll(doc.text, null, { schema: CORE_SCHEMA }));
   },
+  'stslint loadSource, reference path (yaml package, outlines, comments), kept': (text, kept, file) => {
+    kept.push(loadSource(file, text, { loader: 'reference' }));
+  },
+  'stslint loadSource, fast path (js-yaml, outlines when asked for), kept': (text, kept, file) => {
+    kept.push(loadSource(file, text));
+  },
 };
 
 /** YAML forbids `---` and `...` at the start of a line inside any scalar, so these lines always delimit documents. */
@@ -53,7 +63,7 @@ function runVariant(name, paths) {
   const kept = [];
   const files = manifestFiles(paths);
   const before = process.cpuUsage();
-  for (const file of files) VARIANTS[name](readFileSync(file, 'utf8'), kept);
+  for (const file of files) VARIANTS[name](readFileSync(file, 'utf8'), kept, file);
   const used = process.cpuUsage(before);
   const rss = process.resourceUsage().maxRSS;
   console.log(JSON.stringify({ cpuMs: (used.user + used.system) / 1000, rssKB: rss, kept: kept.length }));
@@ -63,7 +73,7 @@ function runVariant(name, paths) {
 export function phaseTable(paths) {
   const script = fileURLToPath(import.meta.url);
   const lines = ['| variant | CPU | peak RSS MB |', '|---|---:|---:|'];
-  for (const name of Object.keys(VARIANTS)) {
+  for (const name of Object.keys(VARIANTS).filter((variant) => loadSource || !variant.startsWith('stslint'))) {
     const samples = [0, 1, 2].map(() => {
       const child = spawnSync(process.execPath, [script, '--variant', name, ...paths], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(child.stderr);
