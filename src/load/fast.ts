@@ -56,7 +56,7 @@ const REFERENCE_TAGS = new YamlSchema(PARSE_OPTIONS).tags.filter((tag): tag is S
  * A plain scalar's value as the yaml package resolves it with the reference schema: the first tag whose test
  * matches resolves it (go-yaml v2's booleans, integers and floats, null, `.inf`, `.nan`); else a string.
  */
-export function resolvePlain(text: string): unknown {
+function resolvePlain(text: string): unknown {
   for (const tag of REFERENCE_TAGS) {
     if (!tag.test!.test(text)) continue;
     const value = tag.resolve(text, () => {}, {});
@@ -150,7 +150,7 @@ function documentStarts(text: string, events: readonly Event[]): DocumentStart[]
 
 /**
  * Where the yaml package says a document starts (Document.range[0], the resources' `outline.start`): at its `---`
- * marker, else at the start of the line its top-level collection opens on (after a byte-order mark). Undefined when
+ * marker, else at the start of the line its top-level collection opens on. Undefined when
  * that cannot be told for sure from the text: a `---` that is not at the start of a line or is followed by more
  * than blanks and comments (js-yaml takes an indented `---` before the first document for a marker, YAML does
  * not), an implicit document whose top-level value is a scalar. Those are left to the reference.
@@ -180,13 +180,11 @@ function screenedOut(text: string): boolean {
 export function loadFast(source: SourceFile, options: LoadOptions): LoadedSource | undefined {
   const { text } = source;
   if (screenedOut(text)) return undefined;
-  let events: Event[];
-  let values: unknown[];
   try {
-    events = parseEvents(text, { maxDepth: FAST_MAX_DEPTH });
+    const events = parseEvents(text, { maxDepth: FAST_MAX_DEPTH });
     const starts = documentStarts(text, events);
     if (!starts) return undefined;
-    values = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: 0 });
+    const values = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: 0 });
     return buildLoaded(source, starts, values, options);
   } catch {
     return undefined;
