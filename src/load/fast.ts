@@ -26,8 +26,7 @@
 import { constructFromEvents, defineMappingTag, defineScalarTag, EVENT_ID, NOT_RESOLVED, parseEvents, Schema, seqTag, strTag, type Event } from 'js-yaml';
 import { isScalar, Schema as YamlSchema, type ScalarTag } from 'yaml';
 import type { SourceFile } from '../types.js';
-import { addDocument } from './resource.js';
-import type { LoadedSource, LoadOptions } from './source.js';
+import { addDocument, type LoadedSource, type LoadOptions } from './resource.js';
 import { MAX_DEPTH } from './tokens.js';
 import { PARSE_OPTIONS } from './yaml.js';
 

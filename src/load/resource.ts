@@ -5,9 +5,8 @@ import type { Finding, MessageData, ObjectPath, Resource, SourceFile } from '../
 import type { MessageIdOf } from '../linter/rule.js';
 import { isRecord } from '../util/guards.js';
 import { append } from '../util/arrays.js';
-import { notAnObject } from './not-objects.js';
+import { notAnObject, type NotAnObjectReason } from './not-objects.js';
 import { rangeOf, type DocumentOutline } from './positions.js';
-import type { LoadedSource } from './source.js';
 
 /** What an object is made of, as plain data: it crosses the boundary of a parsing worker (parse-files.ts). */
 export interface ResourceData {
@@ -20,6 +19,34 @@ export interface ResourceData {
 /** Where objects without `metadata.namespace` are: `--namespace`, else 'default'. */
 export interface NamespaceOption {
   namespace?: string;
+}
+
+/** A source as loaded (source.ts): its objects, the findings of its syntax and shape, what it skipped. */
+export interface LoadedSource {
+  source: SourceFile;
+  resources: Resource[];
+  findings: Finding[];
+  documentCount: number;
+  /** Documents that are not Kubernetes objects (src/load/not-objects.ts), with the line each starts on. */
+  skipped: SkippedDocument[];
+  /** Which path loaded it: 'fast' (js-yaml, fast.ts) or 'reference' (the yaml package); absent when neither did. */
+  loader?: 'fast' | 'reference';
+}
+
+export interface SkippedDocument {
+  reason: NotAnObjectReason;
+  line: number;
+}
+
+export interface LoadOptions extends NamespaceOption {
+  /** Read for cross-object lookups only: no finding is reported on it. */
+  contextOnly?: boolean;
+  /**
+   * 'reference' loads with the yaml package only (the path the fast one is proven equal to; for measurements and
+   * tests); default 'fast' (fast.ts), which falls back to the reference by itself. The environment variable
+   * STSLINT_LOADER=reference does the same for a whole run (bench/compare-paths.mjs), threads included.
+   */
+  loader?: 'fast' | 'reference';
 }
 
 /**

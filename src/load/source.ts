@@ -7,45 +7,18 @@ import { Composer, isScalar, LineCounter, Parser, visit, type Document, type Ran
 import duplicateKey from '../../rules/duplicate-key/index.js';
 import yamlSyntax from '../../rules/yaml-syntax/index.js';
 import { ruleFinding } from '../linter/findings.js';
-import type { Finding, MessageData, Resource, SourceFile } from '../types.js';
+import type { Finding, MessageData, SourceFile } from '../types.js';
 import type { MessageIdOf } from '../linter/rule.js';
 import { outlineDocument, toRange, type DocumentOutline } from './positions.js';
-import { templateFinder, NOT_AN_OBJECT, type NotAnObjectReason } from './not-objects.js';
+import { templateFinder, NOT_AN_OBJECT } from './not-objects.js';
 import { loadFast } from './fast.js';
-import { addDocument, makeResource, type NamespaceOption, type ResourceData } from './resource.js';
+import { addDocument, makeResource, type LoadedSource, type LoadOptions, type NamespaceOption, type ResourceData, type SkippedDocument } from './resource.js';
 import { commentsOutsideDocuments, inspectTokens, MAX_ALIAS_COUNT, MAX_DEPTH, type Comment, type TokenFacts } from './tokens.js';
 import { PARSE_OPTIONS, syntaxErrors } from './yaml.js';
 import { append } from '../util/arrays.js';
 
 /** Longest excerpt of the source quoted in a message (characters). */
 const MAX_QUOTE = 80;
-
-export interface LoadedSource {
-  source: SourceFile;
-  resources: Resource[];
-  findings: Finding[];
-  documentCount: number;
-  /** Documents that are not Kubernetes objects (src/load/not-objects.ts), with the line each starts on. */
-  skipped: SkippedDocument[];
-  /** Which path loaded it: 'fast' (js-yaml, fast.ts) or 'reference' (the yaml package); absent when neither did. */
-  loader?: 'fast' | 'reference';
-}
-
-export interface SkippedDocument {
-  reason: NotAnObjectReason;
-  line: number;
-}
-
-export interface LoadOptions extends NamespaceOption {
-  /** Read for cross-object lookups only: no finding is reported on it. */
-  contextOnly?: boolean;
-  /**
-   * 'reference' loads with the yaml package only (the path the fast one is proven equal to; for measurements and
-   * tests); default 'fast' (fast.ts), which falls back to the reference by itself. The environment variable
-   * STSLINT_LOADER=reference does the same for a whole run (bench/compare-paths.mjs), threads included.
-   */
-  loader?: 'fast' | 'reference';
-}
 
 /**
  * Load one source: its objects, the findings of its syntax and shape, its comments (for suppression directives).
@@ -284,4 +257,4 @@ function quote(text: string): string {
   return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)}…` : text;
 }
 
-export type { DocumentOutline };
+export type { DocumentOutline, LoadedSource, LoadOptions, SkippedDocument };
