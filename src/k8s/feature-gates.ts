@@ -55,6 +55,15 @@ export function isOnByDefault(gate: GateName, version: string): boolean {
   return gateAt(gate, version)?.onByDefault ?? false;
 }
 
+/** Gates a cluster's administrators turn on or off (the `--feature-gates` of kube-apiserver and kube-controller-manager). */
+export type GateSettings = Partial<Record<GateName, boolean>>;
+
+/** Whether `gate` is on in a cluster of `version` with `settings`: off in a release without the gate, else as set, else its default. */
+export function isEnabled(gate: GateName, version: string, settings: GateSettings = {}): boolean {
+  const step = gateAt(gate, version);
+  return step !== undefined && (settings[gate] ?? step.onByDefault);
+}
+
 /** The first release at `stage`, or undefined when the gate never reached it (MaxUnavailableStatefulSet: no GA). */
 export function releaseAt(gate: GateName, stage: GateStage): string | undefined {
   const steps: readonly GateStep[] = FEATURE_GATES[gate];
