@@ -234,7 +234,9 @@ function updateLines(set: StatefulSetPlan, readiness: string): string[] {
     return ['a template change replaces no pod (OnDelete): each pod takes the new template when you delete it'];
   }
   if (update.replaced.length === 0) {
-    return [`a template change replaces no pod: partition ${update.partition} is past the last pod`];
+    // The controller counts the partition in positions from the first ordinal, not in ordinals.
+    const positions = set.ordinals.first === 0 || set.pods.length === 0 ? '' : ` (positions 0–${set.pods.length - 1}, counted from ordinal ${set.ordinals.first})`;
+    return [`a template change replaces no pod: partition ${update.partition} is past the last pod${positions}`];
   }
   const lines = [sequence(update.replaced, true), `what a template change replaces, ${pace(set, readiness)}`];
   if (podManagementPolicy === 'Parallel' && update.atOnce === 1) lines.push('(Parallel pod management does not apply to updates)');

@@ -152,7 +152,7 @@ describe('a partition with ordinals.start (fixtures/plan-versions/canary.yaml)',
   it('compares the partition with the position from the first ordinal: partition 6 of web-5..web-7 replaces none', () => {
     const { plan } = planText({ 'canary.yaml': readFileSync(resolve(DIR, 'canary.yaml'), 'utf8') });
     expect(plan.statefulSets[0].update).toMatchObject({ partition: 6, replaced: [], unchanged: ['web-5', 'web-6', 'web-7'] });
-    expect(renderText(plan, { color: false, cwd: DIR })).toContain('a template change replaces no pod: partition 6 is past the last pod');
+    expect(renderText(plan, { color: false, cwd: DIR })).toContain('a template change replaces no pod: partition 6 is past the last pod (positions 0–2, counted from ordinal 5)');
   });
 
   it('partition 2 replaces the third pod on: web-7 only', () => {
