@@ -235,7 +235,7 @@ function updateLines(set: StatefulSetPlan, readiness: string): string[] {
   }
   if (update.replaced.length === 0) {
     // The controller counts the partition in positions from the first ordinal, not in ordinals.
-    const positions = set.ordinals.first === 0 || set.pods.length === 0 ? '' : ` (positions 0–${set.pods.length - 1}, counted from ordinal ${set.ordinals.first})`;
+    const positions = set.ordinals.first === 0 || set.replicas === 0 ? '' : ` (positions 0–${set.replicas - 1}, counted from ordinal ${set.ordinals.first})`;
     return [`a template change replaces no pod: partition ${update.partition} is past the last pod${positions}`];
   }
   const lines = [sequence(update.replaced, true), `what a template change replaces, ${pace(set, readiness)}`];
