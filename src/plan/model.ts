@@ -71,7 +71,7 @@ export function planStatefulSet(resource: Resource, index: ResourceIndex, option
   const templates = claimTemplates(resource, index, notes);
   const indexLabel = isEnabled('PodIndexLabel', version, options.featureGates);
   const pods = ordinalRange(first, replicas).map((ordinal) => podPlan({ statefulSet: name, ordinal, domain, templates, indexLabel }));
-  const update = updatePlan(spec.updateStrategy, { pods, first, replicas, podManagementPolicy, version }, notes, gated);
+  const update = updatePlan(spec.updateStrategy, { pods, first, replicas }, notes, gated);
   const oneAtATime = podManagementPolicy === 'OrderedReady';
   const effects = lifecycle({ name, first, replicas, claimTemplates: templates, oneAtATime, retention }, options);
   append(notes, contextNotes(resource, index, replicas, options.scaleTo));
@@ -133,8 +133,6 @@ interface UpdateFacts {
   pods: PodPlan[];
   first: number;
   replicas: number;
-  podManagementPolicy: PodManagementPolicy;
-  version: string;
 }
 
 type Gated = <T>(gate: GateName, field: string, value: T, fallback: T, effect: string) => T;
