@@ -27,7 +27,9 @@ const file = files.find((path) => /kind: StatefulSet/.test(readFileSync(path, 'u
 const text = readFileSync(file, 'utf8');
 const uri = pathToFileURL(file).href;
 
-const child = spawn(process.execPath, [join(ROOT, 'bin/stslint-lsp.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+// STSLINT_LSP_NODE_ARGS: extra node flags for the server, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile it.
+const nodeArgs = (process.env.STSLINT_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/stslint-lsp.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 let waiting;
 connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
