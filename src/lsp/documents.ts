@@ -10,7 +10,10 @@ import { NOT_AN_OBJECT } from '../load/not-objects.js';
 import { fromData, loadSource, type LoadedSource, type LoadOptions } from '../load/source.js';
 import type { Finding, Outline } from '../types.js';
 
-/** A piece of a buffer loaded alone: positions relative to the piece's start. */
+/**
+ * The pieces of a buffer loaded alone (positions relative to the piece's start), by text; a text repeated in the
+ * buffer is told by its count (`text`, `text\u0000 2`...), so that no two documents share their objects.
+ */
 export type Pieces = Map<string, LoadedSource>;
 
 /**
@@ -29,16 +32,18 @@ export function loadDocuments(path: string, text: string, options: LoadOptions, 
   const pieces: Pieces = new Map();
   if (UNSPLITTABLE.test(text)) return { loaded: loadSource(path, text, options), pieces };
   const starts = [0, ...[...text.matchAll(DOCUMENT_START)].map((match) => match.index + 1)];
-  const data = { path, text, contextOnly: options.contextOnly ?? false, comments: [], findings: [], documentCount: 0, skipped: [], resources: [], namespace: options.namespace };
+  const data: SourceData = { path, text, contextOnly: options.contextOnly ?? false, comments: [], findings: [], documentCount: 0, skipped: [], resources: [], namespace: options.namespace };
   let lines = 0;
   for (const [n, start] of starts.entries()) {
     const piece = text.slice(start, starts[n + 1] ?? text.length);
-    const loaded = previous.get(piece) ?? pieces.get(piece) ?? loadSource(path, piece, options);
+    let key = piece;
+    for (let count = 2; pieces.has(key); count++) key = `${piece}\u0000 ${count}`;
+    const loaded = previous.get(key) ?? loadSource(path, piece, options);
     // Findings of syntax can reach past a piece (an unclosed quote); a template makes the whole file skipped.
     if (loaded.findings.some((finding) => finding.fatal) || loaded.skipped.some(({ reason }) => reason === NOT_AN_OBJECT.template)) {
       return { loaded: loadSource(path, text, options), pieces: new Map() };
     }
-    pieces.set(piece, loaded);
+    pieces.set(key, loaded);
     append(data, loaded, start, lines);
     lines += countNewlines(piece);
   }
