@@ -211,7 +211,7 @@ export interface LoadedSourceData {
   findings: Finding[];
   documentCount: number;
   skipped: SkippedDocument[];
-  loader: LoadedSource['loader'];
+  loader?: LoadedSource['loader'];
   resources: ResourceData[];
   namespace?: string;
 }
