@@ -13,7 +13,7 @@ const OBJECTS_PER_FILE = 99; // 33 applications
 const out = fileURLToPath(new URL('./out/', import.meta.url));
 
 /** The YAML of one application: its StatefulSet, governing Service and PodDisruptionBudget. */
-function application(i) {
+export function application(i) {
   const app = `app-${i}`;
   const team = `team-${Math.floor(i / 10)}`;
   const tier = `tier-${i % 4}`;
