@@ -58,7 +58,7 @@ export async function loadFiles(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<FileOutcome[]> {
   const { workers = availableParallelism() - 1 } = options;
-  const workerFile = workerModule();
+  const workerFile = workerModule() ?? '';
   const threads = workerFile ? Math.max(0, Math.min(workers, Math.floor(files.length / FILES_PER_WORKER))) : 0;
   const outcomes: FileOutcome[] = new Array(files.length);
   let done = 0;
@@ -72,7 +72,7 @@ export async function loadFiles(
   }
   const queue = new BatchQueue(files, threads + 1);
   await new Promise<void>((resolve, reject) => {
-    const pool = Array.from({ length: threads }, () => new Worker(workerFile!));
+    const pool = Array.from({ length: threads }, () => new Worker(workerFile));
     let failed = false;
     const finish = (error?: Error) => {
       for (const worker of pool) void worker.terminate();
@@ -95,6 +95,9 @@ export async function loadFiles(
         else send(worker);
       });
       worker.on('error', finish);
+      worker.on('exit', (code) => {
+        if (!failed && done < files.length) finish(new Error(`a parsing thread stopped (exit ${code}) before its files were loaded`));
+      });
       // Two batches in flight: the worker parses the next while the main thread takes in the last.
       send(worker);
       send(worker);
