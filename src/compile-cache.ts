@@ -4,8 +4,8 @@
  * `module.enableCompileCache()` does this for every module; Node 20 has no such option, so the bundle is compiled
  * here with `vm.Script` and its `cachedData`.
  *
- * The cache is one file per bundle, Node version and bundle build, in `stslint-compile-cache-<uid>` under the
- * temporary directory, as Node 22 keeps its own cache there. It is used only when that directory is this user's
+ * The cache is one file per bundle (by its directory), Node version and bundle build, in
+ * `stslint-compile-cache-<uid>` under the temporary directory, as Node 22 keeps its own cache there. It is used only when that directory is this user's
  * own and writable by no one else; it is written, once, on exit of a run that found none (or one V8 rejected: other
  * V8 flags, another Node). V8 checks the cache against the source and its own version and flags, and compiles
  * afresh when they differ. `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns it off. Nothing here can fail
@@ -72,10 +72,18 @@ function cacheFileFor(file: string): string | undefined {
     // Another user's directory, or one others may write to, could hold code V8 would run.
     if (!info.isDirectory() || (uid !== undefined && info.uid !== uid) || (info.mode & 0o022) !== 0) return undefined;
     const { size, mtimeMs } = statSync(file);
-    return join(directory, `${basename(file)}-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.cache`);
+    // The bundle's directory is in the name: two installs of stslint keep a cache each.
+    return join(directory, `${basename(file)}-${hash(dirname(file))}-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.cache`);
   } catch {
     return undefined;
   }
+}
+
+/** FNV-1a, 32 bits, in hexadecimal: a short name for a directory (node:crypto would cost start-up time). */
+function hash(text: string): string {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 0x01000193);
+  return (value >>> 0).toString(16);
 }
 
 function readCache(cacheFile: string): Buffer | undefined {
@@ -88,7 +96,7 @@ function readCache(cacheFile: string): Buffer | undefined {
 
 /**
  * Write the cache through a temporary file and a rename, so that a run starting meanwhile never reads half of it;
- * remove the caches of earlier builds of the same bundle under the same Node.
+ * remove the caches of earlier builds of the same bundle (same file, same Node).
  */
 function writeCache(cacheFile: string, script: Script): void {
   try {
