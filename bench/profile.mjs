@@ -94,6 +94,23 @@ function threadOf(name) {
   return thread === 0 ? 'Main thread' : Number.isFinite(thread) ? `Worker thread ${thread}` : 'Thread';
 }
 
+/**
+ * One sentence per thread for a verdict: time sampled, idle and GC shares, and the three functions with the most
+ * self time that are neither idle nor GC.
+ */
+export function profileGist(summaries) {
+  return summaries
+    .map(({ name, totalMs, functions }) => {
+      const share = (label) => ((functions.find((row) => row.name === label)?.share ?? 0) * 100).toFixed(0);
+      const busiest = functions
+        .filter((row) => !['(idle)', '(garbage collector)', '(program)'].includes(row.name))
+        .slice(0, 3)
+        .map((row) => `\`${row.name}\` ${row.ms.toFixed(0)} ms`);
+      return `${threadOf(name).toLowerCase()} ${totalMs.toFixed(0)} ms sampled, ${share('(idle)')}% idle, ${share('(garbage collector)')}% GC; most self time: ${busiest.join(', ')}`;
+    })
+    .join('; ') + '.';
+}
+
 export function formatProfile(summaries) {
   const lines = [];
   const ms = (value) => `${value.toFixed(0)} ms`;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadSource } from '../src/load/source.js';
 import { ResourceIndex } from '../src/k8s/resource-index.js';
+import { lintSources } from '../src/lint.js';
+import { defineRule, type AnyRule } from '../src/linter/rule.js';
+// @ts-expect-error: a JavaScript module without types (the scale benchmark's generator)
+import { application } from '../bench/generate-scale.mjs';
 
 const text = `apiVersion: apps/v1
 kind: StatefulSet
@@ -99,5 +103,38 @@ describe('ResourceIndex.observe', () => {
     expect(twice.firstDeclaration(second)).toBe(first);
     expect(twice.firstDeclaration(first)).toBe(first);
     expect(twice.firstDeclaration(generated)).toBeUndefined();
+  });
+});
+
+// Lookups must stay linear in the number of objects: each lookup may examine only the objects that can answer it,
+// never a whole kind. Counted (ResourceIndex.examined), not timed: the same generated set at two sizes.
+describe('lookups on a large set', () => {
+  /** Objects examined per object of the run, linting `applications` generated applications (3 objects each). */
+  const examinedPerObject = (applications: number, registry?: AnyRule[]) => {
+    const sources = [];
+    for (let first = 0; first < applications; first += 33) {
+      const texts = Array.from({ length: Math.min(33, applications - first) }, (_, i) => application(first + i));
+      sources.push({ path: `f${first}.yaml`, text: texts.join('---\n') });
+    }
+    const run = lintSources(sources, registry ? { registry } : {});
+    expect(run.stats.resources).toBe(applications * 3);
+    return run.index.examined / run.stats.resources;
+  };
+
+  it('examine about as many objects per object at 300 objects as at 3,000, with every rule on', () => {
+    const small = examinedPerObject(100);
+    const large = examinedPerObject(1000);
+    expect(small).toBeGreaterThan(1);
+    expect(large).toBeLessThan(small * 1.3);
+  });
+
+  it('catch a rule that goes through a whole kind for each object', () => {
+    const scanning = defineRule({
+      meta: { id: 'scanning', severity: 'warning', description: 'Test rule', kinds: ['Service'], messages: { found: 'found' } },
+      check(service, context) {
+        if (context.index.ofKind('Service').some((other) => other !== service && other.name === service.name)) context.report({ messageId: 'found' });
+      },
+    });
+    expect(examinedPerObject(1000, [scanning])).toBeGreaterThan(examinedPerObject(100, [scanning]) * 5);
   });
 });

@@ -15,6 +15,7 @@ import { formatJunit } from './junit.js';
 import { ruleDocsUrl } from './package-info.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
+import { importModule } from '../compile-cache.js';
 
 
 type BuiltInFormatter = (results: LintResult[], context: FormatterContext) => string;
@@ -79,7 +80,7 @@ async function loadFormatter(name: string, cwd: string): Promise<EslintFormatter
   const file = isPath(specifier) ? existingPath(name, cwd) : resolvePackage(name, packageName(specifier), cwd);
   let module: { default?: unknown };
   try {
-    module = await import(pathToFileURL(file).href);
+    module = (await importModule(pathToFileURL(file).href)) as { default?: unknown };
   } catch (error) {
     throw new UsageError(`Cannot load formatter '${oneLine(name)}' (${oneLine(file)}): ${firstLine(error)}`);
   }

@@ -56,6 +56,7 @@ export class ResourceIndex {
   private currentByIdentity: Map<string, Resource> | undefined;
   private readonly groupings = new Map<string, Map<string, Resource[]>>();
   private observer: ((resource: Resource) => void) | undefined;
+  private examinedCount = 0;
 
   /** `base`: the objects of the base, or undefined when the run has none. */
   constructor(resources: readonly Resource[], base?: readonly Resource[]) {
@@ -104,6 +105,15 @@ export class ResourceIndex {
     } finally {
       this.observer = previous;
     }
+  }
+
+  /**
+   * How many objects the lookups of this index have returned or examined so far: every object a lookup returns,
+   * and every candidate a selector lookup tests. Tests compare it across input sizes to catch a lookup (or a rule)
+   * that goes through a whole kind for each object.
+   */
+  get examined(): number {
+    return this.examinedCount;
   }
 
   ofKind(kind: string): readonly Resource[] {
@@ -160,6 +170,7 @@ export class ResourceIndex {
       );
       candidates = this.holdersOf(namespace, best);
     }
+    this.examinedCount += candidates.length;
     return this.seen(candidates.filter((resource) => selects(selector, podLabels(resource))));
   }
 
@@ -170,6 +181,7 @@ export class ResourceIndex {
       for (const resource of this.selectorsByLabel.get(key(kind, namespace, name, String(value))) ?? []) found.add(resource);
       for (const resource of this.selectorsByKey.get(key(kind, namespace, name)) ?? []) found.add(resource);
     }
+    this.examinedCount += found.size;
     return this.seen(this.inOrder([...found].filter((resource) => selectorOf(resource).selects(labels))));
   }
 
@@ -244,6 +256,7 @@ export class ResourceIndex {
   }
 
   private seen<T extends Resource | readonly Resource[] | undefined>(found: T): T {
+    if (found !== undefined) this.examinedCount += Array.isArray(found) ? found.length : 1;
     const observer = this.observer;
     if (!observer || found === undefined) return found;
     for (const resource of Array.isArray(found) ? (found as readonly Resource[]) : [found as Resource]) {

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readManifest, type ReadResult } from './read.js';
+import { readManifestFast } from './read.js';
 import { fromData, loadSource, type LoadedSource, type LoadedSourceData, type LoadOptions } from './source.js';
 import type { Finding } from '../types.js';
 
@@ -17,87 +17,137 @@ export type FileOutcome = { loaded: LoadedSource } | { finding: Finding; context
 export interface LoadFilesOptions extends LoadOptions {
   /** Files larger than this many bytes are refused with a finding. */
   maxBytes?: number;
-  /** Use threads from this many bytes of input on (tests lower it). */
-  parallelMinBytes?: number;
+  /**
+   * Worker threads to start at most, besides the main thread, which parses too (default: one per core but one).
+   * Fewer start when there are few files: see FILES_PER_WORKER. Tests set it to compare both paths.
+   */
+  workers?: number;
 }
 
-/** Files read ahead of the one being parsed, on the main thread. */
-const READ_AHEAD = 16;
+/**
+ * Files per worker thread started: a worker costs about 40 ms of CPU to start (it loads the parser), as much as
+ * parsing a few small files; measured on 2 cores (BENCHMARKS.md), 8 files already pay when they are large
+ * (`bulk/`: 13 files) and cost at most the start of one thread when they are small.
+ */
+const FILES_PER_WORKER = 8;
 
-/** Below this much YAML, starting threads (about 40 ms each) costs more than parsing on one core saves. */
-const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
+/** A batch sent to a worker holds at most this many files... */
+const BATCH_FILES = 64;
+/** ...and about this many bytes, less near the end of the queue so that every thread finishes at about the same time. */
+const BATCH_BYTES = 1024 * 1024;
+
+/** One file of the queue: its position in the input and its size in bytes (0 when unknown). */
+interface Queued {
+  index: number;
+  size: number;
+}
+
+interface WorkerReply {
+  results: { index: number; loaded?: LoadedSourceData; finding?: Finding }[];
+}
 
 /**
- * Read and load files, in the order given. When there is enough to parse, files go to worker threads
- * (one per core, each taking the next file when done); the main thread only rebuilds the resources.
+ * Read and load files; the outcomes are in the order given, and the same whichever thread loaded a file. With
+ * enough files, worker threads (one per core but one, see FILES_PER_WORKER) take batches of files from a queue,
+ * largest files first, read and parse them and send back plain data; the main thread takes batches from the same
+ * queue and parses them itself between the workers' replies.
  */
 export async function loadFiles(
   files: readonly FileToLoad[],
   options: LoadFilesOptions = {},
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<FileOutcome[]> {
-  const { maxBytes, namespace, parallelMinBytes = PARALLEL_MIN_BYTES } = options;
-  const threads = Math.min(availableParallelism(), files.length);
-  const workerFile = workerModule();
-  const sizes = files.map(({ path }) => sizeOf(path));
-  if (threads < 2 || !workerFile || sizes.reduce((sum, size) => sum + size, 0) < parallelMinBytes) {
-    const outcomes: FileOutcome[] = [];
-    // Reads overlap (up to READ_AHEAD files ahead, so that the disk is not idle while a file is parsed); parsing
-    // stays on this thread, in file order.
-    const reads: Promise<ReadResult>[] = [];
-    const readNext = () => {
-      if (reads.length + outcomes.length < files.length) reads.push(readManifest(files[reads.length + outcomes.length].path, maxBytes));
-    };
-    for (let i = 0; i < READ_AHEAD; i++) readNext();
-    for (const { path, contextOnly } of files) {
-      const read = await reads.shift()!;
-      outcomes.push('text' in read ? { loaded: loadSource(path, read.text, { contextOnly, namespace }) } : { finding: read.finding, contextOnly });
-      readNext();
-      onProgress(outcomes.length, files.length);
-    }
+  const { workers = availableParallelism() - 1 } = options;
+  const workerFile = workerModule() ?? '';
+  const threads = workerFile ? Math.max(0, Math.min(workers, Math.floor(files.length / FILES_PER_WORKER))) : 0;
+  const outcomes: FileOutcome[] = new Array(files.length);
+  let done = 0;
+  const settle = (index: number, outcome: FileOutcome) => {
+    outcomes[index] = outcome;
+    onProgress(++done, files.length);
+  };
+  if (threads === 0) {
+    for (let index = 0; index < files.length; index++) settle(index, await loadOne(files[index], options));
     return outcomes;
   }
-  // Largest files first, so that no thread is left with a big file at the end.
-  const order = files.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
-  return loadInThreads(files, order, threads, workerFile, { maxBytes, namespace }, onProgress);
-}
-
-function loadInThreads(
-  files: readonly FileToLoad[],
-  order: readonly number[],
-  threads: number,
-  workerFile: string,
-  { maxBytes, namespace }: LoadFilesOptions,
-  onProgress: (done: number, total: number) => void,
-): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = new Array(files.length);
-  let next = 0;
-  let done = 0;
-  return new Promise((resolve, reject) => {
-    const workers = Array.from({ length: threads }, () => new Worker(workerFile));
-    const send = (worker: Worker) => {
-      if (next >= files.length) return;
-      const index = order[next++];
-      worker.postMessage({ index, path: files[index].path, contextOnly: files[index].contextOnly, maxBytes, namespace });
-    };
+  const queue = new BatchQueue(files, threads + 1);
+  await new Promise<void>((resolve, reject) => {
+    const pool = Array.from({ length: threads }, () => new Worker(workerFile));
+    let failed = false;
     const finish = (error?: Error) => {
-      for (const worker of workers) void worker.terminate();
-      if (error) reject(error);
-      else resolve(outcomes);
+      for (const worker of pool) void worker.terminate();
+      if (error) {
+        failed = true;
+        reject(error);
+      } else resolve();
     };
-    for (const worker of workers) {
-      worker.on('message', (message: { index: number; loaded?: LoadedSourceData; finding?: Finding }) => {
-        outcomes[message.index] = message.loaded
-          ? { loaded: fromData(message.loaded) }
-          : { finding: message.finding!, contextOnly: files[message.index].contextOnly };
-        onProgress(++done, files.length);
+    const send = (worker: Worker) => {
+      const batch = queue.take();
+      if (batch.length === 0) return;
+      worker.postMessage({ batch: batch.map(({ index }) => ({ index, ...files[index] })), maxBytes: options.maxBytes, namespace: options.namespace });
+    };
+    for (const worker of pool) {
+      worker.on('message', ({ results }: WorkerReply) => {
+        for (const { index, loaded, finding } of results) {
+          settle(index, loaded ? { loaded: fromData(loaded) } : { finding: finding!, contextOnly: files[index].contextOnly });
+        }
         if (done === files.length) finish();
         else send(worker);
       });
       worker.on('error', finish);
+      worker.on('exit', (code) => {
+        if (!failed && done < files.length) finish(new Error(`a parsing thread stopped (exit ${code}) before its files were loaded`));
+      });
+      // Two batches in flight: the worker parses the next while the main thread takes in the last.
+      send(worker);
       send(worker);
     }
+    void (async () => {
+      for (let batch = queue.take(); batch.length > 0 && !failed; batch = queue.take()) {
+        for (const { index } of batch) settle(index, await loadOne(files[index], options));
+        // Let the workers' replies in between the main thread's own batches.
+        await new Promise((resume) => setImmediate(resume));
+      }
+      if (done === files.length && !failed) finish();
+    })().catch(finish);
   });
+  return outcomes;
+}
+
+/** Read and load one file on this thread. */
+export async function loadOne({ path, contextOnly }: FileToLoad, { maxBytes, namespace }: LoadFilesOptions): Promise<FileOutcome> {
+  const read = await readManifestFast(path, maxBytes);
+  return 'text' in read ? { loaded: loadSource(path, read.text, { contextOnly, namespace }) } : { finding: read.finding, contextOnly };
+}
+
+/**
+ * The files not yet taken, largest first (so that no thread is left with a big file at the end), handed out in
+ * batches of up to BATCH_FILES files and BATCH_BYTES bytes; near the end a batch holds at most a share of what is
+ * left for each of `threads` threads.
+ */
+class BatchQueue {
+  private readonly queued: Queued[];
+  private next = 0;
+  private bytesLeft: number;
+
+  constructor(files: readonly FileToLoad[], private readonly threads: number) {
+    this.queued = files.map(({ path }, index) => ({ index, size: sizeOf(path) })).sort((a, b) => b.size - a.size || a.index - b.index);
+    this.bytesLeft = this.queued.reduce((sum, { size }) => sum + size, 0);
+  }
+
+  take(): Queued[] {
+    const limit = Math.min(BATCH_BYTES, this.bytesLeft / (2 * this.threads));
+    const filesLimit = Math.min(BATCH_FILES, Math.ceil((this.queued.length - this.next) / (2 * this.threads)));
+    const batch: Queued[] = [];
+    let bytes = 0;
+    while (this.next < this.queued.length && batch.length < filesLimit && (batch.length === 0 || bytes < limit)) {
+      const file = this.queued[this.next++];
+      batch.push(file);
+      bytes += file.size;
+    }
+    this.bytesLeft -= bytes;
+    return batch;
+  }
 }
 
 function sizeOf(path: string): number {

@@ -1,10 +1,20 @@
-// A parsing thread: reads and loads the files the main thread sends, one at a time (see parse-files.ts).
+// A parsing thread: reads and loads the batches of files the main thread sends and answers each batch with the
+// loaded sources as plain data (see parse-files.ts).
 import { parentPort } from 'node:worker_threads';
-import { readManifest } from './read.js';
-import { loadSource, toData } from './source.js';
+import { loadOne, type FileToLoad } from './parse-files.js';
+import { toData } from './source.js';
+import type { NamespaceOption } from './resource.js';
 
-parentPort!.on('message', async ({ index, path, contextOnly, maxBytes, namespace }) => {
-  const read = await readManifest(path, maxBytes);
-  const result = 'text' in read ? { loaded: toData(loadSource(path, read.text, { contextOnly, namespace }), { namespace }) } : { finding: read.finding };
-  parentPort!.postMessage({ index, ...result });
+interface Batch extends NamespaceOption {
+  batch: (FileToLoad & { index: number })[];
+  maxBytes?: number;
+}
+
+parentPort!.on('message', async ({ batch, maxBytes, namespace }: Batch) => {
+  const results = [];
+  for (const file of batch) {
+    const outcome = await loadOne(file, { maxBytes, namespace });
+    results.push({ index: file.index, ...('loaded' in outcome ? { loaded: toData(outcome.loaded, { namespace }) } : { finding: outcome.finding }) });
+  }
+  parentPort!.postMessage({ results });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadCompiled } from '../compile-cache.js';
 
 /** What stslint reads of its own package.json. */
 export interface PackageInfo {
@@ -45,11 +46,22 @@ export const PACKAGE: PackageInfo = readPackageInfo();
 
 /**
  * A file of the package by its path from the package root ('dist/schemas/index.json'): parsed JSON for .json files,
- * the module's exports for .cjs, read once (Node's require cache). Throws (code MODULE_NOT_FOUND) when it is missing.
+ * the module's exports for .cjs (compiled with the code cache of src/compile-cache.ts), each read once. Throws when
+ * it is missing (code MODULE_NOT_FOUND for .json, ENOENT for .cjs).
  */
 export function loadPackageFile(path: string): unknown {
-  return EMBEDDED?.file ? EMBEDDED.file(path) : require(`${PACKAGE.root}${path}`);
+  if (EMBEDDED?.file) return EMBEDDED.file(path);
+  if (!path.endsWith('.cjs')) return require(`${PACKAGE.root}${path}`);
+  // Compiled schema modules (up to 0.5 MB each): compiled with the code cache of src/compile-cache.ts.
+  let loaded = compiledModules.get(path);
+  if (!loaded) {
+    loaded = loadCompiled(pathToFileURL(`${PACKAGE.root}${path}`));
+    compiledModules.set(path, loaded);
+  }
+  return loaded;
 }
+
+const compiledModules = new Map<string, unknown>();
 
 /** ajv's module: the bundled copy in a self-contained build, else ajv installed beside stslint. */
 export function loadAjv(): unknown {

@@ -77,7 +77,7 @@ describe('npm pack', () => {
     const ruleDocs = readdirSync('rules', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `rules/${entry.name}/README.md`);
     const required = [
       'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/stslint.js', 'bin/stslint-action.js',
-      'dist/src/cli.mjs', 'dist/src/action.mjs', 'dist/src/parse-worker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts',
+      'dist/src/cli.mjs', 'dist/src/cli.cjs', 'dist/src/compile-cache.js', 'dist/src/action.mjs', 'dist/src/parse-worker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts',
       'dist/schemas/index.json', 'dist/schemas/definitions.json', 'schemas/stslint-config.schema.json',
       ...modules, ...ruleDocs,
     ];
