@@ -7,7 +7,7 @@
 import { rules as registry } from '../rules/index.js';
 import { normalizeVersion } from './k8s/api-versions.js';
 import { isDnsLabel } from './k8s/statefulsets.js';
-import type { LintOptions, RuleSetting } from './lint.js';
+import type { EngineOptions, RuleSetting } from './linter/linter.js';
 import type { AnyRule } from './linter/rule.js';
 import { unsupportedVersion } from './schema/versions.js';
 import { UsageError } from './util/errors.js';
@@ -59,9 +59,10 @@ export function namespaceProblem(namespace: unknown): string | undefined {
 /**
  * The library's check of LintOptions (lintFiles, lintSources, lintText), with the CLI's words: throws UsageError
  * naming the option (`rules: Unknown rule 'x'…`, `kubernetesVersion: Unsupported…`, `namespace: …`). Returns the
- * options with the Kubernetes version as MAJOR.MINOR ('v1.30.2' → '1.30').
+ * options with the Kubernetes version as MAJOR.MINOR ('v1.30.2' → '1.30'). `anyVersion` takes any version written
+ * MAJOR.MINOR, for RuleTester, which tests version-aware rules at versions the CLI cannot target (1.15).
  */
-export function checkLintOptions<T extends LintOptions>(options: T): T {
+export function checkLintOptions<T extends EngineOptions & { namespace?: string }>(options: T, anyVersion = false): T {
   if (!isRecord(options)) throw new UsageError(`options must be an object, got ${options === null ? 'null' : typeof options}`);
   if (options.rules !== undefined && !isRecord(options.rules)) throw new UsageError('rules: give an object of rule id → severity');
   for (const [id, setting] of Object.entries(options.rules ?? {})) {
@@ -73,9 +74,10 @@ export function checkLintOptions<T extends LintOptions>(options: T): T {
     if (problem) throw new UsageError(`namespace: ${problem}`);
   }
   if (options.kubernetesVersion === undefined) return options;
-  const problem = versionProblem(options.kubernetesVersion);
+  const version = normalizeVersion(options.kubernetesVersion);
+  const problem = anyVersion ? (version === undefined ? versionProblem(options.kubernetesVersion) : undefined) : versionProblem(options.kubernetesVersion);
   if (problem) throw new UsageError(`kubernetesVersion: ${problem}`);
-  return { ...options, kubernetesVersion: normalizeVersion(options.kubernetesVersion) };
+  return { ...options, kubernetesVersion: version };
 }
 
 /** The library's check of what lintFiles is given: throws UsageError unless `paths` is an array of strings. */

@@ -108,7 +108,19 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
  */
 export function lintSources(sources: readonly SourceInput[], options: LintOptions = {}): LintRun {
   checkSources(sources);
-  options = checkLintOptions(options);
+  return lintChecked(sources, checkLintOptions(options));
+}
+
+/**
+ * lintSources at any target version written MAJOR.MINOR, also one the CLI cannot target: for RuleTester and tests
+ * of version-aware rules (api-version-removed at 1.15). Every other option is checked as lintSources checks it.
+ */
+export function lintSourcesAtAnyVersion(sources: readonly SourceInput[], options: LintOptions = {}): LintRun {
+  checkSources(sources);
+  return lintChecked(sources, checkLintOptions(options, true));
+}
+
+function lintChecked(sources: readonly SourceInput[], options: LintOptions): LintRun {
   const loaded = sources.map((input) => {
     const source = loadSource(input.path, input.text, { contextOnly: input.contextOnly, namespace: options.namespace });
     if (input.base) source.source.base = true;

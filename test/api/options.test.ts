@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatResults, lintFiles, lintSources, lintText, UsageError } from '../../src/index.js';
+import { lintSourcesAtAnyVersion } from '../../src/lint.js';
 import { stslint, writeTree } from '../reliability/helpers.js';
 
 const DUPLICATE = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n';
@@ -51,6 +52,14 @@ describe('library options are checked as the CLI checks them', () => {
     expect(ids({ rules: { 'duplicate-key': ['warning'] } })).toEqual(['duplicate-key 1']);
     expect(ids({ rules: { 'duplicate-key': 0 } })).toEqual([]);
     expect(lintText(DUPLICATE, { kubernetesVersion: 'v1.30.2' }).results).toEqual(lintText(DUPLICATE, { kubernetesVersion: '1.30' }).results);
+  });
+
+  it('RuleTester tests rules at any version written MAJOR.MINOR, and refuses any other text', () => {
+    const source = [{ path: 'a.yaml', text: 'apiVersion: apps/v1beta1\nkind: StatefulSet\nmetadata: {name: a}\n' }];
+    expect(lintSourcesAtAnyVersion(source, { kubernetesVersion: '1.15' }).results[0].messages.map((m) => m.ruleId)).not.toContain('api-version-removed');
+    expect(lintSourcesAtAnyVersion(source, { kubernetesVersion: '1.16' }).results[0].messages.map((m) => m.ruleId)).toContain('api-version-removed');
+    expect(usageError(() => lintSourcesAtAnyVersion(source, { kubernetesVersion: 'latest' }))).toMatch(/^kubernetesVersion: Unsupported Kubernetes version 'latest'/);
+    expect(usageError(() => lintSourcesAtAnyVersion(source, { rules: { nosuch: 'off' } }))).toBe("rules: Unknown rule 'nosuch' (see stslint rules)");
   });
 
   it('refuses text that is not a string, and sources without a path or text, in one clear line', () => {
