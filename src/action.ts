@@ -74,7 +74,7 @@ function actionSettings(input: (name: string) => string): Settings {
     schemaDirs: list(input('schema-dir')),
     namespace: given('namespace'),
     contextPaths: list(input('context')),
-    maxWarnings: given('max-warnings') === undefined ? undefined : parseCount(input('max-warnings'), "input 'max-warnings'"),
+    maxWarnings: given('max-warnings') === undefined ? undefined : parseCount(input('max-warnings'), "input 'max-warnings'", true),
     base: given('base'),
     baseFiles: list(input('base-files')),
   };

@@ -1,10 +1,12 @@
-import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
 import { rules as registry } from '../rules/index.js';
 import { formatResults } from './formatters/index.js';
 import { PACKAGE } from './formatters/package-info.js';
 import { baseStdin } from './base/load.js';
-import { lintFiles, type RawInput } from './lint.js';
+import { parseCommandLine } from './command-line.js';
+import { lintFiles, type LintRun, type RawInput } from './lint.js';
 import { severityLabel } from './linter/rule.js';
 import { DEFAULT_MAX_FILE_BYTES } from './load/read.js';
 import { parseCount, parseRuleFlags, resolveOptions, type Settings } from './options.js';
@@ -113,16 +115,8 @@ export async function main(io: Io): Promise<number> {
   }
 }
 
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
-}
-
 async function lint(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, LINT_OPTIONS);
+  const { values, positionals } = parseCommandLine(args, LINT_OPTIONS, 'stslint lint');
   if (values.help) {
     io.stdout(HELP);
     return 0;
@@ -132,7 +126,8 @@ async function lint(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('No paths given (use - to read standard input); see --help');
-  const reports = pairReports(values.format ?? [], values['output-file'] ?? []);
+  refuseConflicts(values, positionals);
+  const reports = pairReports(values.format ?? [], values['output-file'] ?? [], io.cwd);
   const resolved = resolveOptions(cliSettings(values), io.cwd, (setting) => FLAG_NAMES[setting] ?? setting);
   const { config, maxWarnings } = resolved;
 
@@ -148,6 +143,7 @@ async function lint(args: string[], io: Io): Promise<number> {
 
   const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
   const rulesMeta = Object.fromEntries(registry.map((rule) => [rule.meta.id, rule.meta]));
+  refuseOverwritingInputs(reports, run, [...positionals, ...(values.context ?? []), ...(values['base-files'] ?? [])], config?.path, io.cwd);
   for (const { format, outputFile } of reports) {
     const text = await formatResults(format, results, { cwd: io.cwd, color: color && !outputFile, rulesMeta, maxWarningsExceeded: exceeded });
     if (outputFile) await writeReportFile(resolve(io.cwd, outputFile), text);
@@ -173,14 +169,62 @@ function progressLine(io: Io): { update: (done: number, total: number) => void; 
 }
 
 const PROGRESS_MIN_FILES = 200;
-/** Pair each --format with the --output-file at the same position; at most one report goes to standard output. */
-function pairReports(formats: string[], outputFiles: string[]): { format: string; outputFile?: string }[] {
+/**
+ * Pair each --format with the --output-file at the same position; at most one report goes to standard output, and
+ * no two reports to one file (compared as real paths, through symbolic links).
+ */
+function pairReports(formats: string[], outputFiles: string[], cwd: string): { format: string; outputFile?: string }[] {
   if (outputFiles.length > Math.max(formats.length, 1)) throw new UsageError('More --output-file than --format options');
   const reports = (formats.length > 0 ? formats : ['stylish']).map((format, i) => ({ format, outputFile: outputFiles[i] }));
   if (reports.filter((report) => !report.outputFile).length > 1) {
     throw new UsageError('Several --format options need an --output-file each (all but one)');
   }
+  const files = outputFiles.map((file) => realPath(resolve(cwd, file)));
+  const twice = files.findIndex((file, i) => files.indexOf(file) !== i);
+  if (twice >= 0) throw new UsageError(`--output-file '${bounded(outputFiles[twice])}' is given to two reports; give each --format its own file`);
   return reports;
+}
+
+/**
+ * Refuse a report file that is one of the run's inputs: a path named on the command line (manifests, --context,
+ * --base-files), the config file, or a file the run found objects or problems in. An earlier report met in a walked
+ * directory holds no object (it is skipped), so writing it again is allowed.
+ */
+function refuseOverwritingInputs(reports: { outputFile?: string }[], run: LintRun, named: string[], configPath: string | undefined, cwd: string): void {
+  const read = [
+    ...named.filter((path) => path !== '-').map((path) => resolve(cwd, path)),
+    ...(configPath ? [configPath] : []),
+    ...run.results.filter((result) => result.messages.length > 0).map((result) => result.filePath),
+    ...run.index.linted.map((resource) => resource.source.path),
+  ];
+  const inputs = new Set(read.map(realPath));
+  for (const { outputFile } of reports) {
+    if (outputFile && inputs.has(realPath(resolve(cwd, outputFile)))) {
+      throw new UsageError(`--output-file '${bounded(outputFile)}' is one of the files being read; the report would overwrite it`);
+    }
+  }
+}
+
+/** The path with symbolic links resolved, for a file that may not exist yet (its directory's real path then). */
+function realPath(path: string): string {
+  if (existsSync(path)) return realpathSync(path);
+  const parent = dirname(path);
+  return parent === path ? path : resolve(realPath(parent), basename(path));
+}
+
+/** Flags that contradict each other or are ignored in this run: usage errors, never a silent choice. */
+function refuseConflicts(values: LintValues, positionals: string[]): void {
+  const pairs = [
+    ['config', 'no-config'],
+    ['color', 'no-color'],
+    ['strict', 'no-strict'],
+  ] as const;
+  for (const [on, off] of pairs) {
+    if (values[on] !== undefined && values[off]) throw new UsageError(`--${on} and --${off} contradict each other; give one`);
+  }
+  if (values['stdin-filename'] !== undefined && !positionals.includes('-')) {
+    throw new UsageError('--stdin-filename names standard input, which is read only for the path - (none given)');
+  }
 }
 
 /** The flag of each setting, for error messages. */
@@ -195,14 +239,14 @@ const FLAG_NAMES: Partial<Record<keyof Settings, string>> = {
   baseFiles: '--base-files',
 };
 
-type LintValues = ReturnType<typeof parse<typeof LINT_OPTIONS>>['values'];
+type LintValues = ReturnType<typeof parseCommandLine<typeof LINT_OPTIONS>>['values'];
 
 /** The command line's settings; throws UsageError for a malformed value. */
 function cliSettings(values: LintValues): Settings {
-  const count = (name: 'max-warnings' | 'max-file-size') => (values[name] === undefined ? undefined : parseCount(values[name], `--${name}`));
+  const count = (name: 'max-warnings' | 'max-file-size') => (values[name] === undefined ? undefined : parseCount(values[name], `--${name}`, name === 'max-warnings'));
   return {
     config: values['no-config'] ? false : values.config,
-    rules: parseRuleFlags(values.rule ?? [], new Set(registry.map((rule) => rule.meta.id))),
+    rules: parseRuleFlags(values.rule ?? []),
     kubernetesVersion: values['kubernetes-version'],
     strict: values['no-strict'] ? false : values.strict,
     strictKinds: values['strict-kinds'],
@@ -226,7 +270,7 @@ function errorsOnly(results: LintResult[]): LintResult[] {
 }
 
 function listRules(args: string[], io: Io): number {
-  const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'stylish' }, help: LINT_OPTIONS.help });
+  const { values } = parseCommandLine(args, { format: { type: 'string', short: 'f', default: 'stylish' }, help: LINT_OPTIONS.help }, 'stslint rules', false);
   const rows = registry.map(({ meta }) => ({
     id: meta.id,
     severity: meta.severity,

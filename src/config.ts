@@ -2,9 +2,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { rules } from '../rules/index.js';
+import { namespaceProblem, ruleSettingProblem, unknownRule, versionProblem } from './check-options.js';
 import type { RuleSetting } from './linter/linter.js';
 import { severityLabel } from './linter/rule.js';
 import { newAjv } from './schema/ajv.js';
+import { globMatcher } from './load/glob.js';
 import { MAX_ALIAS_COUNT } from './load/tokens.js';
 import { syntaxErrors } from './load/yaml.js';
 import { UsageError } from './util/errors.js';
@@ -30,6 +32,8 @@ export interface Config {
   base?: string;
   /** Previous manifests to compare with (`baseFiles`), absolute (resolved against the config file's directory). */
   baseFiles: string[];
+  /** Where a key is in the file, for messages: `at(['base'])` is `/repo/.stslint.yaml:7:1: base` (1-based line and column). */
+  at: (key: string[]) => string;
 }
 
 /** Walk up from `cwd` to the first directory holding a config file. */
@@ -41,7 +45,12 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-/** Read and validate a config file. Configs are data: YAML or JSON, never code. */
+/**
+ * Read and validate a config file. Configs are data: YAML or JSON, never code. Throws UsageError naming the file,
+ * line, column and key for a YAML error, a key or value the JSON Schema refuses, an unsupported kubernetesVersion,
+ * a namespace that is not a DNS label, a base that is not a revision name, both base and baseFiles, and a
+ * schemaDirs entry that is not a directory.
+ */
 export function loadConfig(path: string): Config {
   let text: string;
   try {
@@ -64,9 +73,12 @@ export function loadConfig(path: string): Config {
     // Only aliases make toJS throw: too many (a "billion laughs"), or one naming no anchor.
     throw new UsageError(`${at(0)}: the config cannot be loaded: ${(error as Error).message}`);
   }
-  const problem = firstProblem(data);
+  const problem = firstProblem(data) ?? valueProblem(data);
   if (problem) throw new UsageError(`${at(offsetOf(doc, problem.path))}: ${problem.message}`);
+  // Each pattern compiled here too, so that one stslint does not support is named at its line and column.
+  ((data.ignorePatterns ?? []) as string[]).forEach((pattern, i) => globMatcher([pattern], `${at(offsetOf(doc, ['ignorePatterns', String(i)]))}: ignorePatterns`));
   return {
+    at: (key) => `${at(offsetOf(doc, key))}: ${key.join('.')}`,
     path,
     rules: (data.rules ?? {}) as Record<string, RuleSetting>,
     ignorePatterns: (data.ignorePatterns ?? []) as string[],
@@ -105,20 +117,32 @@ function firstProblem(data: unknown): Problem | undefined {
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params.additionalProperty);
     const where = [...path, key];
-    if (path.length === 1 && path[0] === 'rules') return { path: where, message: `Unknown rule '${bounded(key)}' in rules (see stslint rules)` };
+    if (path.length === 1 && path[0] === 'rules') return { path: where, message: unknownRule(key) };
     return { path: where, message: `Unknown key '${bounded([...path, key].join('.'))}'` };
   }
   if (path[0] === 'rules' && path.length >= 2) {
-    if (rules.find((rule) => rule.meta.id === path[1])?.meta.fatal) return { path: path.slice(0, 2), message: fatalSetting(path[1]) };
+    const setting = ruleSettingProblem(path[1], (data as { rules: Record<string, unknown> }).rules[path[1]]);
+    if (setting) return { path: path.slice(0, 2), message: setting };
     return { path: path.slice(0, 2), message: `Invalid setting for rule '${path[1]}': use off, warn or error, or [severity, options] with the rule's options (${describe(error, path)})` };
   }
   return { path, message: describe(error, path) };
 }
 
-/** Why a rule whose findings are fatal takes no other setting than error. */
-export function fatalSetting(id: string): string {
-  return `Rule '${id}' cannot be turned off or downgraded: a file that cannot be read or parsed is always an error`;
+/** The values the JSON Schema cannot judge, checked as the same settings given on the command line are. */
+function valueProblem(data: Record<string, unknown>): Problem | undefined {
+  const problems: [string, string | undefined][] = [
+    ['kubernetesVersion', data.kubernetesVersion === undefined ? undefined : versionProblem(data.kubernetesVersion)],
+    ['namespace', data.namespace === undefined ? undefined : namespaceProblem(data.namespace)],
+    ['base', typeof data.base === 'string' && data.base.startsWith('-') ? `'${bounded(data.base)}' is not a git revision (it starts with -)` : undefined],
+    ['baseFiles', data.base !== undefined && data.baseFiles !== undefined ? BOTH_BASES : undefined],
+    ['baseFiles', ((data.baseFiles ?? []) as string[]).includes('-') ? 'standard input (-) can be a base only on the command line (--base-files -)' : undefined],
+  ];
+  const found = problems.find(([, message]) => message !== undefined);
+  return found && { path: [found[0]], message: `${found[0]}: ${found[1]}` };
 }
+
+/** Why a config file cannot give both a base revision and base files. */
+export const BOTH_BASES = 'a run compares with one base: give a git revision or files, not both';
 
 function describe(error: AjvError, path: string[]): string {
   const where = path.length > 0 ? bounded(path.join('.')) : 'the config';

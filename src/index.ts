@@ -2,11 +2,15 @@
  * stslint as a library: the one entry point (`import { lintFiles } from 'stslint'`). The CLI, the GitHub Action,
  * `stslint plan` and the language server are thin shells over these functions.
  *
+ * Errors: what the CLI refuses (an unknown rule id or severity, `yaml-syntax` turned off, an unsupported
+ * kubernetesVersion, an invalid namespace, text that is not a string, a path that does not exist, an unknown
+ * format) is thrown as UsageError, with the CLI's words (src/check-options.ts holds the checks both use). Anything
+ * else thrown is a bug.
+ *
  * @example
- *   import { formatResults, lintText, rules } from 'stslint';
+ *   import { formatResults, lintText, UsageError } from 'stslint';
  *   const run = lintText(yaml, { filePath: 'db.yaml', kubernetesVersion: '1.30' });
- *   const rulesMeta = Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta]));
- *   process.stdout.write(await formatResults('stylish', run.results, { cwd: process.cwd(), color: false, rulesMeta }));
+ *   process.stdout.write(await formatResults('stylish', run.results)); // cwd: process.cwd(), no color, built-in rules
  */
 export { lintFiles, lintSources, lintText, type LintOptions, type LintRun, type RawInput, type RuleSetting, type SeverityValue, type SourceInput } from './lint.js';
 export { resolveOptions, type ResolvedOptions, type Settings } from './options.js';

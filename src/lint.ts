@@ -4,11 +4,13 @@
  * stats). The CLI, the Action, `plan` and the language server are shells over these functions.
  */
 import { loadBase } from './base/load.js';
+import { checkLintOptions, checkPaths, checkSources, describeValue } from './check-options.js';
 import { expandPaths, ignoreMatcher, type IgnoreOption } from './load/files.js';
 import { loadFiles } from './load/parse-files.js';
 import { decodeManifest } from './load/read.js';
 import { loadSource, type LoadedSource } from './load/source.js';
 import { append } from './util/arrays.js';
+import { UsageError } from './util/errors.js';
 import { lintLoaded, type EngineOptions, type LintRun } from './linter/linter.js';
 import type { Finding } from './types.js';
 
@@ -52,9 +54,12 @@ export interface RawInput {
  * Lint files, directories and globs from disk (and already-read bytes such as standard input), as one set: an
  * object in one file is looked up by rules checking another. Throws UsageError for a path that does not exist,
  * a directory without manifests or a glob matching nothing, a directory or glob whose files are all ignored, and
- * for invalid rule options or ignore patterns.
+ * for invalid rule options or ignore patterns; and for options the CLI refuses too (src/check-options.ts: an
+ * unknown rule id or severity, a fatal rule turned off, an unsupported kubernetesVersion, an invalid namespace).
  */
 export async function lintFiles(paths: readonly string[], options: LintOptions = {}, inputs: readonly RawInput[] = []): Promise<LintRun> {
+  checkPaths(paths);
+  options = checkLintOptions(options);
   const cwd = options.cwd ?? process.cwd();
   const { files, ignored, linksNotFollowed } = await expandPaths(paths, cwd, options.ignore);
   const isIgnored = ignoreMatcher(options.ignore);
@@ -97,8 +102,25 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
   return run;
 }
 
-/** Lint sources already in memory, as one set. Throws UsageError for invalid rule options. */
+/**
+ * Lint sources already in memory, as one set. Throws UsageError for a source without a string path or text, and
+ * for invalid options, as lintFiles does.
+ */
 export function lintSources(sources: readonly SourceInput[], options: LintOptions = {}): LintRun {
+  checkSources(sources);
+  return lintChecked(sources, checkLintOptions(options));
+}
+
+/**
+ * lintSources at any target version written MAJOR.MINOR, also one the CLI cannot target: for RuleTester and tests
+ * of version-aware rules (api-version-removed at 1.15). Every other option is checked as lintSources checks it.
+ */
+export function lintSourcesAtAnyVersion(sources: readonly SourceInput[], options: LintOptions = {}): LintRun {
+  checkSources(sources);
+  return lintChecked(sources, checkLintOptions(options, true));
+}
+
+function lintChecked(sources: readonly SourceInput[], options: LintOptions): LintRun {
   const loaded = sources.map((input) => {
     const source = loadSource(input.path, input.text, { contextOnly: input.contextOnly, namespace: options.namespace });
     if (input.base) source.source.base = true;
@@ -107,8 +129,12 @@ export function lintSources(sources: readonly SourceInput[], options: LintOption
   return lintLoaded(loaded, options);
 }
 
-/** Lint one text, reported under `filePath` (default `<text>`), as ESLint's `lintText`. */
+/**
+ * Lint one text, reported under `filePath` (default `<text>`), as ESLint's `lintText`. Throws UsageError when
+ * `text` is not a string, and for invalid options, as lintFiles does.
+ */
 export function lintText(text: string, options: LintOptions & { filePath?: string } = {}): LintRun {
+  if (typeof text !== 'string') throw new UsageError(`lintText expects the text as a string, got ${describeValue(text)}`);
   return lintSources([{ path: options.filePath ?? '<text>', text }], options);
 }
 

@@ -5,13 +5,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { rules as registry } from '../rules/index.js';
-import { fatalSetting, findConfig, loadConfig, type Config } from './config.js';
-import type { LintOptions, RuleSetting, SeverityValue } from './lint.js';
+import { namespaceProblem, ruleSettingProblem, versionProblem } from './check-options.js';
+import { BOTH_BASES, findConfig, loadConfig, type Config } from './config.js';
+import type { LintOptions, RuleSetting } from './lint.js';
 import { normalizeVersion } from './k8s/api-versions.js';
-import { isDnsLabel } from './k8s/statefulsets.js';
-import { normalizeSeverity } from './linter/linter.js';
-import { unsupportedVersion } from './schema/versions.js';
 import { UsageError } from './util/errors.js';
 import { bounded } from './util/sanitize.js';
 
@@ -56,28 +53,23 @@ export type SettingName = (setting: keyof Settings) => string;
 
 /**
  * Resolve the lint options of a run from the settings a front end was given and the config file. Throws
- * UsageError (one line naming the setting, or the config file with line and column) for an unreadable or invalid
- * config file, an unsupported Kubernetes version, a schema directory that does not exist or is a file, an invalid
- * namespace, a rule whose findings are fatal set to anything but error. The Kubernetes version is given on as
- * MAJOR.MINOR ('v1.30.2' → '1.30').
+ * UsageError (one line naming the setting, or the config file with line, column and key) for an unreadable or
+ * invalid config file, an unknown rule or severity, a rule whose findings are fatal set to anything but error, an
+ * unsupported Kubernetes version, a schema directory that does not exist or is a file, an invalid namespace, and
+ * both a base revision and base files. The checks are the library's (src/check-options.ts). The Kubernetes version
+ * is given on as MAJOR.MINOR ('v1.30.2' → '1.30').
  */
 export function resolveOptions(settings: Settings, cwd: string, settingName: SettingName): ResolvedOptions {
   const config = readConfig(settings.config, cwd);
-  const kubernetesVersion = settings.kubernetesVersion ?? config?.kubernetesVersion;
-  const unsupported = kubernetesVersion === undefined ? undefined : unsupportedVersion(kubernetesVersion);
-  if (unsupported) {
-    const where = settings.kubernetesVersion !== undefined ? settingName('kubernetesVersion') : `${config!.path}: kubernetesVersion`;
-    throw new UsageError(`${where}: ${unsupported}`);
-  }
+  const refuse = (setting: keyof Settings, problem: string | undefined) => {
+    if (problem) throw new UsageError(`${settingName(setting)}: ${problem}`);
+  };
+  for (const [id, setting] of Object.entries(settings.rules ?? {})) refuse('rules', ruleSettingProblem(id, setting));
+  if (settings.kubernetesVersion !== undefined) refuse('kubernetesVersion', versionProblem(settings.kubernetesVersion));
+  if (settings.namespace !== undefined) refuse('namespace', namespaceProblem(settings.namespace));
+  if (settings.base !== undefined && settings.baseFiles?.length) throw new UsageError(`${settingName('base')} and ${settingName('baseFiles')}: ${BOTH_BASES}`);
   const flagDirs = (settings.schemaDirs ?? []).map((dir) => checkDirectory(resolve(cwd, dir), settingName('schemaDirs')));
-  for (const [id, setting] of Object.entries(settings.rules ?? {})) {
-    const severity = normalizeSeverity((Array.isArray(setting) ? setting[0] : setting) as SeverityValue);
-    if (severity !== 'error' && registry.find((rule) => rule.meta.id === id)?.meta.fatal) throw new UsageError(`${settingName('rules')}: ${fatalSetting(id)}`);
-  }
-  const namespace = settings.namespace ?? config?.namespace;
-  if (namespace !== undefined && !isDnsLabel(namespace)) {
-    throw new UsageError(`${settingName('namespace')}: '${bounded(namespace)}' is not a valid namespace name (a DNS label: lowercase letters, digits and '-', at most 63)`);
-  }
+  const kubernetesVersion = settings.kubernetesVersion ?? config?.kubernetesVersion;
   return {
     config,
     maxWarnings: settings.maxWarnings ?? -1,
@@ -89,21 +81,27 @@ export function resolveOptions(settings: Settings, cwd: string, settingName: Set
       strict: settings.strict ?? config?.strict ?? true,
       strictKinds: settings.strictKinds ?? config?.strictKinds ?? false,
       schemaDirs: [...flagDirs, ...(config?.schemaDirs ?? [])],
-      namespace,
+      namespace: settings.namespace ?? config?.namespace,
       contextPaths: settings.contextPaths,
       ignore: config ? { base: dirname(config.path), patterns: config.ignorePatterns, source: config.path } : undefined,
       inlineConfig: settings.inlineConfig ?? true,
       maxFileBytes: settings.maxFileBytes,
-      base: baseOf(settings, config),
+      base: baseOf(settings, config, settingName),
     },
   };
 }
 
-/** The base of the run, when the settings or the config file give one. */
-function baseOf(settings: Settings, config: Config | undefined): LintOptions['base'] {
-  const ref = settings.base ?? config?.base;
-  const files = settings.baseFiles?.length ? settings.baseFiles : config?.baseFiles;
-  return ref !== undefined || files?.length ? { ref, files } : undefined;
+/**
+ * The base of the run, when the settings or the config file give one, with the names its errors use. A base given
+ * in the settings (a revision or files) replaces the config file's: a run compares with one base.
+ */
+function baseOf(settings: Settings, config: Config | undefined, settingName: SettingName): LintOptions['base'] {
+  if (settings.base !== undefined || settings.baseFiles?.length) {
+    return { ref: settings.base, files: settings.baseFiles, refName: settingName('base'), filesName: settingName('baseFiles') };
+  }
+  if (config?.base !== undefined) return { ref: config.base, refName: config.at(['base']) };
+  if (config?.baseFiles.length) return { files: config.baseFiles, filesName: config.at(['baseFiles']) };
+  return undefined;
 }
 
 function readConfig(config: Settings['config'], cwd: string): Config | undefined {
@@ -118,9 +116,13 @@ function checkDirectory(path: string, name: string): string {
   return path;
 }
 
-/** A whole number of at least 0 given as text (`--max-warnings 10`); throws UsageError naming the setting. */
-export function parseCount(text: string, name: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${name} expects a whole number, got '${bounded(text)}'`);
+/**
+ * A whole number of at least 0 given as text (`--max-warnings 10`), or -1 when `noLimit` allows it (ESLint's
+ * `--max-warnings -1`: no limit); throws UsageError naming the setting.
+ */
+export function parseCount(text: string, name: string, noLimit = false): number {
+  if (noLimit && text.trim() === '-1') return -1;
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${name} expects a whole number${noLimit ? ' (or -1 for no limit)' : ''}, got '${bounded(text)}'`);
   return Number(text.trim());
 }
 
@@ -130,13 +132,15 @@ export function parseBoolean(text: string, name: string): boolean {
   throw new UsageError(`${name} expects true or false, got '${bounded(text)}'`);
 }
 
-/** `--rule id=severity` flags as rule settings; throws UsageError for an unknown rule or severity. */
-export function parseRuleFlags(flags: readonly string[], knownIds: ReadonlySet<string>, name = '--rule'): Record<string, RuleSetting> {
+/**
+ * `--rule id=severity` flags as rule settings; throws UsageError for a flag not of that form. Rule ids and
+ * severities are checked by resolveOptions, as the library checks them.
+ */
+export function parseRuleFlags(flags: readonly string[], name = '--rule'): Record<string, RuleSetting> {
   const settings: Record<string, RuleSetting> = {};
   for (const flag of flags) {
-    const match = /^([a-z0-9-]+)=(off|warn|warning|error)$/.exec(flag);
+    const match = /^([^=\s]+)=(.*)$/.exec(flag);
     if (!match) throw new UsageError(`${name} expects ID=off|warn|error, got '${bounded(flag)}'`);
-    if (!knownIds.has(match[1])) throw new UsageError(`${name}: unknown rule '${bounded(match[1])}' (see stslint rules)`);
     settings[match[1]] = match[2] as RuleSetting;
   }
   return settings;

@@ -10,7 +10,7 @@ import {
   normalizeVersion,
   replacementFor,
 } from '../src/k8s/api-versions.js';
-import { lintSources } from '../src/lint.js';
+import { lintSourcesAtAnyVersion } from '../src/lint.js';
 
 describe('compareVersions', () => {
   it('compares by major, then minor, numerically', () => {
@@ -109,7 +109,7 @@ describe('api-version-removed and api-version-deprecated together', () => {
     for (const entry of DEPRECATED_APIS) {
       const text = `apiVersion: ${entry.apiVersion}\nkind: ${entry.kind}\nmetadata:\n  name: x\n`;
       const counts = versions.map((kubernetesVersion) => {
-        const run = lintSources([{ path: 'a.yaml', text }], { kubernetesVersion, registry: [apiVersionRemoved, apiVersionDeprecated] });
+        const run = lintSourcesAtAnyVersion([{ path: 'a.yaml', text }], { kubernetesVersion, registry: [apiVersionRemoved, apiVersionDeprecated] });
         return run.results[0].messages.length;
       });
       const expected = versions.map((version) => (apiStatus(entry, version) ? 1 : 0));

@@ -33,8 +33,10 @@ describe('config files', () => {
   });
 
   it.each([
-    ['rules:\n  no-such-rule: error\n', ".stslint.yaml:2:3: Unknown rule 'no-such-rule' in rules (see stslint rules)"],
-    ['rules:\n  duplicate-resource: loud\n', ".stslint.yaml:2:3: Invalid setting for rule 'duplicate-resource'"],
+    ['rules:\n  no-such-rule: error\n', ".stslint.yaml:2:3: Unknown rule 'no-such-rule' (see stslint rules)"],
+    ['rules:\n  duplicate-resource: loud\n', ".stslint.yaml:2:3: Invalid severity 'loud' for rule 'duplicate-resource': use off, warn or error"],
+    ['rules:\n  duplicate-resource: [warn, 3]\n', ".stslint.yaml:2:3: Invalid setting for rule 'duplicate-resource': use a severity, or [severity, options] with an object of the rule's options"],
+    ['namespace: Data\n', ".stslint.yaml:1:1: namespace: 'Data' is not a valid namespace name"],
     ['rule:\n  duplicate-resource: off\n', ".stslint.yaml:1:1: Unknown key 'rule'"],
     ['kubernetesVersion: 1.30\n', '.stslint.yaml:1:1: kubernetesVersion must be string'],
     ['rules: [\n', '.stslint.yaml:2:1:'],

@@ -3,7 +3,7 @@
  * in a repository (src/load/not-objects.ts): skipped and counted, while a document that looks like an object but
  * lacks a part stays a resource-shape error.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintSources } from '../src/lint.js';
@@ -109,5 +109,78 @@ describe('documents that are not Kubernetes objects', () => {
       { file: 'mixed.yaml', reason: 'a list, not an object', documents: 1 },
     ]);
     expect(run.results[0].messages).toEqual([]);
+  });
+});
+
+/**
+ * Each row of README.md's table of skipped documents, through the built CLI: the files it names are skipped, said
+ * so on standard error, and nothing of them is reported. Keyed by the start of the row's first cell.
+ */
+const README_ROWS: Record<string, { files: Record<string, string>; reason: string }> = {
+  'a mapping with none of': {
+    files: {
+      'package.json': NOT_OBJECTS['package.json'],
+      'values.yaml': NOT_OBJECTS['charts/db/values.yaml'],
+      'ci.yaml': NOT_OBJECTS['.github/workflows/ci.yaml'],
+      'kustomization.yaml': 'resources:\n  - ../../base\nnamespace: prod\n',
+      'log.sarif.json': JSON.stringify({ version: '2.1.0', runs: [] }),
+    },
+    reason: 'no apiVersion, kind or metadata',
+  },
+  'a list none of whose items': { files: { 'report.json': JSON.stringify([{ filePath: '/a.yaml', messages: [], errorCount: 0 }]) }, reason: 'a list, not an object' },
+  '`apiVersion` of `kustomize.config.k8s.io`': {
+    files: {
+      'kustomization.yaml': NOT_OBJECTS['overlays/dev/kustomization.yaml'],
+      'component.yaml': NOT_OBJECTS['components/extra/kustomization.yaml'],
+      'kubelet.yaml': NOT_OBJECTS['nodes/kubelet.yaml'],
+      'kubeadm.yaml': 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nkubernetesVersion: v1.30.0\n',
+      'kubeconfig.yaml': NOT_OBJECTS['clusters/kubeconfig.yaml'],
+      // kustomize fills in a missing apiVersion: in any file, and named otherwise too.
+      'overlay.yaml': 'kind: Kustomization\nresources: [../base]\n',
+      'extra.yaml': 'kind: Component\npatches: []\n',
+    },
+    reason: 'configuration of a tool, not an API object',
+  },
+  'a file with a Go template action': {
+    files: { 'service.yaml': NOT_OBJECTS['charts/db/templates/service.yaml'], 'statefulset.yaml': NOT_OBJECTS['charts/db/templates/statefulset.yaml'] },
+    reason: 'unrendered Helm template',
+  },
+  'by name, where content is ambiguous': {
+    files: {
+      'Chart.yaml': NOT_OBJECTS['charts/db/Chart.yaml'],
+      'a/kustomization.yaml': 'metadata:\n  name: prod\nresources: [../base]\n',
+      'b/kustomization.yml': 'kind: Kustomization\nmetadata: {name: dev}\n',
+    },
+    reason: '',
+  },
+};
+
+describe("README.md's table of skipped documents, row by row through the CLI", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const table = readme.slice(readme.indexOf('| Skipped | Because |'));
+  const lines = table.split('\n').slice(2);
+  const rows = lines.slice(0, lines.findIndex((line) => !line.startsWith('| '))).map((line) => line.slice(2, line.indexOf(' | ')));
+
+  it('has a case for every row', () => {
+    expect(rows.map((row) => Object.keys(README_ROWS).find((key) => row.startsWith(key)) ?? row)).toEqual(Object.keys(README_ROWS));
+  });
+
+  it.each(Object.entries(README_ROWS))('%s', (_, { files, reason }) => {
+    const dir = writeTree({ ...files, 'base/configmap.yaml': OBJECTS['base/configmap.yaml'] });
+    const { code, stdout, stderr } = stslint([...Object.keys(files), 'base', '-f', 'json'], { cwd: dir });
+    expect({ code, messages: JSON.parse(stdout).flatMap((result: { messages: unknown[] }) => result.messages) }).toEqual({ code: 0, messages: [] });
+    const count = Object.keys(files).length;
+    expect(stderr).toMatch(new RegExp(`^stslint: ${count} documents? (was|were) skipped, not Kubernetes objects: `));
+    // Standard error names the first five files, in order.
+    for (const file of Object.keys(files).sort().slice(0, 5)) expect(stderr).toContain(`${file} (${reason || (file.endsWith('Chart.yaml') ? 'Helm chart metadata' : 'configuration of a tool, not an API object')})`);
+  });
+
+  it('a document that looks like an object but lacks a part is still a resource-shape error', () => {
+    const dir = writeTree(BROKEN);
+    const { code, stdout } = stslint(['broken', '-f', 'json'], { cwd: dir });
+    expect(code).toBe(1);
+    const ids = JSON.parse(stdout).map((result: { messages: { ruleId: string }[] }) => result.messages.map((message) => message.ruleId));
+    expect(ids.every((messages: string[]) => messages.includes('resource-shape'))).toBe(true);
+    expect(ids).toHaveLength(Object.keys(BROKEN).length);
   });
 });

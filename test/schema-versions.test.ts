@@ -121,7 +121,7 @@ describe('--kubernetes-version', () => {
     writeFileSync(join(dir, 'x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
     const { code, stderr } = stslint(['x.yaml'], dir);
     expect(code).toBe(2);
-    expect(stderr).toBe(`stslint: ${join(realpathSync(dir), '.stslint.yaml')}: kubernetesVersion: Unsupported Kubernetes version '1.24': ${LIST}\n`);
+    expect(stderr).toBe(`stslint: ${join(realpathSync(dir), '.stslint.yaml')}:1:1: kubernetesVersion: Unsupported Kubernetes version '1.24': ${LIST}\n`);
   });
 
   it('accepts a version between bundled ones', () => {

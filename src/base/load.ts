@@ -18,6 +18,10 @@ export interface BaseOptions {
   ref?: string;
   /** Files, directories or globs (`--base-files`), relative to cwd; `-` is standard input. */
   files?: readonly string[];
+  /** How errors name where `ref` came from (default `--base`; a config file's `file:line:column: base`). */
+  refName?: string;
+  /** How errors name where `files` came from (default `--base-files`). */
+  filesName?: string;
 }
 
 export interface BaseLoadOptions {
@@ -40,11 +44,19 @@ export interface BaseLoadOptions {
  * filesAtRevision.
  */
 export async function loadBase(base: BaseOptions, options: BaseLoadOptions): Promise<LoadedSource[]> {
-  const sources = [...(await fromFiles(base.files ?? [], options))];
+  const sources = [...(await fromFiles(base.files ?? [], options, base.filesName ?? '--base-files'))];
   if (base.ref !== undefined) {
+    const name = base.refName ?? '--base';
     const paths = options.paths.filter((path) => path !== '-');
-    if (paths.length === 0) throw new UsageError('--base reads the same paths at a git revision: give paths, not only standard input (--base-files reads a base from files)');
-    for (const file of filesAtRevision(base.ref, paths, options.cwd, options.accept)) {
+    if (paths.length === 0) throw new UsageError(`${name} reads the same paths at a git revision: give paths, not only standard input (--base-files reads a base from files)`);
+    let files;
+    try {
+      files = filesAtRevision(base.ref, paths, options.cwd, options.accept);
+    } catch (error) {
+      // filesAtRevision's messages name the flag; a base from the config file is named by its place there.
+      throw error instanceof UsageError && name !== '--base' ? new UsageError(error.message.replace(/^--base\b:?/, `${name}:`)) : error;
+    }
+    for (const file of files) {
       const source = unchanged(file, options) ?? fromBytes(file.path, file.bytes, options);
       source.source.origin = file.origin;
       sources.push(source);
@@ -69,11 +81,11 @@ export async function baseStdin(
   return [{ path: '<stdin>', ...(await readStdin(maxBytes)), base: true }];
 }
 
-async function fromFiles(files: readonly string[], options: BaseLoadOptions): Promise<LoadedSource[]> {
+async function fromFiles(files: readonly string[], options: BaseLoadOptions, name: string): Promise<LoadedSource[]> {
   const sources: LoadedSource[] = [];
   const paths = files.filter((file) => file !== '-');
   if (files.includes('-')) {
-    if (!options.stdin) throw new UsageError('--base-files -: no standard input was given');
+    if (!options.stdin) throw new UsageError(`${name}: - names standard input, but none was given`);
     sources.push(fromBytes(options.stdin.path, options.stdin.bytes, options, options.stdin.complete));
   }
   if (paths.length === 0) return sources;
@@ -81,7 +93,7 @@ async function fromFiles(files: readonly string[], options: BaseLoadOptions): Pr
   try {
     expanded = (await expandPaths(paths, options.cwd)).files;
   } catch (error) {
-    throw error instanceof UsageError ? new UsageError(`--base-files: ${error.message}`) : error;
+    throw error instanceof UsageError ? new UsageError(`${name}: ${error.message}`) : error;
   }
   const outcomes = await loadFiles(
     expanded.map((path) => ({ path, contextOnly: false })),

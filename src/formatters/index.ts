@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { rules as registry } from '../../rules/index.js';
+import { describeValue } from '../check-options.js';
 import { UsageError } from '../util/errors.js';
 import { oneLine } from '../util/sanitize.js';
 import type { LintResult, RuleMeta } from '../types.js';
@@ -46,12 +48,22 @@ const FORMATTER_PREFIX = 'eslint-formatter';
  * The report text for `--format <name>`, ending in a newline unless empty. Built-in names win;
  * any other name is an ESLint formatter: a path (it contains `/` or starts with `.`), resolved
  * against cwd, or a package `eslint-formatter-<name>` resolved from cwd, the user's project.
- * Nothing outside stslint is loaded unless the user names it.
+ * Nothing outside stslint is loaded unless the user names it. `context` may be left out, whole or in part: cwd
+ * defaults to process.cwd(), color to false, rulesMeta to the built-in rules'. Throws UsageError for a name that is
+ * not a string or names no formatter, for results that are not an array, and for an ESLint formatter that fails.
  */
-export async function formatResults(name: string, results: LintResult[], context: FormatterContext): Promise<string> {
+export async function formatResults(name: string, results: LintResult[], given: Partial<FormatterContext> = {}): Promise<string> {
+  if (typeof name !== 'string') throw new UsageError(`formatResults expects a format name (a string), got ${describeValue(name)}`);
+  if (!Array.isArray(results)) throw new UsageError(`formatResults expects the results as an array (LintRun.results), got ${describeValue(results)}`);
+  const set = Object.fromEntries(Object.entries(given ?? {}).filter(([, value]) => value !== undefined));
+  const context: FormatterContext = { cwd: process.cwd(), color: false, rulesMeta: defaultRulesMeta(), ...set };
   const builtIn = BUILT_IN.get(name);
   const output = builtIn ? builtIn(results, context) : await runEslintFormatter(name, results, context);
   return output === '' || output.endsWith('\n') ? output : `${output}\n`;
+}
+
+function defaultRulesMeta(): Record<string, RuleMeta> {
+  return Object.fromEntries(registry.map((rule) => [rule.meta.id, rule.meta]));
 }
 
 async function runEslintFormatter(name: string, results: LintResult[], context: FormatterContext): Promise<string> {

@@ -5,7 +5,7 @@
  * without them, run the case at once and throw on the first failure.
  */
 import assert from 'node:assert';
-import { lintSources, type LintOptions } from '../lint.js';
+import { lintSourcesAtAnyVersion, type LintOptions } from '../lint.js';
 import type { Finding, MessageData, Severity, SeveritySetting } from '../types.js';
 import type { Rule } from './rule.js';
 import { formatMessage } from './rule.js';
@@ -149,7 +149,7 @@ export class RuleTester {
     const base = typeof test.base === 'string' ? { [DEFAULT_BASE_FILE]: test.base } : (test.base ?? {});
     append(inputs, Object.entries(base).map(([path, text]) => ({ path, text, base: true })));
     const setting = settingFor(rule.meta.severity, test.options);
-    const run = lintSources(inputs, { ...this.defaults, ...test.lintOptions, registry: [rule], rules: setting === undefined ? {} : { [id]: setting } });
+    const run = lintSourcesAtAnyVersion(inputs, { ...this.defaults, ...test.lintOptions, registry: [rule], rules: setting === undefined ? {} : { [id]: setting } });
     const broken = run.findings.filter(
       (finding) => finding.ruleId === 'internal-error' || (finding.ruleId !== id && (finding.fatal || finding.ruleId === 'resource-shape')),
     );

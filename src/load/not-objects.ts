@@ -8,10 +8,12 @@
  * .pre-commit-config.yaml, a GitHub workflow, a SARIF log); a list with no item that has an apiVersion or a kind (an
  * ESLint LintResult[] report); the configuration files of tools, which carry an apiVersion and a kind but are never
  * sent to the API server (kustomization.yaml and Components of kustomize.config.k8s.io, component configurations
- * of *.config.k8s.io such as KubeletConfiguration, kubeadm.k8s.io, a kubeconfig: v1 Config); an unrendered Helm
+ * of *.config.k8s.io such as KubeletConfiguration, kubeadm.k8s.io, a kubeconfig: v1 Config; kustomize's kinds
+ * Kustomization and Component without an apiVersion, which kustomize fills in); an unrendered Helm
  * template (a Go template action `{{ … }}` where YAML expects a key or a value, or on a line YAML cannot read).
  * By file name only where content is ambiguous: Chart.yaml holds `apiVersion: v2` and a name but no kind, as a
- * manifest that forgot its kind would.
+ * manifest that forgot its kind would; a kustomization.yaml (kustomize's names: kustomization.yaml,
+ * kustomization.yml, Kustomization) without an apiVersion is kustomize's, whatever else it holds (metadata).
  */
 import { visit, type Document } from 'yaml';
 import { basename } from 'node:path';
@@ -28,6 +30,11 @@ export const NOT_AN_OBJECT = {
 
 export type NotAnObjectReason = (typeof NOT_AN_OBJECT)[keyof typeof NOT_AN_OBJECT];
 
+/** kustomize's kinds: with no apiVersion, kustomize assumes kustomize.config.k8s.io (no API group serves them). */
+const KUSTOMIZE_KINDS = new Set(['Kustomization', 'Component']);
+/** The file names kustomize reads in a directory. */
+const KUSTOMIZATION_FILE = /^(?:kustomization\.ya?ml|Kustomization)$/;
+
 /** API groups of configuration files read by tools and components, never served by the API server. */
 const TOOL_CONFIG_GROUP = /^(?:[a-z0-9.-]+\.)?config\.k8s\.io$|^kubeadm\.k8s\.io$/;
 
@@ -37,6 +44,7 @@ export function notAnObject(value: unknown, path: string): NotAnObjectReason | u
   if (!isRecord(value)) return undefined;
   if (!('apiVersion' in value) && !('kind' in value) && !('metadata' in value)) return NOT_AN_OBJECT.noObjectFields;
   if (!('kind' in value) && /^Chart\.ya?ml$/.test(basename(path))) return NOT_AN_OBJECT.chart;
+  if (!('apiVersion' in value) && (KUSTOMIZE_KINDS.has(value.kind as string) || KUSTOMIZATION_FILE.test(basename(path)))) return NOT_AN_OBJECT.toolConfig;
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   if (TOOL_CONFIG_GROUP.test(group) || (apiVersion === 'v1' && value.kind === 'Config')) return NOT_AN_OBJECT.toolConfig;

@@ -1,10 +1,11 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { stringify } from 'yaml';
 import { rules as registry } from '../../rules/index.js';
 import type { Io } from '../io.js';
 import { isDnsSubdomain } from '../k8s/statefulsets.js';
 import { lintFiles, type RawInput } from '../lint.js';
 import { baseStdin } from '../base/load.js';
+import { parseCommandLine } from '../command-line.js';
 import { resolveOptions, type Settings } from '../options.js';
 import { readStandardInput } from '../stdio.js';
 import { UsageError } from '../util/errors.js';
@@ -143,11 +144,7 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
+  return parseCommandLine(args, OPTIONS, 'stslint plan');
 }
 
 function scaleTargets(replicas: string[] | undefined, scaleTo: string[] | undefined): number[] {

@@ -164,7 +164,7 @@ describe('stslint CLI (built)', () => {
     expect(stdout).toContain('  8:7  warning  Selector label');
     expect(stslint(['bad.yaml', '--rule', 'selector-label-mismatch=warn', '--max-warnings', '0']).code).toBe(1);
     expect(stslint(['bad.yaml', '--rule', 'selector-label-mismatch=off'])).toMatchObject({ code: 0, stdout: '' });
-    expect(stslint(['bad.yaml', '--rule', 'nope=error'])).toMatchObject({ code: 2, stderr: "stslint: --rule: unknown rule 'nope' (see stslint rules)\n" });
+    expect(stslint(['bad.yaml', '--rule', 'nope=error'])).toMatchObject({ code: 2, stderr: "stslint: --rule: Unknown rule 'nope' (see stslint rules)\n" });
   });
 
   it('finds the config file by walking up, and honours its rules and ignorePatterns', () => {
@@ -184,7 +184,7 @@ describe('stslint CLI (built)', () => {
   it('exits 2 on an invalid config, naming the file, line and key', () => {
     const { code, stdout, stderr } = stslint(['app.yaml'], undefined, resolve(FIXTURES, 'badconfig'));
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
-    expect(stderr).toMatch(/^stslint: \/.*badconfig\/\.stslint\.yaml:2:3: Invalid setting for rule 'selector-label-mismatch'[^\n]*\n$/);
+    expect(stderr).toMatch(/^stslint: \/.*badconfig\/\.stslint\.yaml:2:3: Invalid severity 'loud' for rule 'selector-label-mismatch': use off, warn or error\n$/);
     expect(stslint(['good.yaml', '--config', 'missing.yaml']).stderr).toMatch(/^stslint: Cannot read config file .*missing\.yaml/);
   });
 

@@ -87,7 +87,7 @@ describe('stslint plan (in-process)', () => {
   it('exits 2 with one clear line on usage problems', async () => {
     expect(await run(['plan'])).toMatchObject({ code: 2, stderr: 'stslint: No paths given (use - to read standard input); see stslint plan --help\n' });
     expect(await run(['plan', 'web.yaml', '-f', 'xml'])).toMatchObject({ code: 2, stderr: "stslint: Unknown format 'xml' (use text, json or yaml)\n" });
-    expect(await run(['plan', 'web.yaml', '--replicas', '-1'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^stslint: .*'--replicas'/) });
+    expect(await run(['plan', 'web.yaml', '--replicas', '-1'])).toMatchObject({ code: 2, stderr: "stslint: --replicas expects whole numbers from 0 to 2147483647, got '-1'\n" });
     expect(await run(['plan', 'web.yaml', '--replicas', '2,x'])).toMatchObject({
       code: 2,
       stderr: "stslint: --replicas expects whole numbers from 0 to 2147483647, got 'x'\n",

@@ -33,7 +33,6 @@ const valid: ValidTestCase[] = [
   bare('flowcontrol.apiserver.k8s.io/v1', 'FlowSchema'),
   // removed at the default target: api-version-removed reports it
   bare('policy/v1beta1', 'PodDisruptionBudget'),
-  { code: bare('flowcontrol.apiserver.k8s.io/v1beta3', 'FlowSchema'), lintOptions: { kubernetesVersion: 'one.thirty' } },
 ].map((test) => (typeof test === 'string' ? { code: test } : test));
 
 new RuleTester().run('api-version-deprecated', rule, {

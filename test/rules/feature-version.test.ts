@@ -82,7 +82,6 @@ new RuleTester().run('feature-version', rule, {
     // odd shapes are left to the schema rule
     db({ ordinals: 3, updateStrategy: 'OnDelete', volumeClaimTemplates: 'data' }),
     claim({ accessModes: 'ReadWriteOncePod' }),
-    { code: ORDINALS, ...versions('next') },
     'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec: null\n',
   ],
   invalid: [

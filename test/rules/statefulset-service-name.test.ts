@@ -49,7 +49,8 @@ new RuleTester().run('statefulset-service-name', rule, {
         },
       ],
     },
-    { code: web(null), ...versions('v1.25'), errors: [{ messageId: 'emptyRequired', data: data('v1.25'), severity: 'error', ...atServiceName('null') }] },
+    // Written as kubectl version prints it: read as 1.25, as --kubernetes-version v1.25 is.
+    { code: web(null), ...versions('v1.25'), errors: [{ messageId: 'emptyRequired', data: data('1.25'), severity: 'error', ...atServiceName('null') }] },
     { code: web(''), errors: [{ messageId: 'empty', data: data(), severity: 'warning', ...atServiceName('""') }] },
     { code: web(''), ...versions('1.30'), errors: [{ messageId: 'emptyRequired', data: data('1.30'), severity: 'error', ...atServiceName('""') }] },
     {
