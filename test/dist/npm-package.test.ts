@@ -89,7 +89,7 @@ describe('npm pack', () => {
     expect(outOfPlace).toEqual([]);
     expect(paths.filter((path) => !/^(bin|dist\/(src|rules|schemas)|rules|schemas)\/|^[^/]+$/.test(path))).toEqual([]);
     // Guards against the tree leaking in (README, "Install", gives the figures: 2.0 MB packed, 17.4 MB unpacked).
-    expect(pack.size).toBeLessThan(2_000_000);
+    expect(pack.size).toBeLessThan(2_200_000);
     expect(pack.unpackedSize).toBeLessThan(20_000_000);
   });
 
