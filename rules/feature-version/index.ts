@@ -1,54 +1,23 @@
-import { compareVersions, normalizeVersion } from '../../src/k8s/api-versions.js';
+import { normalizeVersion } from '../../src/k8s/api-versions.js';
+import { FEATURE_GATES, gateAt, type FeatureGate, type GateStage } from '../../src/k8s/feature-gates.js';
 import { isRecord } from '../../src/util/guards.js';
 import { defineRule } from '../../src/linter/rule.js';
 import type { ObjectPath, Resource } from '../../src/types.js';
 
-/** A field (or value) gated by a Kubernetes feature gate, with the release of each stage. */
+/** A field (or value) gated by a Kubernetes feature gate; the gate's stages are in src/k8s/feature-gates.ts. */
 interface Feature {
   /** How the message names what is used. */
   what: string;
-  gate: string;
-  alpha: string;
-  /** Beta, enabled by default. */
-  beta?: string;
-  ga?: string;
+  gate: FeatureGate;
   /** What the API server does with it while the gate is off. */
   gateOff: 'drops' | 'rejects';
 }
 
-// Stages from the versioned feature gate table of kubernetes/kubernetes (pkg/features/kube_features.go).
-const ORDINALS: Feature = { what: 'spec.ordinals', gate: 'StatefulSetStartOrdinal', alpha: '1.26', beta: '1.27', ga: '1.31', gateOff: 'drops' };
-const PVC_RETENTION: Feature = {
-  what: 'spec.persistentVolumeClaimRetentionPolicy',
-  gate: 'StatefulSetAutoDeletePVC',
-  alpha: '1.23',
-  beta: '1.27',
-  ga: '1.32',
-  gateOff: 'drops',
-};
-const UNHEALTHY_POD_EVICTION: Feature = {
-  what: 'spec.unhealthyPodEvictionPolicy',
-  gate: 'PDBUnhealthyPodEvictionPolicy',
-  alpha: '1.26',
-  beta: '1.27',
-  ga: '1.31',
-  gateOff: 'drops',
-};
-const READ_WRITE_ONCE_POD: Feature = {
-  what: 'access mode ReadWriteOncePod',
-  gate: 'ReadWriteOncePod',
-  alpha: '1.22',
-  beta: '1.27',
-  ga: '1.29',
-  gateOff: 'rejects',
-};
-const MAX_UNAVAILABLE: Feature = {
-  what: 'spec.updateStrategy.rollingUpdate.maxUnavailable',
-  gate: 'MaxUnavailableStatefulSet',
-  alpha: '1.24',
-  beta: '1.35',
-  gateOff: 'drops',
-};
+const ORDINALS: Feature = { what: 'spec.ordinals', gate: 'StatefulSetStartOrdinal', gateOff: 'drops' };
+const PVC_RETENTION: Feature = { what: 'spec.persistentVolumeClaimRetentionPolicy', gate: 'StatefulSetAutoDeletePVC', gateOff: 'drops' };
+const UNHEALTHY_POD_EVICTION: Feature = { what: 'spec.unhealthyPodEvictionPolicy', gate: 'PDBUnhealthyPodEvictionPolicy', gateOff: 'drops' };
+const READ_WRITE_ONCE_POD: Feature = { what: 'access mode ReadWriteOncePod', gate: 'ReadWriteOncePod', gateOff: 'rejects' };
+const MAX_UNAVAILABLE: Feature = { what: 'spec.updateStrategy.rollingUpdate.maxUnavailable', gate: 'MaxUnavailableStatefulSet', gateOff: 'drops' };
 
 export default defineRule({
   meta: {
@@ -58,6 +27,8 @@ export default defineRule({
     kinds: ['apps/StatefulSet', 'policy/PodDisruptionBudget', 'PersistentVolumeClaim', 'PersistentVolume'],
     messages: {
       beta: '{{owner}} uses {{what}}, {{ga}} (target {{target}}): beta, enabled by default since {{beta}} (feature gate {{gate}})',
+      betaOff:
+        '{{owner}} uses {{what}}, {{ga}} (target {{target}}): beta since {{beta}} but off by default (feature gate {{gate}}); the API server {{gateOff}} unless the gate is on',
       alpha:
         '{{owner}} uses {{what}}, {{ga}} (target {{target}}): alpha since {{alpha}}, off by default (feature gate {{gate}}); the API server {{gateOff}} unless the gate is on',
       unknown: '{{owner}} uses {{what}}, {{ga}} (target {{target}}): unknown to Kubernetes {{target}}, added as alpha in {{alpha}}',
@@ -68,12 +39,17 @@ export default defineRule({
     const spec = resource.object.spec;
     if (!target || !isRecord(spec)) return;
     const warn = (feature: Feature, path: ObjectPath, owner = describe(resource)) => {
-      const stage = stageAt(feature, target);
-      if (stage === 'ga') return;
-      const ga = feature.ga ? `GA only since Kubernetes ${feature.ga}` : 'not GA in any Kubernetes release yet';
+      const rows = FEATURE_GATES[feature.gate];
+      const row = gateAt(feature.gate, target);
+      if (row?.stage === 'ga') return;
+      const since = (stage: GateStage['stage']) => rows.find((candidate) => candidate.stage === stage)?.version ?? '';
+      const gaSince = since('ga');
+      const ga = gaSince ? `GA only since Kubernetes ${gaSince}` : 'not GA in any Kubernetes release yet';
       const gateOff = feature.gateOff === 'drops' ? 'drops the field' : 'rejects the object';
-      const { what, gate, alpha } = feature;
-      context.report({ path, messageId: stage, data: { owner, what, ga, target, beta: feature.beta ?? '', alpha, gate, gateOff } });
+      const messageId = !row ? 'unknown' : row.stage === 'alpha' ? 'alpha' : row.enabled ? 'beta' : 'betaOff';
+      const first = rows[0];
+      const data = { owner, what: feature.what, ga, target, beta: since('beta'), alpha: first.version, gate: feature.gate, gateOff };
+      context.report({ path, messageId, data });
     };
     if (resource.kind === 'StatefulSet') checkStatefulSet(spec, warn, resource);
     else if (resource.kind === 'PodDisruptionBudget') checkBudget(spec, warn);
@@ -118,14 +94,6 @@ function checkAccessModes(spec: Record<string, unknown>, specPath: ObjectPath, w
 /** True when a field is unset, null or set to the value that behaves as if it were unset. */
 function isDefault(value: unknown, defaultValue: unknown): boolean {
   return value === undefined || value === null || value === defaultValue;
-}
-
-/** The stage of a feature in the target version: 'unknown' before its alpha release. */
-function stageAt(feature: Feature, target: string): 'ga' | 'beta' | 'alpha' | 'unknown' {
-  const at = (version: string | undefined) => version !== undefined && compareVersions(target, version) >= 0;
-  if (at(feature.ga)) return 'ga';
-  if (at(feature.beta)) return 'beta';
-  return at(feature.alpha) ? 'alpha' : 'unknown';
 }
 
 function describe(resource: Resource): string {
