@@ -84,7 +84,7 @@ export function lintLoaded(all: readonly LoadedSource[], options: EngineOptions,
   const loaded = all.filter((source) => !source.source.base);
   const resources = loaded.flatMap((source) => source.resources);
   const baseObjects = options.base !== undefined || base.length > 0 ? base.flatMap((source) => source.resources) : undefined;
-  const index = new ResourceIndex(resources, baseObjects);
+  const index = new ResourceIndex(resources, baseObjects, options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
   const rules = options.registry ?? registry;
   const settings = new Map(rules.map((rule) => [rule.meta.id, settingOf(rule, options)]));
   const findings: Finding[] = loaded.flatMap((source) => (source.source.contextOnly ? [] : source.findings));
@@ -186,6 +186,7 @@ function contextBaseline(rules: readonly AnyRule[], index: ResourceIndex, option
   const contextIndex = new ResourceIndex(
     index.resources.filter((resource) => resource.source.contextOnly),
     index.hasBase ? index.baseObjects : undefined,
+    options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
   );
   const keys = new Set<string>();
   const sink: Sink = { findings: [], onContext: (finding) => keys.add(findingKey(finding)) };
