@@ -46,7 +46,8 @@ export function checkPodSpec(visit: Visit, { spec, path }: PodSpecAt): void {
     if (container.list !== 'ephemeralContainers' && (typeof container.container.image !== 'string' || container.container.image.trim() === '')) {
       report(visit, container.container.image === undefined ? container.path : [...container.path, 'image'], 'required', { what: `the image of ${LIST_NAMES[container.list]} ${shown(container.container.name)}`, reason: '' });
     }
-    checkPorts(visit, container, ports, spec.hostNetwork === true);
+    // validatePodHostNetworkDeps checks the regular containers only.
+    checkPorts(visit, container, ports, spec.hostNetwork === true && container.list === 'containers');
     checkEnv(visit, container);
     checkResources(visit, container.container.resources, [...container.path, 'resources'], true);
     for (const probe of PROBES) {

@@ -170,8 +170,11 @@ function checkService(visit: Visit, spec: Record<string, unknown>): void {
   }
   const external = type === 'NodePort' || type === 'LoadBalancer';
   if (external && headless) report(visit, headlessPath, 'forbidden', { what: 'the cluster IP', reason: `may not be 'None' (headless) in a ${type} Service` });
-  if (!external && typeof spec.externalTrafficPolicy === 'string' && spec.externalTrafficPolicy !== '') {
-    report(visit, ['spec', 'externalTrafficPolicy'], 'forbidden', { what: 'externalTrafficPolicy', reason: `may only be set for NodePort and LoadBalancer Services, not ${type}` });
+  // ExternallyAccessible (pkg/api/service/util.go): NodePort, LoadBalancer, or ClusterIP with external IPs.
+  const externallyAccessible = external || (type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
+  if (!externallyAccessible && typeof spec.externalTrafficPolicy === 'string' && spec.externalTrafficPolicy !== '') {
+    const reason = `may only be set for NodePort and LoadBalancer Services, and ClusterIP Services with externalIPs, not this ${type} Service`;
+    report(visit, ['spec', 'externalTrafficPolicy'], 'forbidden', { what: 'externalTrafficPolicy', reason });
   }
   checkServicePorts(visit, spec, type);
   if (isRecord(spec.selector)) checkLabels(visit, spec.selector, ['spec', 'selector']);

@@ -85,6 +85,8 @@ new RuleTester().run('api-validation', rule, {
     svc('  clusterIP: None\n  ports: [{port: 80}]'),
     svc('  type: NodePort\n  ports: [{name: a, port: 80, nodePort: 30001}, {name: b, port: 80, protocol: UDP, nodePort: 30001}]'),
     svc('  type: ExternalName\n  externalName: db.example.com.\n  ports: [{port: 80, nodePort: 30001}]'),
+    // externalTrafficPolicy in a ClusterIP Service with external IPs (ExternallyAccessible).
+    svc('  externalIPs: [10.0.0.9]\n  externalTrafficPolicy: Local\n  ports: [{port: 80}]'),
   ],
   invalid: [
     {
