@@ -323,7 +323,9 @@ function isStatefulSet(resource: Resource): boolean {
 /** Every value a label selector names (matchLabels values, requirement values). */
 function selectorValues(selector: LabelSelector | undefined): unknown[] {
   const values: unknown[] = matchLabelsOf(selector).map(([, value]) => value);
-  for (const requirement of expressionsOf(selector)) if (Array.isArray(requirement.values)) values.push(...requirement.values);
+  for (const requirement of expressionsOf(selector)) {
+    if (Array.isArray(requirement.values)) for (const value of requirement.values) values.push(value);
+  }
   return values;
 }
 
