@@ -58,13 +58,13 @@ export class ResourceIndex {
   private readonly groupings = new Map<string, Map<string, Resource[]>>();
   private observer: ((resource: Resource) => void) | undefined;
   /** The target Kubernetes version (MAJOR.MINOR), for the labels the StatefulSet controller adds; undefined: the newest. */
-  private readonly version: string | undefined;
+  readonly kubernetesVersion: string | undefined;
   /** The label keys the StatefulSet controller adds to its pods in that version (POD_NAME_LABEL, POD_INDEX_LABEL). */
   private readonly controllerKeys: ReadonlySet<string>;
 
   /** `base`: the objects of the base, or undefined when the run has none; `kubernetesVersion`: the target version. */
   constructor(resources: readonly Resource[], base?: readonly Resource[], kubernetesVersion?: string) {
-    this.version = kubernetesVersion;
+    this.kubernetesVersion = kubernetesVersion;
     this.controllerKeys = new Set(controllerLabelKeys(kubernetesVersion));
     this.resources = resources;
     this.linted = resources.filter((resource) => !resource.source.contextOnly);
@@ -185,7 +185,7 @@ export class ResourceIndex {
 
   /** Objects of a selecting kind in the holder's namespace that select some of its pods (see `coverage`), in the order read. */
   selectingPodsOf(kind: 'Service' | 'PodDisruptionBudget', holder: Resource): Resource[] {
-    const found = new Set(this.selecting(kind, holder.namespace, podLabels(holder)));
+    const found = this.selectingLabels(kind, holder.namespace, podLabels(holder));
     if (isStatefulSet(holder)) {
       for (const name of this.controllerKeys) {
         for (const resource of this.selectorsByKey.get(key(kind, holder.namespace, name)) ?? []) {
@@ -198,12 +198,7 @@ export class ResourceIndex {
 
   /** Objects of a selecting kind (Service, PodDisruptionBudget) in the namespace whose selector selects the labels, in the order read. */
   selecting(kind: 'Service' | 'PodDisruptionBudget', namespace: string, labels: Labels | undefined): Resource[] {
-    const found = new Set<Resource>(this.selectorsOfAll.get(key(kind, namespace)) ?? []);
-    for (const [name, value] of Object.entries(labels ?? {})) {
-      for (const resource of this.selectorsByLabel.get(key(kind, namespace, name, String(value))) ?? []) found.add(resource);
-      for (const resource of this.selectorsByKey.get(key(kind, namespace, name)) ?? []) found.add(resource);
-    }
-    return this.seen(this.inOrder([...found].filter((resource) => selectorOf(resource).selects(labels))));
+    return this.seen(this.inOrder([...this.selectingLabels(kind, namespace, labels)]));
   }
 
   /** Objects (HorizontalPodAutoscalers, KEDA ScaledObjects...) whose `spec.scaleTargetRef` names the resource. */
@@ -264,10 +259,20 @@ export class ResourceIndex {
     return this.inOrder(anchor.values.flatMap((value) => this.podHoldersByLabel.get(key(namespace, anchor.key, value)) ?? []));
   }
 
+  /** The objects of this index that `selecting` returns, unordered. */
+  private selectingLabels(kind: string, namespace: string, labels: Labels | undefined): Set<Resource> {
+    const found = new Set<Resource>(this.selectorsOfAll.get(key(kind, namespace)) ?? []);
+    for (const [name, value] of Object.entries(labels ?? {})) {
+      for (const resource of this.selectorsByLabel.get(key(kind, namespace, name, String(value))) ?? []) found.add(resource);
+      for (const resource of this.selectorsByKey.get(key(kind, namespace, name)) ?? []) found.add(resource);
+    }
+    return new Set([...found].filter((resource) => selectorOf(resource).selects(labels)));
+  }
+
   /** The label sets of a holder's pods worth testing a selector with values `mentioned` against (one, but for StatefulSets). */
   private podLabelSets(resource: Resource, mentioned: readonly unknown[]): (Labels | undefined)[] {
     const labels = podLabels(resource);
-    return isStatefulSet(resource) ? statefulSetPodLabelSets(resource, labels, this.version, mentioned) : [labels];
+    return isStatefulSet(resource) ? statefulSetPodLabelSets(resource, labels, this.kubernetesVersion, mentioned) : [labels];
   }
 
   private grouping(kind: string, name: string, keyOf: (resource: Resource) => string | undefined): Map<string, Resource[]> {

@@ -84,7 +84,32 @@ export function lintLoaded(all: readonly LoadedSource[], options: EngineOptions,
   const loaded = all.filter((source) => !source.source.base);
   const resources = loaded.flatMap((source) => source.resources);
   const baseObjects = options.base !== undefined || base.length > 0 ? base.flatMap((source) => source.resources) : undefined;
-  const index = new ResourceIndex(resources, baseObjects, options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
+  return check(loaded, new ResourceIndex(resources, baseObjects, options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION), options, { readFindings, base, suppressionSources: loaded });
+}
+
+/**
+ * Check `linted` (sources that are not context) against an index built by the caller, which holds their objects
+ * first and the context's objects after them, as lintLoaded's index would; the run has no base. Context objects
+ * are looked up, never checked (`contextFindings` is off), so the findings and results are those of
+ * `lintLoaded([...linted, ...context], { ...options, contextFindings: false })`. For the language server, which
+ * keeps the context's part of the index between keystrokes (src/lsp/layered-index.ts). Throws UsageError as
+ * lintLoaded does.
+ */
+export function lintIndexed(linted: readonly LoadedSource[], index: ResourceIndex, options: EngineOptions): LintRun {
+  // Without context findings, no finding is on a context file: their suppression directives have nothing to do.
+  return check(linted, index, { ...options, contextFindings: false }, { readFindings: [], base: [], suppressionSources: linted });
+}
+
+interface CheckInputs {
+  readFindings: readonly Finding[];
+  base: readonly LoadedSource[];
+  /** The sources whose directives apply. */
+  suppressionSources: readonly LoadedSource[];
+}
+
+/** lintLoaded once the index is built: `loaded` are the run's sources (linted and context), in the index's order. */
+function check(loaded: readonly LoadedSource[], index: ResourceIndex, options: EngineOptions, inputs: CheckInputs): LintRun {
+  const { readFindings, base } = inputs;
   const rules = options.registry ?? registry;
   const settings = new Map(rules.map((rule) => [rule.meta.id, settingOf(rule, options)]));
   const findings: Finding[] = loaded.flatMap((source) => (source.source.contextOnly ? [] : source.findings));
@@ -104,16 +129,20 @@ export function lintLoaded(all: readonly LoadedSource[], options: EngineOptions,
     const baseline = contextBaseline(enabled.filter((rule) => causing.has(rule.meta.id)), index, options, settings);
     append(findings, onContext.confirmed(baseline, options.cwd ?? process.cwd()));
   }
-  const sources = loaded.map((source) => source.source);
-  const outcome = applySuppressions(findings, sources, resources, {
-    inlineConfig: options.inlineConfig ?? true,
-    // A directive may name any rule stslint has, also one this run leaves out (tests and `plan` run a few).
-    ruleIds: new Set([...registry, ...rules].map((rule) => rule.meta.id)),
-  });
+  const outcome = applySuppressions(
+    findings,
+    inputs.suppressionSources.map((source) => source.source),
+    inputs.suppressionSources.flatMap((source) => source.resources),
+    {
+      inlineConfig: options.inlineConfig ?? true,
+      // A directive may name any rule stslint has, also one this run leaves out (tests and `plan` run a few).
+      ruleIds: new Set([...registry, ...rules].map((rule) => rule.meta.id)),
+    },
+  );
   // Whether a suppression is used can only be told when every rule ran: only runs with unused-suppression report it.
   const unused = settings.has(UNUSED_SUPPRESSION) ? outcome.unused : [];
   const reported = applySettings([...outcome.reported, ...unused], settings);
-  const files = sources.filter((source) => !source.contextOnly).map((source) => source.path);
+  const files = loaded.filter((source) => !source.source.contextOnly).map((source) => source.source.path);
   return {
     results: toResults(reported, outcome.suppressed, [...files, ...readFindings.map((finding) => finding.file)]),
     findings: reported,
@@ -121,7 +150,7 @@ export function lintLoaded(all: readonly LoadedSource[], options: EngineOptions,
     stats: {
       files: files.length + readFindings.length,
       documents: loaded.reduce((sum, source) => sum + (source.source.contextOnly ? 0 : source.documentCount), 0),
-      resources: resources.length,
+      resources: index.resources.length,
       ...countKinds(index, options),
       ignored: [],
       notObjects: loaded.flatMap(({ source, skipped }) => (source.contextOnly ? [] : countReasons(source.path, skipped))),
@@ -186,7 +215,7 @@ function contextBaseline(rules: readonly AnyRule[], index: ResourceIndex, option
   const contextIndex = new ResourceIndex(
     index.resources.filter((resource) => resource.source.contextOnly),
     index.hasBase ? index.baseObjects : undefined,
-    options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    index.kubernetesVersion,
   );
   const keys = new Set<string>();
   const sink: Sink = { findings: [], onContext: (finding) => keys.add(findingKey(finding)) };
@@ -199,9 +228,10 @@ function contextBaseline(rules: readonly AnyRule[], index: ResourceIndex, option
 /** The objects a rule visits, in the order of the run: linted ones, and context ones too with `withContext`. */
 function targetsOf(rule: AnyRule, index: ResourceIndex, withContext: boolean): readonly Resource[] {
   const { kinds } = rule.meta;
-  const all = kinds
-    ? [...new Set(kinds.map(kindOf))].flatMap((kind) => index.ofKind(kind)).filter((resource) => visits(kinds, resource))
-    : index.resources;
+  // Linted objects among many context ones (an editor's buffer in its workspace): looked for among the linted alone.
+  const pool = !withContext && index.linted.length < index.resources.length ? index.linted : undefined;
+  const ofKind = (kind: string) => (pool ? pool.filter((resource) => resource.kind === kind) : index.ofKind(kind));
+  const all = kinds ? [...new Set(kinds.map(kindOf))].flatMap(ofKind).filter((resource) => visits(kinds, resource)) : (pool ?? index.resources);
   return withContext ? all : all.filter((resource) => !resource.source.contextOnly);
 }
 

@@ -8,6 +8,8 @@ export interface BufferState {
   uri: string;
   path: string;
   run?: LintRun;
+  /** The buffer's objects at the last lint: tells whether a change can matter to the other buffers. */
+  objects?: unknown[];
 }
 
 /** A finding as a diagnostic: 0-based range, severity, rule id as code with its docs link. */

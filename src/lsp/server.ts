@@ -5,6 +5,7 @@
  * StatefulSet when hovering over its name.
  */
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import {
   CodeActionKind,
   createConnection,
@@ -37,12 +38,17 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   let scanned: () => void = () => {};
   const ready = new Promise<void>((resolve) => (scanned = resolve));
 
-  const publish = (uri: string) => {
+  /** Lint a buffer and publish its diagnostics; returns whether its objects differ from the last lint's. */
+  const publish = (uri: string): boolean => {
     const state = buffers.get(uri);
-    if (!state) return;
+    if (!state) return false;
     state.run = workspace.lint(state.path);
     const findings = (state.run?.findings ?? []).filter((finding) => finding.file === state.path);
     void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+    const objects = state.run?.index.linted.map((resource) => resource.object) ?? [];
+    const changed = !isDeepStrictEqual(objects, state.objects);
+    state.objects = objects;
+    return changed;
   };
   const schedule = (uri: string) => {
     clearTimeout(timers.get(uri));
@@ -50,9 +56,9 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        publish(uri);
-        // Cross-file rules: a change here can change the findings of the other open buffers.
-        for (const other of buffers.keys()) if (other !== uri) publish(other);
+        // Cross-file rules: a change to this buffer's objects can change the findings of the other open buffers
+        // (not a change to its comments or layout alone), so they are linted again, after this one.
+        if (publish(uri)) for (const other of buffers.keys()) if (other !== uri) publish(other);
       }, DEBOUNCE_MS),
     );
   };
@@ -104,7 +110,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     for (const change of changes) {
       const path = pathOf(change.uri);
       if (CONFIG_NAMES.some((name) => path.endsWith(`/${name}`))) {
-        const problem = workspace.reloadConfig();
+        const problem = await workspace.reloadConfig();
         if (problem) connection.window.showWarningMessage(`stslint: ${problem}`);
       } else {
         await workspace.fileChanged(path, change.type === FileChangeType.Deleted);
