@@ -1,14 +1,14 @@
 import { normalizeVersion } from '../../src/k8s/api-versions.js';
-import { FEATURE_GATES, gateAt, type FeatureGate, type GateStage } from '../../src/k8s/feature-gates.js';
+import { gateAt, releaseAt, type GateName } from '../../src/k8s/feature-gates.js';
 import { isRecord } from '../../src/util/guards.js';
 import { defineRule } from '../../src/linter/rule.js';
 import type { ObjectPath, Resource } from '../../src/types.js';
 
-/** A field (or value) gated by a Kubernetes feature gate; the gate's stages are in src/k8s/feature-gates.ts. */
+/** A field (or value) gated by a Kubernetes feature gate (its stages: src/k8s/feature-gates.ts). */
 interface Feature {
   /** How the message names what is used. */
   what: string;
-  gate: FeatureGate;
+  gate: GateName;
   /** What the API server does with it while the gate is off. */
   gateOff: 'drops' | 'rejects';
 }
@@ -27,10 +27,10 @@ export default defineRule({
     kinds: ['apps/StatefulSet', 'policy/PodDisruptionBudget', 'PersistentVolumeClaim', 'PersistentVolume'],
     messages: {
       beta: '{{owner}} uses {{what}}, {{ga}} (target {{target}}): beta, enabled by default since {{beta}} (feature gate {{gate}})',
-      betaOff:
-        '{{owner}} uses {{what}}, {{ga}} (target {{target}}): beta since {{beta}} but off by default (feature gate {{gate}}); the API server {{gateOff}} unless the gate is on',
       alpha:
         '{{owner}} uses {{what}}, {{ga}} (target {{target}}): alpha since {{alpha}}, off by default (feature gate {{gate}}); the API server {{gateOff}} unless the gate is on',
+      betaOff:
+        '{{owner}} uses {{what}}, {{ga}} (target {{target}}): beta since {{beta}} but off by default (feature gate {{gate}}); the API server {{gateOff}} unless the gate is on',
       unknown: '{{owner}} uses {{what}}, {{ga}} (target {{target}}): unknown to Kubernetes {{target}}, added as alpha in {{alpha}}',
     },
   },
@@ -39,17 +39,15 @@ export default defineRule({
     const spec = resource.object.spec;
     if (!target || !isRecord(spec)) return;
     const warn = (feature: Feature, path: ObjectPath, owner = describe(resource)) => {
-      const rows = FEATURE_GATES[feature.gate];
-      const row = gateAt(feature.gate, target);
-      if (row?.stage === 'ga') return;
-      const since = (stage: GateStage['stage']) => rows.find((candidate) => candidate.stage === stage)?.version ?? '';
-      const gaSince = since('ga');
-      const ga = gaSince ? `GA only since Kubernetes ${gaSince}` : 'not GA in any Kubernetes release yet';
+      const step = gateAt(feature.gate, target);
+      if (step?.stage === 'ga') return;
+      const ga = releaseAt(feature.gate, 'ga');
+      const gaText = ga ? `GA only since Kubernetes ${ga}` : 'not GA in any Kubernetes release yet';
       const gateOff = feature.gateOff === 'drops' ? 'drops the field' : 'rejects the object';
-      const messageId = !row ? 'unknown' : row.stage === 'alpha' ? 'alpha' : row.enabled ? 'beta' : 'betaOff';
-      const first = rows[0];
-      const data = { owner, what: feature.what, ga, target, beta: since('beta'), alpha: first.version, gate: feature.gate, gateOff };
-      context.report({ path, messageId, data });
+      const messageId = !step ? 'unknown' : step.stage === 'alpha' ? 'alpha' : step.onByDefault ? 'beta' : 'betaOff';
+      const { what, gate } = feature;
+      const [alpha, beta] = [releaseAt(gate, 'alpha') ?? '', releaseAt(gate, 'beta') ?? ''];
+      context.report({ path, messageId, data: { owner, what, ga: gaText, target, beta, alpha, gate, gateOff } });
     };
     if (resource.kind === 'StatefulSet') checkStatefulSet(spec, warn, resource);
     else if (resource.kind === 'PodDisruptionBudget') checkBudget(spec, warn);

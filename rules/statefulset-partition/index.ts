@@ -1,5 +1,8 @@
 import { podSpecOf } from '../../src/k8s/pod-template.js';
+import { isEnabled } from '../../src/k8s/feature-gates.js';
+import { normalizeVersion } from '../../src/k8s/api-versions.js';
 import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
+import { firstOrdinal } from '../../src/k8s/statefulsets.js';
 import { defineRule } from '../../src/linter/rule.js';
 import { isCount, isRecord } from '../../src/util/guards.js';
 
@@ -7,11 +10,11 @@ export default defineRule({
   meta: {
     id: 'statefulset-partition',
     severity: 'warning',
-    description: 'Warn when a StatefulSet rolling update partition is above its highest ordinal',
+    description: 'Warn when a StatefulSet rolling update partition leaves every pod on the old template',
     kinds: ['apps/StatefulSet'],
     messages: {
-      aboveHighest:
-        "StatefulSet '{{name}}' has partition {{partition}}, above its highest ordinal {{highest}} ({{replicas}}, ordinals {{start}}-{{highest}}): no pod is ever updated, so template changes never roll out; lower it when the staged rollout should proceed (0 updates every pod)",
+      noPodUpdated:
+        "StatefulSet '{{name}}' has partition {{partition}}, not below its pod count ({{replicas}}, ordinals {{start}}-{{highest}}): the controller compares the partition with each pod's position from the first ordinal (0-{{lastPosition}}), so no pod is ever updated and template changes never roll out; lower it when the staged rollout should proceed (0 updates every pod)",
     },
   },
   check(resource, context) {
@@ -21,14 +24,14 @@ export default defineRule({
     if ((type !== undefined && type !== 'RollingUpdate') || !isRecord(rollingUpdate)) return;
     const partition = rollingUpdate.partition;
     const count = replicaCount(resource, context.index);
-    if (!isCount(partition) || !count || count.max === 0) return;
-    const start = isRecord(spec.ordinals) && isCount(spec.ordinals.start) ? spec.ordinals.start : 0;
-    const highest = start + count.max - 1;
-    if (partition <= highest) return;
+    if (!isCount(partition) || !count || count.max === 0 || partition < count.max) return;
+    // The API server of a version without StatefulSetStartOrdinal on drops spec.ordinals: the pods start at 0.
+    const version = normalizeVersion(context.kubernetesVersion);
+    const start = !version || isEnabled('StatefulSetStartOrdinal', version) ? firstOrdinal(resource) : 0;
     context.report({
       path: ['spec', 'updateStrategy', 'rollingUpdate', 'partition'],
-      messageId: 'aboveHighest',
-      data: { name: resource.name, partition, highest, replicas: describeReplicas(count), start },
+      messageId: 'noPodUpdated',
+      data: { name: resource.name, partition, replicas: describeReplicas(count), start, highest: start + count.max - 1, lastPosition: count.max - 1 },
     });
   },
 });

@@ -1,72 +1,90 @@
 /**
- * The Kubernetes feature gates stslint's checks depend on, with the stage and default of each release: the one
- * place these facts live (feature-version warns from them, defaults.ts defaults from them, api-validation and the
- * StatefulSet helpers below validate and plan from them).
+ * The Kubernetes feature gates stslint's facts depend on, with the stage and default of each release: the one place
+ * rules and `stslint plan` read them from.
  *
- * Source: the versioned feature gate table of kubernetes/kubernetes, pkg/features/kube_features.go (read at
- * v1.36.3, and at v1.26.0, v1.32.0 and v1.33.0 for gates removed from it after going GA). MaxUnavailableStatefulSet
- * went beta in 1.35 on by default, then was turned off by default again from 1.35.4 and in 1.36
- * (kubernetes/kubernetes#137904, cherry-picked as #137926, after the regression #137409); the v1.36.3 table lists
- * 1.35 as beta and off, which is what stslint follows for a 1.35 target.
+ * Sources: the versioned gate table `defaultVersionedKubernetesFeatureGates` in kubernetes/kubernetes
+ * pkg/features/kube_features.go (v1.36.3, lines 1240 on; older releases for gates removed after GA), and
+ * CHANGELOG/CHANGELOG-1.36.md for MaxUnavailableStatefulSet (#137904: turned off by default again in 1.36.0, and in
+ * 1.35.4 by #137926, after a regression of Parallel pod management in 1.35.0).
+ * What the API server does while a gate is off: pkg/registry/apps/statefulset/strategy.go
+ * (dropStatefulSetDisabledFields: a new object loses the field); what the controller does:
+ * pkg/controller/statefulset/stateful_set_utils.go (getStartOrdinal ignores spec.ordinals, initIdentity adds the
+ * pod-index label only with PodIndexLabel) and stateful_set_control.go (maxUnavailable only with its gate).
  */
-import { compareVersions, normalizeVersion } from './api-versions.js';
+import { compareVersions } from './api-versions.js';
 import { scaledValue } from './int-or-percent.js';
 import { isRecord } from '../util/guards.js';
 
-/** One row of a gate's versioned table: from `version` (MAJOR.MINOR) on, the gate is at `stage`, on or off by default. */
-export interface GateStage {
+export type GateStage = 'alpha' | 'beta' | 'ga';
+
+/** A gate from one release on, until the next step: its stage and whether clusters have it on by default. */
+export interface GateStep {
+  /** MAJOR.MINOR */
   version: string;
-  stage: 'alpha' | 'beta' | 'ga';
-  enabled: boolean;
+  stage: GateStage;
+  onByDefault: boolean;
 }
 
-export type FeatureGate =
-  | 'JobPodReplacementPolicy'
-  | 'MaxUnavailableStatefulSet'
-  | 'PDBUnhealthyPodEvictionPolicy'
-  | 'PodIndexLabel'
-  | 'ReadWriteOncePod'
-  | 'StatefulSetAutoDeletePVC'
-  | 'StatefulSetStartOrdinal';
+const alpha = (version: string): GateStep => ({ version, stage: 'alpha', onByDefault: false });
+const beta = (version: string, onByDefault = true): GateStep => ({ version, stage: 'beta', onByDefault });
+const ga = (version: string): GateStep => ({ version, stage: 'ga', onByDefault: true });
 
-const alpha = (version: string): GateStage => ({ version, stage: 'alpha', enabled: false });
-const beta = (version: string, enabled = true): GateStage => ({ version, stage: 'beta', enabled });
-const ga = (version: string): GateStage => ({ version, stage: 'ga', enabled: true });
-
-/** Each gate's rows, oldest first. */
-export const FEATURE_GATES: Readonly<Record<FeatureGate, readonly GateStage[]>> = {
-  JobPodReplacementPolicy: [alpha('1.28'), beta('1.29'), ga('1.34')],
-  MaxUnavailableStatefulSet: [alpha('1.24'), beta('1.35', false)],
-  PDBUnhealthyPodEvictionPolicy: [alpha('1.26'), beta('1.27'), ga('1.31')],
-  // Introduced as beta, on by default (the controller labels pods with their ordinal).
-  PodIndexLabel: [beta('1.28'), ga('1.32')],
-  ReadWriteOncePod: [alpha('1.22'), beta('1.27'), ga('1.29')],
+/** Each gate's steps, oldest first; a release before the first step does not know the gate (nor its field). */
+export const FEATURE_GATES = {
+  StatefulSetMinReadySeconds: [alpha('1.22'), beta('1.23'), ga('1.25')],
   StatefulSetAutoDeletePVC: [alpha('1.23'), beta('1.27'), ga('1.32')],
   StatefulSetStartOrdinal: [alpha('1.26'), beta('1.27'), ga('1.31')],
-};
+  PodIndexLabel: [beta('1.28'), ga('1.32')],
+  JobPodReplacementPolicy: [alpha('1.28'), beta('1.29'), ga('1.34')],
+  PDBUnhealthyPodEvictionPolicy: [alpha('1.26'), beta('1.27'), ga('1.31')],
+  ReadWriteOncePod: [alpha('1.22'), beta('1.27'), ga('1.29')],
+  // Beta on by default in 1.35.0 to 1.35.3 only; off by default from 1.35.4 and in 1.36 (see the sources above).
+  MaxUnavailableStatefulSet: [alpha('1.24'), beta('1.35', false)],
+} as const satisfies Record<string, readonly GateStep[]>;
 
-/** The row of `gate` in effect at `version` (MAJOR.MINOR, or MAJOR.MINOR.PATCH), or undefined before it existed. */
-export function gateAt(gate: FeatureGate, version: string): GateStage | undefined {
-  const target = normalizeVersion(version) ?? version;
-  return FEATURE_GATES[gate].filter((row) => compareVersions(target, row.version) >= 0).at(-1);
+export type GateName = keyof typeof FEATURE_GATES;
+
+/**
+ * The step of `gate` in Kubernetes `version` (MAJOR.MINOR), or undefined when that release does not have the gate
+ * yet. Throws nothing; `version` must be a version compareVersions accepts.
+ */
+export function gateAt(gate: GateName, version: string): GateStep | undefined {
+  const steps: readonly GateStep[] = FEATURE_GATES[gate];
+  return steps.filter((step) => compareVersions(version, step.version) >= 0).at(-1);
 }
 
-/** True when `gate` is on by default in Kubernetes `version`. */
-export function gateEnabled(gate: FeatureGate, version: string): boolean {
-  return gateAt(gate, version)?.enabled ?? false;
+/** True when a cluster of Kubernetes `version` (MAJOR.MINOR) has `gate` on unless its administrators change it. */
+export function isOnByDefault(gate: GateName, version: string): boolean {
+  return gateAt(gate, version)?.onByDefault ?? false;
+}
+
+/** Gates a cluster's administrators turn on or off (the `--feature-gates` of kube-apiserver and kube-controller-manager). */
+export type GateSettings = Partial<Record<GateName, boolean>>;
+
+/** Whether `gate` is on in a cluster of `version` with `settings`: off in a release without the gate, else as set, else its default. */
+export function isEnabled(gate: GateName, version: string, settings: GateSettings = {}): boolean {
+  const step = gateAt(gate, version);
+  return step !== undefined && (settings[gate] ?? step.onByDefault);
+}
+
+/** The first release at `stage`, or undefined when the gate never reached it (MaxUnavailableStatefulSet: no GA). */
+export function releaseAt(gate: GateName, stage: GateStage): string | undefined {
+  const steps: readonly GateStep[] = FEATURE_GATES[gate];
+  return steps.find((step) => step.stage === stage)?.version;
 }
 
 /**
- * How many pods of a StatefulSet's rolling update the controller takes down at once in Kubernetes `version`: 1
- * while MaxUnavailableStatefulSet is off (the API server drops the field); with it on, `maxUnavailable` (default
- * 1) of `replicas`, a percentage rounded down, and never less than 1 (getStatefulSetMaxUnavailable,
- * pkg/controller/statefulset/stateful_set_utils.go). `strategy` is spec.updateStrategy as written; undefined for an
- * OnDelete strategy or a value the API server refuses (0, over 100%, not an int or percent).
+ * How many pods of a StatefulSet's rolling update the controller takes down at once in Kubernetes `version`
+ * (MAJOR.MINOR) with the gates' defaults: 1 while MaxUnavailableStatefulSet is off (the API server drops the field);
+ * with it on, `maxUnavailable` (default 1) of `replicas`, a percentage rounded down, and never less than 1
+ * (getStatefulSetMaxUnavailable, pkg/controller/statefulset/stateful_set_utils.go). `strategy` is
+ * spec.updateStrategy as written; undefined for an OnDelete strategy or a value the API server refuses (0, over
+ * 100%, not an int or percent).
  */
 export function effectiveMaxUnavailable(strategy: unknown, replicas: number, version: string): number | undefined {
   const rollingUpdate = isRecord(strategy) ? strategy.rollingUpdate : undefined;
   if (isRecord(strategy) && strategy.type !== undefined && strategy.type !== null && strategy.type !== 'RollingUpdate') return undefined;
-  if (!gateEnabled('MaxUnavailableStatefulSet', version)) return 1;
+  if (!isOnByDefault('MaxUnavailableStatefulSet', version)) return 1;
   const value = isRecord(rollingUpdate) && rollingUpdate.maxUnavailable !== undefined && rollingUpdate.maxUnavailable !== null ? rollingUpdate.maxUnavailable : 1;
   if (statefulSetMaxUnavailableProblem(value)) return undefined;
   return Math.max(1, scaledValue(value, replicas, false) ?? 1);

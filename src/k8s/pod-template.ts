@@ -1,4 +1,4 @@
-import { gateEnabled } from './feature-gates.js';
+import { isOnByDefault } from './feature-gates.js';
 import { isRecord } from '../util/guards.js';
 import type { ObjectPath, Resource } from '../types.js';
 
@@ -133,7 +133,7 @@ export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 
 /** The controller label keys a StatefulSet's pods carry in Kubernetes `version` (MAJOR.MINOR; undefined: the newest). */
 export function controllerLabelKeys(version: string | undefined): string[] {
-  return version === undefined || gateEnabled('PodIndexLabel', version) ? [POD_NAME_LABEL, POD_INDEX_LABEL] : [POD_NAME_LABEL];
+  return version === undefined || isOnByDefault('PodIndexLabel', version) ? [POD_NAME_LABEL, POD_INDEX_LABEL] : [POD_NAME_LABEL];
 }
 
 /**
@@ -148,7 +148,7 @@ export function controllerLabelKeys(version: string | undefined): string[] {
 export function statefulSetPodLabelSets(statefulSet: Resource, templateLabels: Readonly<Record<string, unknown>> | undefined, version: string | undefined, mentioned: Iterable<unknown>): Record<string, unknown>[] {
   const spec = isRecord(statefulSet.object.spec) ? statefulSet.object.spec : {};
   const written = isRecord(spec.ordinals) ? spec.ordinals.start : undefined;
-  const start = typeof written === 'number' && Number.isSafeInteger(written) && written >= 0 && (version === undefined || gateEnabled('StatefulSetStartOrdinal', version)) ? written : 0;
+  const start = typeof written === 'number' && Number.isSafeInteger(written) && written >= 0 && (version === undefined || isOnByDefault('StatefulSetStartOrdinal', version)) ? written : 0;
   const replicas = typeof spec.replicas === 'number' && Number.isSafeInteger(spec.replicas) && spec.replicas >= 0 ? Math.max(1, spec.replicas) : Infinity;
   const has = (ordinal: number) => ordinal >= start && ordinal < start + replicas;
   const named = new Set<number>();

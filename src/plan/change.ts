@@ -11,6 +11,7 @@ import type { ResourceIndex } from '../k8s/resource-index.js';
 import { rangeOf } from '../load/positions.js';
 import type { Resource } from '../types.js';
 import { firstOrdinal } from '../k8s/statefulsets.js';
+import { isEnabled, type GateSettings } from '../k8s/feature-gates.js';
 import { isCount, isRecord } from '../util/guards.js';
 import { lifecycle } from './lifecycle.js';
 import { claimTemplates } from './model.js';
@@ -20,6 +21,8 @@ import type { ClaimTemplate, RefusedUpdate, StatefulSetChange, StatefulSetPlan, 
 export interface ChangeOptions {
   /** Target Kubernetes version, MAJOR.MINOR. */
   kubernetesVersion: string;
+  /** Gates the cluster turns on or off (`--feature-gates`). */
+  featureGates?: GateSettings;
   /** Files in commands are relative to this directory (absolute without it). */
   cwd?: string;
 }
@@ -41,7 +44,7 @@ export function changeOf(current: Resource, plan: StatefulSetPlan, index: Resour
   change.status = found.length > 0 ? 'changed' : 'unchanged';
   if (found.some((difference) => difference.path[0] === 'spec' && difference.path[1] === 'template')) change.rollout = plan.update;
   change.scale = scaleOf(base, plan, options.kubernetesVersion);
-  change.storage = storageGrowths(base, current, refused, index);
+  change.storage = storageGrowths(base, current, refused, index, options);
   if (refused.length > 0) change.refused = refusal(base, current, refused, change.storage, options);
   return change;
 }
@@ -71,10 +74,10 @@ function scaleOf(base: Resource, plan: StatefulSetPlan, version: string): Statef
 }
 
 /** Claim templates whose storage request grows, with the existing claims (the base's ordinals) to patch. */
-function storageGrowths(base: Resource, current: Resource, refused: Difference[], index: ResourceIndex): StorageGrowth[] {
+function storageGrowths(base: Resource, current: Resource, refused: Difference[], index: ResourceIndex, options: ChangeOptions): StorageGrowth[] {
   const before = claimTemplates(base, index);
   const after = claimTemplates(current, index);
-  const ordinals = basePods(base);
+  const ordinals = basePods(base, options);
   return refused.filter(isStorageGrowth).flatMap((difference) => {
     const template = after[Number(difference.path[2])] as ClaimTemplate | undefined;
     const old = before.find((candidate) => candidate.name === template?.name);
@@ -90,10 +93,11 @@ function storageGrowths(base: Resource, current: Resource, refused: Difference[]
   });
 }
 
-/** The ordinals of the pods the base runs. */
-function basePods(base: Resource): number[] {
+/** The ordinals of the pods the base runs: from spec.ordinals.start where the target version keeps it, else 0. */
+function basePods(base: Resource, options: ChangeOptions): number[] {
   const replicas = base.object.spec?.replicas;
-  return ordinalRange(firstOrdinal(base), isCount(replicas) ? replicas : 1);
+  const first = isEnabled('StatefulSetStartOrdinal', options.kubernetesVersion, options.featureGates) ? firstOrdinal(base) : 0;
+  return ordinalRange(first, isCount(replicas) ? replicas : 1);
 }
 
 /**
@@ -122,7 +126,7 @@ function refusal(base: Resource, current: Resource, refused: Difference[], stora
   const selectorChanged = refused.some((difference) => difference.path[1] === 'selector');
   if (selectorChanged) {
     const labels = labelsToAdd(base, current);
-    const pods = basePods(base).map((ordinal) => podName(base.name, ordinal));
+    const pods = basePods(base, options).map((ordinal) => podName(base.name, ordinal));
     if (labels && pods.length > 0) commands.push(`kubectl label pod ${pods.join(' ')} -n ${namespace} ${labels} --overwrite`);
     else notes.push('Label the running pods so that the new selector selects them; otherwise the new StatefulSet cannot adopt them, nor create pods of the same names');
   }

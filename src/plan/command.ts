@@ -13,6 +13,12 @@ import { allProblems, planRun, type PlanRun } from './plan.js';
 import { PLAN_RULE_IDS } from './problems.js';
 import { renderText } from './render-text.js';
 import { append } from '../util/arrays.js';
+import { closestName } from '../util/names.js';
+import { gateAt, releaseAt, type GateName, type GateSettings } from '../k8s/feature-gates.js';
+import { targetVersion } from './model.js';
+
+/** The gates that change what the plan shows (src/plan/model.ts); --feature-gates accepts these. */
+const GATE_NAMES: readonly GateName[] = ['MaxUnavailableStatefulSet', 'PodIndexLabel', 'StatefulSetAutoDeletePVC', 'StatefulSetMinReadySeconds', 'StatefulSetStartOrdinal'];
 
 const OPTIONS = {
   format: { type: 'string', short: 'f', default: 'text' },
@@ -26,6 +32,7 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean', default: false },
   'kubernetes-version': { type: 'string' },
+  'feature-gates': { type: 'string', multiple: true },
   base: { type: 'string' },
   'base-files': { type: 'string', multiple: true },
   color: { type: 'boolean' },
@@ -55,7 +62,13 @@ Options:
   -c, --config FILE         use this config file (default: .stslint.yaml found
                             upward); its rules, kubernetesVersion, namespace apply
       --no-config           ignore config files
-      --kubernetes-version X.Y  target Kubernetes version
+      --kubernetes-version X.Y  target Kubernetes version: fields its API server
+                            drops (feature gates off by default) are planned without
+      --feature-gates G=B[,G=B...]  gates the cluster turns on (true) or off
+                            (false), as kube-apiserver --feature-gates:
+                            MaxUnavailableStatefulSet, PodIndexLabel,
+                            StatefulSetAutoDeletePVC, StatefulSetMinReadySeconds,
+                            StatefulSetStartOrdinal
       --base REF            say what applying the manifests does to what runs now:
                             the same paths at git revision REF
       --base-files PATH     the same, with previous manifests or live objects
@@ -108,13 +121,15 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
   append(stdin, await baseStdin(values['base-files'], positionals, io.readStdin, resolved.lint.maxFileBytes));
   const planRules = registry.filter((rule) => PLAN_RULE_IDS.includes(rule.meta.id));
   const lintRun = await lintFiles(positionals.filter((path) => path !== '-'), { ...resolved.lint, registry: planRules }, stdin);
+  const kubernetesVersion = targetVersion(resolved.lint.kubernetesVersion);
   const run = planRun(lintRun, {
     clusterDomain: clusterDomain(values['cluster-domain']),
     scaleTo: scaleTargets(values.replicas, values['scale-to']),
     delete: values.delete,
     name: values.name,
     namespace: values.namespace ?? resolved.config?.namespace,
-    kubernetesVersion: resolved.lint.kubernetesVersion,
+    kubernetesVersion,
+    featureGates: featureGates(values['feature-gates'] ?? [], kubernetesVersion),
     cwd: io.cwd,
   });
   if (run.plan.statefulSets.length === 0) throw new UsageError(nothingFound(run, values.name, values.namespace, io));
@@ -148,6 +163,29 @@ function replicaCount(value: string): number {
     throw new UsageError(`--replicas expects whole numbers from 0 to ${MAX_REPLICAS}, got '${bounded(value)}'`);
   }
   return count;
+}
+
+/**
+ * `--feature-gates Name=true,Other=false` (repeatable) as gate settings. Usage errors: a gate stslint does not know
+ * (with the closest name), a value other than true or false, a gate the target version does not have yet, and
+ * turning off a GA gate (Kubernetes locks GA gates to on).
+ */
+function featureGates(values: string[], version: string): GateSettings {
+  const settings: GateSettings = {};
+  for (const item of values.flatMap((value) => value.split(',')).filter((item) => item.trim() !== '')) {
+    const [name, value, ...rest] = item.split('=').map((part) => part.trim());
+    const gate = GATE_NAMES.find((known) => known === name);
+    if (!gate) {
+      const closest = closestName(name, GATE_NAMES);
+      throw new UsageError(`--feature-gates: unknown feature gate '${bounded(name)}'${closest ? ` (did you mean ${closest}?)` : ''}; plan knows ${GATE_NAMES.join(', ')}`);
+    }
+    if ((value !== 'true' && value !== 'false') || rest.length > 0) throw new UsageError(`--feature-gates: expected ${gate}=true or ${gate}=false, got '${bounded(item)}'`);
+    const step = gateAt(gate, version);
+    if (!step) throw new UsageError(`--feature-gates: Kubernetes ${version} has no feature gate ${gate} (it came in ${releaseAt(gate, 'alpha') ?? releaseAt(gate, 'beta')})`);
+    if (step.stage === 'ga' && value === 'false') throw new UsageError(`--feature-gates: ${gate} is GA in Kubernetes ${version} and cannot be turned off`);
+    settings[gate] = value === 'true';
+  }
+  return settings;
 }
 
 function clusterDomain(value: string): string {

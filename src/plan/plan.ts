@@ -3,11 +3,10 @@ import { lintSources, type LintOptions, type SourceInput } from '../lint.js';
 import type { LintRun } from '../linter/linter.js';
 import { isLiveObject } from '../base/compare.js';
 import { isStatefulSet } from '../k8s/statefulsets.js';
-import { DEFAULT_KUBERNETES_VERSION } from '../schema/versions.js';
 import type { Resource } from '../types.js';
 import type { AnyRule } from '../linter/rule.js';
 import { changeOf, deletedChange } from './change.js';
-import { planStatefulSet, type ModelOptions } from './model.js';
+import { planStatefulSet, targetVersion, type ModelOptions } from './model.js';
 import { PLAN_RULE_IDS, planProblems } from './problems.js';
 import { PLAN_VERSION, type Plan, type PlanProblem } from './types.js';
 
@@ -16,8 +15,6 @@ export interface PlanOptions extends ModelOptions {
   name?: string;
   /** Plan only StatefulSets of that namespace (objects without one are in `--namespace`, else 'default'). */
   namespace?: string;
-  /** Target Kubernetes version, MAJOR.MINOR, for the comparison with a base (default: the newest bundled). */
-  kubernetesVersion?: string;
   /** Files in the commands of a change are relative to this directory. */
   cwd?: string;
 }
@@ -45,20 +42,26 @@ export function planRun(run: LintRun, options: PlanOptions): PlanRun {
   const found = index.linted.filter(isStatefulSet);
   const selected = found.filter((resource) => isSelected(resource, options));
   const problems = planProblems(run);
-  const changeOptions = { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, cwd: options.cwd };
+  const kubernetesVersion = targetVersion(options.kubernetesVersion);
+  const changeOptions = { kubernetesVersion, featureGates: options.featureGates, cwd: options.cwd };
+  const modelOptions = { ...options, kubernetesVersion };
   const statefulSets = selected.map((resource) => {
-    const plan = { ...planStatefulSet(resource, index, options), problems: sortProblems(problems.byStatefulSet.get(resource) ?? []) };
+    const plan = { ...planStatefulSet(resource, index, modelOptions), problems: sortProblems(problems.byStatefulSet.get(resource) ?? []) };
     return { ...plan, change: index.hasBase ? changeOf(resource, plan, index, changeOptions) : null };
   });
   // A StatefulSet of the base the run no longer has is deleted: planned from its base object, with its deletion.
   // Live objects are left out: a live export holds whatever else runs in the namespace.
   const deleted = index.baseObjects.filter((old) => isStatefulSet(old) && !index.current(old) && !isLiveObject(old) && isSelected(old, options));
   for (const old of deleted) {
-    const plan = planStatefulSet(old, index, { ...options, scaleTo: [], delete: true });
+    const plan = planStatefulSet(old, index, { ...modelOptions, scaleTo: [], delete: true });
     statefulSets.push({ ...plan, problems: sortProblems(problems.byStatefulSet.get(old) ?? []), change: deletedChange(old) });
   }
   return {
-    plan: { version: PLAN_VERSION, clusterDomain: options.clusterDomain, statefulSets, inputProblems: sortProblems(problems.inputProblems) },
+    plan: {
+      version: PLAN_VERSION,
+      kubernetesVersion,
+      featureGates: options.featureGates ?? {},
+      clusterDomain: options.clusterDomain, statefulSets, inputProblems: sortProblems(problems.inputProblems) },
     found: found.length,
     internalError: run.internalError,
   };

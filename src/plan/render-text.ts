@@ -78,7 +78,8 @@ function header(set: StatefulSetPlan): string[] {
       ? `Governing Service ${set.serviceName} · domain ${set.governingDomain}`
       : 'No serviceName: the pods get no DNS name under a governing Service',
   );
-  lines.push(`Each pod: hostname = pod name; labels ${POD_NAME_LABEL}=<pod>, ${POD_INDEX_LABEL}=<ordinal>`);
+  const indexLabel = set.pods.some((pod) => POD_INDEX_LABEL in pod.labels) ? `, ${POD_INDEX_LABEL}=<ordinal>` : '';
+  lines.push(`Each pod: hostname = pod name; labels ${POD_NAME_LABEL}=<pod>${indexLabel}`);
   return lines;
 }
 
@@ -227,25 +228,35 @@ function waitForReady(set: StatefulSetPlan): string {
     : 'Running and Ready';
 }
 
-function updateLines({ update, podManagementPolicy }: StatefulSetPlan, readiness: string): string[] {
+function updateLines(set: StatefulSetPlan, readiness: string): string[] {
+  const { update, podManagementPolicy } = set;
   if (update.strategy === 'OnDelete') {
     return ['a template change replaces no pod (OnDelete): each pod takes the new template when you delete it'];
   }
   if (update.replaced.length === 0) {
-    return [`a template change replaces no pod: partition ${update.partition} is past the last pod`];
+    // The controller counts the partition in positions from the first ordinal, not in ordinals.
+    const positions = set.ordinals.first === 0 || set.replicas === 0 ? '' : ` (positions 0–${set.replicas - 1}, counted from ordinal ${set.ordinals.first})`;
+    return [`a template change replaces no pod: partition ${update.partition} is past the last pod${positions}`];
   }
-  const lines = [
-    sequence(update.replaced, true),
-    `what a template change replaces, one at a time: each waits for the one before to be ${readiness}`,
-  ];
-  if (podManagementPolicy === 'Parallel') lines.push('(Parallel pod management does not apply to updates)');
+  const lines = [sequence(update.replaced, true), `what a template change replaces, ${pace(set, readiness)}`];
+  if (podManagementPolicy === 'Parallel' && update.atOnce === 1) lines.push('(Parallel pod management does not apply to updates)');
   if (update.unchanged.length > 0) {
     lines.push(`partition ${update.partition}: ${list(update.unchanged)} keep the old template, even when deleted and re-created`);
   }
-  if (update.maxUnavailable !== null) {
-    lines.push(`maxUnavailable ${update.maxUnavailable}: clusters with the MaxUnavailableStatefulSet feature replace up to that many at once`);
-  }
   return lines;
+}
+
+/** How fast a rolling update goes: one pod at a time, or up to `atOnce` with maxUnavailable (stateful_set_control.go). */
+function pace({ update, replicas, podManagementPolicy }: StatefulSetPlan, readiness: string): string {
+  const n = update.atOnce;
+  if (n === 1) return `one at a time: each waits for the one before to be ${readiness}`;
+  const percent = typeof update.maxUnavailable === 'string' ? ` of ${plural(replicas, 'replica')}, rounded down` : '';
+  const why = `maxUnavailable ${update.maxUnavailable}${percent}`;
+  if (n >= update.replaced.length) return `all ${update.replaced.length} at once (${why})`;
+  if (podManagementPolicy === 'Parallel') {
+    return `up to ${n} at a time (${why}): the next is deleted whenever fewer than ${n} pods are unavailable`;
+  }
+  return `up to ${n} at a time (${why}): ${n} are deleted together and re-created lowest ordinal first, and the next ${n} go once every pod is ${readiness}`;
 }
 
 function scaleLines(step: ScaleStep, set: StatefulSetPlan, paint: Paint): string[] {

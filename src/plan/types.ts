@@ -3,6 +3,8 @@
  * docs/plan.md documents every field; a change here is a change of that published structure.
  */
 
+import type { GateSettings } from '../k8s/feature-gates.js';
+
 export const PLAN_VERSION = 1;
 
 export type RetentionPolicy = 'Retain' | 'Delete';
@@ -11,6 +13,10 @@ export type UpdateStrategy = 'RollingUpdate' | 'OnDelete';
 
 export interface Plan {
   version: typeof PLAN_VERSION;
+  /** The target Kubernetes version, MAJOR.MINOR: fields its API server drops are planned without (see notes). */
+  kubernetesVersion: string;
+  /** The gates `--feature-gates` turns on or off, by name; the others have the defaults of kubernetesVersion. */
+  featureGates: GateSettings;
   clusterDomain: string;
   statefulSets: StatefulSetPlan[];
   /** Problems not tied to one StatefulSet: unreadable files, YAML syntax errors, objects without kind or name. */
@@ -169,7 +175,10 @@ export interface OrderPlan {
 export interface UpdatePlan {
   strategy: UpdateStrategy;
   partition: number;
+  /** As the cluster keeps it: null when not set or dropped (MaxUnavailableStatefulSet off in the target version). */
   maxUnavailable: number | string | null;
+  /** Pods a rolling update takes down at once: maxUnavailable as the controller scales it (a percentage of replicas, rounded down, at least 1); 1 without it. */
+  atOnce: number;
   /** Pods a template change replaces, in the order the controller replaces them (none with OnDelete). */
   replaced: string[];
   /** Pods a template change leaves on the old template. */

@@ -47,6 +47,7 @@ describe('plan of the Kubernetes documentation examples', () => {
       strategy: 'RollingUpdate',
       partition: 0,
       maxUnavailable: null,
+      atOnce: 1,
       replaced: ['web-1', 'web-0'],
       unchanged: [],
     });
@@ -107,6 +108,7 @@ describe('plan of the Kubernetes documentation examples', () => {
       strategy: 'RollingUpdate',
       partition: 2,
       maxUnavailable: null,
+      atOnce: 1,
       replaced: ['web-2'],
       unchanged: ['web-0', 'web-1'],
     });
@@ -129,6 +131,7 @@ describe('plan of the Kubernetes documentation examples', () => {
       strategy: 'OnDelete',
       partition: 0,
       maxUnavailable: null,
+      atOnce: 1,
       replaced: [],
       unchanged: ['web-0', 'web-1', 'web-2'],
     });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/api-validation/index.js';
-import { effectiveMaxUnavailable, gateEnabled, statefulSetMaxUnavailableProblem } from '../../src/k8s/feature-gates.js';
+import { effectiveMaxUnavailable, isOnByDefault, statefulSetMaxUnavailableProblem } from '../../src/k8s/feature-gates.js';
 import { RuleTester } from '../../src/linter/rule-tester.js';
 import { descendingPathProblem } from '../../src/k8s/validation.js';
 
@@ -180,9 +180,9 @@ new RuleTester().run('api-validation', rule, {
 
 describe('MaxUnavailableStatefulSet', () => {
   it('is off by default in every bundled version (beta and off in 1.35 and 1.36, per the v1.36.3 table)', () => {
-    expect(['1.24', '1.34', '1.35', '1.35.6', '1.36'].map((version) => gateEnabled('MaxUnavailableStatefulSet', version))).toEqual([false, false, false, false, false]);
-    expect(gateEnabled('PodIndexLabel', '1.27')).toBe(false);
-    expect(gateEnabled('PodIndexLabel', '1.28')).toBe(true);
+    expect(['1.24', '1.34', '1.35', '1.36'].map((version) => isOnByDefault('MaxUnavailableStatefulSet', version))).toEqual([false, false, false, false]);
+    expect(isOnByDefault('PodIndexLabel', '1.27')).toBe(false);
+    expect(isOnByDefault('PodIndexLabel', '1.28')).toBe(true);
   });
 
   it('refuses 0, over 100% and what is not an int or percent where the gate is on (validateRollingUpdateStatefulSet)', () => {

@@ -99,23 +99,22 @@ new RuleTester().run('feature-version', rule, {
         },
       ],
     },
-    // maxUnavailable: alpha from 1.24, beta but off by default from 1.35 (v1.36.3 feature table), never GA
+    // maxUnavailable: alpha from 1.24, beta from 1.35 but off by default (1.35.4 on, 1.36), never GA
     { code: MAX_UNAVAILABLE, ...versions('1.23'), errors: [{ messageId: 'unknown', message: /unknown to Kubernetes 1\.23, added as alpha in 1\.24$/, ...AT.maxUnavailable }] },
     { code: MAX_UNAVAILABLE, ...versions('1.24'), errors: [{ messageId: 'alpha', message: /alpha since 1\.24, off by default/, ...AT.maxUnavailable }] },
     { code: MAX_UNAVAILABLE, ...versions('1.34'), errors: [{ messageId: 'alpha', message: /alpha since 1\.24, off by default/, ...AT.maxUnavailable }] },
-    {
+    ...['1.35', '1.36'].map((target) => ({
+      name: `maxUnavailable at ${target}`,
       code: MAX_UNAVAILABLE,
-      ...versions('1.35'),
+      ...versions(target),
       errors: [
         {
           messageId: 'betaOff',
-          message:
-            "StatefulSet 'db' uses spec.updateStrategy.rollingUpdate.maxUnavailable, not GA in any Kubernetes release yet (target 1.35): beta since 1.35 but off by default (feature gate MaxUnavailableStatefulSet); the API server drops the field unless the gate is on",
+          message: `StatefulSet 'db' uses spec.updateStrategy.rollingUpdate.maxUnavailable, not GA in any Kubernetes release yet (target ${target}): beta since 1.35 but off by default (feature gate MaxUnavailableStatefulSet); the API server drops the field unless the gate is on`,
           ...AT.maxUnavailable,
         },
       ],
-    },
-    { code: MAX_UNAVAILABLE, ...versions('1.36'), errors: [{ messageId: 'betaOff', message: /\(target 1\.36\): beta since 1\.35 but off by default/, ...AT.maxUnavailable }] },
+    })),
     // ReadWriteOncePod: rejected, not dropped, while the gate is off
     ...(
       [
