@@ -21,7 +21,15 @@ const (
 // allocateService fills the allocated fields of a Service about to be created (old nil) or updated.
 func allocateService(obj, oldObj runtime.Object) {
 	svc, ok := obj.(*api.Service)
-	if !ok || svc.Spec.Type == api.ServiceTypeExternalName {
+	if !ok {
+		return
+	}
+	// normalizeClusterIPs (storage.go) copies clusterIP into an empty clusterIPs on create, whatever the type, before
+	// allocating: an ExternalName Service with a clusterIP is then refused by validation.
+	if oldObj == nil && svc.Spec.ClusterIP != "" && len(svc.Spec.ClusterIPs) == 0 {
+		svc.Spec.ClusterIPs = []string{svc.Spec.ClusterIP}
+	}
+	if svc.Spec.Type == api.ServiceTypeExternalName {
 		return
 	}
 	if old, ok := oldObj.(*api.Service); ok {

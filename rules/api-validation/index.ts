@@ -22,6 +22,7 @@ const messages = {
   invalidPort: '{{field}} {{value}} {{reason}}; {{outcome}}',
   duplicatePort:
     'port {{port}} is declared twice in the pod (also at {{other}}); the API server accepts it with a warning (duplicate port definition), and a tool that reads the ports gets two',
+  duplicateHostPort: 'host port {{port}} is already used by {{other}}; two ports of the pod cannot bind the same host port; {{outcome}}',
   duplicateServicePort: 'port {{value}} is declared twice in the Service; {{outcome}}',
   invalidEnvName: '{{what}} {{value}} {{reason}} (Kubernetes {{version}}); {{outcome}}',
   invalidQuantity: '{{value}} {{reason}}; the API server cannot decode {{what}} and refuses it',

@@ -7,6 +7,7 @@ import { containersOf, type ContainerAt, type PodSpecAt } from '../../src/k8s/po
 import { parseQuantity } from '../../src/k8s/quantity.js';
 import {
   containerResourceNameProblem,
+  descendingPathProblem,
   dnsLabelProblem,
   envVarNameProblem,
   isNotOvercommitable,
@@ -36,11 +37,17 @@ export function checkPodSpec(visit: Visit, { spec, path }: PodSpecAt): void {
   const volumes = Array.isArray(spec.volumes) ? spec.volumes : [];
   checkUniqueNames(visit, volumes.map((volume, i) => ({ name: isRecord(volume) ? volume.name : undefined, path: [...path, 'volumes', i, 'name'], what: 'volume' })));
   const ports = new Map<string, ObjectPath>();
+  // Host ports conflict across the regular containers together, and within each init container alone (init
+  // containers run one at a time): checkHostPortConflicts in validateContainers and validateInitContainers.
+  const hostPorts = new Map<string, ObjectPath>();
   for (const container of containersOf(spec, path)) {
+    if (container.list !== 'ephemeralContainers') checkHostPorts(visit, container, container.list === 'containers' ? hostPorts : new Map());
+    checkVolumeMounts(visit, container);
     if (container.list !== 'ephemeralContainers' && (typeof container.container.image !== 'string' || container.container.image.trim() === '')) {
       report(visit, container.container.image === undefined ? container.path : [...container.path, 'image'], 'required', { what: `the image of ${LIST_NAMES[container.list]} ${shown(container.container.name)}`, reason: '' });
     }
-    checkPorts(visit, container, ports, spec.hostNetwork === true);
+    // validatePodHostNetworkDeps checks the regular containers only.
+    checkPorts(visit, container, ports, spec.hostNetwork === true && container.list === 'containers');
     checkEnv(visit, container);
     checkResources(visit, container.container.resources, [...container.path, 'resources'], true);
     for (const probe of PROBES) {
@@ -127,11 +134,62 @@ function checkPorts(visit: Visit, { container, path }: ContainerAt, seen: Map<st
     if (hostNetwork && typeof port.hostPort === 'number' && port.hostPort !== 0 && typeof port.containerPort === 'number' && port.hostPort !== port.containerPort) {
       report(visit, [...at, 'hostPort'], 'forbidden', { what: `hostPort ${port.hostPort}`, reason: `must match containerPort ${port.containerPort} when hostNetwork is true` });
     }
-    if (typeof port.containerPort !== 'number') return;
+    if (typeof port.containerPort !== 'number' || (typeof port.hostPort === 'number' && port.hostPort !== 0)) return;
     const key = `${port.containerPort}/${port.protocol ?? 'TCP'}/${port.hostIP ?? ''}/${port.hostPort ?? 0}`;
     const first = seen.get(key);
     if (!first) seen.set(key, at);
     else report(visit, at, 'duplicatePort', { port: `${port.containerPort}/${port.protocol ?? 'TCP'}`, other: showPath(first) }, 'warning');
+  });
+}
+
+/**
+ * Host ports of a container added to `seen` (AccumulateUniqueHostPorts): a non-zero hostPort may appear once per
+ * protocol (default TCP) and hostIP. Reported at the second hostPort, with where the first is.
+ */
+function checkHostPorts(visit: Visit, { container, path }: ContainerAt, seen: Map<string, ObjectPath>): void {
+  if (!Array.isArray(container.ports)) return;
+  container.ports.forEach((port, i) => {
+    if (!isRecord(port) || typeof port.hostPort !== 'number' || !Number.isInteger(port.hostPort) || port.hostPort === 0) return;
+    const key = `${port.protocol ?? 'TCP'}/${port.hostIP ?? ''}/${port.hostPort}`;
+    const at = [...path, 'ports', i, 'hostPort'];
+    const first = seen.get(key);
+    if (!first) seen.set(key, at);
+    else report(visit, at, 'duplicateHostPort', { port: shown(`${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}`), other: showPath(first.slice(0, -1)) });
+  });
+}
+
+/**
+ * A container's volumeMounts (ValidateVolumeMounts, validateLocalDescendingPath, validateMountPropagation,
+ * validateMountRecursiveReadOnly): a mountPath, unique in the container; subPath and subPathExpr relative, without
+ * a '..' element, and not both; Bidirectional propagation only in a privileged container; recursiveReadOnly
+ * Enabled or IfPossible only on a readOnly mount. Volume names are volume-mount-unknown's.
+ */
+function checkVolumeMounts(visit: Visit, { container, path }: ContainerAt): void {
+  if (!Array.isArray(container.volumeMounts)) return;
+  const mountPaths = new Map<string, number>();
+  const privileged = isRecord(container.securityContext) && container.securityContext.privileged === true;
+  container.volumeMounts.forEach((mount, i) => {
+    if (!isRecord(mount)) return;
+    const at = [...path, 'volumeMounts', i];
+    if (mount.mountPath === '') report(visit, [...at, 'mountPath'], 'required', { what: 'mountPath', reason: ' (it is empty)' });
+    if (typeof mount.mountPath === 'string' && mount.mountPath !== '') {
+      const first = mountPaths.get(mount.mountPath);
+      if (first === undefined) mountPaths.set(mount.mountPath, i);
+      else report(visit, [...at, 'mountPath'], 'forbidden', { what: `mountPath ${shown(mount.mountPath)}`, reason: `is already used by volumeMounts[${first}] of the same container; each must be unique` });
+    }
+    for (const field of ['subPath', 'subPathExpr']) {
+      const problem = typeof mount[field] === 'string' ? descendingPathProblem(mount[field] as string) : undefined;
+      if (problem) report(visit, [...at, field], 'forbidden', { what: `${field} ${shown(mount[field])}`, reason: problem });
+    }
+    if (typeof mount.subPath === 'string' && mount.subPath !== '' && typeof mount.subPathExpr === 'string' && mount.subPathExpr !== '') {
+      report(visit, [...at, 'subPathExpr'], 'forbidden', { what: 'subPathExpr', reason: 'may not be set together with subPath' });
+    }
+    if (mount.mountPropagation === 'Bidirectional' && !privileged) {
+      report(visit, [...at, 'mountPropagation'], 'forbidden', { what: 'Bidirectional mount propagation', reason: 'is only available to privileged containers (securityContext.privileged: true)' });
+    }
+    if ((mount.recursiveReadOnly === 'Enabled' || mount.recursiveReadOnly === 'IfPossible') && mount.readOnly !== true) {
+      report(visit, [...at, 'recursiveReadOnly'], 'forbidden', { what: `recursiveReadOnly ${shown(mount.recursiveReadOnly)}`, reason: 'may only be set on a mount with readOnly: true' });
+    }
   });
 }
 

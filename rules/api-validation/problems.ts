@@ -20,6 +20,7 @@ export type ApiValidationMessageId =
   | 'duplicateName'
   | 'invalidPort'
   | 'duplicatePort'
+  | 'duplicateHostPort'
   | 'duplicateServicePort'
   | 'invalidEnvName'
   | 'invalidQuantity'

@@ -4,8 +4,9 @@
  * ValidatePositiveIntOrPercent, IsNotMoreThan100Percent; pkg/apis/policy/validation), selectors, Service ports
  * (pkg/apis/core/validation: validateServicePort, ValidatePortNumOrName) and claim resources.
  */
+import { isOnByDefault, statefulSetMaxUnavailableProblem } from '../../src/k8s/feature-gates.js';
 import { parseQuantity } from '../../src/k8s/quantity.js';
-import { configMapKeyProblem, dnsLabelProblem, isBase64, isIpAddress, percentOf, portNameProblem, qualifiedNameProblem } from '../../src/k8s/validation.js';
+import { configMapKeyProblem, dnsLabelProblem, dnsSubdomainProblem, isBase64, isIpAddress, percentOf, portNameProblem, qualifiedNameProblem } from '../../src/k8s/validation.js';
 import { valueAt } from '../../src/schema/describe.js';
 import { isRecord } from '../../src/util/guards.js';
 import type { ObjectPath } from '../../src/types.js';
@@ -51,6 +52,7 @@ export function checkSpec(visit: Visit): void {
  * warns about it before); each claim template's name becomes a pod volume name, a DNS-1123 label.
  */
 function checkStatefulSet(visit: Visit, spec: Record<string, unknown>): void {
+  checkStatefulSetStrategy(visit, spec);
   if (atLeast(visit.version, '1.33') && typeof spec.serviceName === 'string' && spec.serviceName !== '') {
     const problem = dnsLabelProblem(spec.serviceName);
     if (problem) report(visit, ['spec', 'serviceName'], 'invalidName', { what: 'spec.serviceName', value: shown(spec.serviceName), reason: problem, rule: 'a DNS-1123 label' });
@@ -64,6 +66,25 @@ function checkStatefulSet(visit: Visit, spec: Record<string, unknown>): void {
       report(visit, ['spec', 'volumeClaimTemplates', i, 'metadata', 'name'], 'invalidListedName', { what: 'claim template (a pod volume)', value: shown(name), reason: problem });
     }
   });
+}
+
+/**
+ * A StatefulSet's update strategy (ValidateStatefulSetSpec, validateRollingUpdateStatefulSet): no rollingUpdate
+ * with OnDelete; where MaxUnavailableStatefulSet is on in the target version (src/k8s/feature-gates.ts), a
+ * maxUnavailable that is an int or percent, not 0 and at most 100%. While the gate is off the API server drops
+ * maxUnavailable before validating (dropStatefulSetDisabledFields), so nothing about it is refused then.
+ */
+function checkStatefulSetStrategy(visit: Visit, spec: Record<string, unknown>): void {
+  const strategy = spec.updateStrategy;
+  if (!isRecord(strategy) || !isRecord(strategy.rollingUpdate)) return;
+  const path = ['spec', 'updateStrategy', 'rollingUpdate'];
+  if (strategy.type === 'OnDelete') {
+    return report(visit, path, 'forbidden', { what: 'rollingUpdate', reason: "is only allowed for updateStrategy type 'RollingUpdate', not 'OnDelete'" });
+  }
+  const value = strategy.rollingUpdate.maxUnavailable;
+  if (value === undefined || value === null || !isOnByDefault('MaxUnavailableStatefulSet', visit.version)) return;
+  const problem = statefulSetMaxUnavailableProblem(value);
+  if (problem) report(visit, [...path, 'maxUnavailable'], 'forbidden', { what: `maxUnavailable ${shown(value)}`, reason: problem });
 }
 
 /** progressDeadlineSeconds, when set, must be more than minReadySeconds (default 0). */
@@ -129,28 +150,51 @@ function checkStorageClass(visit: Visit, object: Record<string, unknown>): void 
 
 /**
  * A Service (validateService): ports, required unless it is headless or an ExternalName Service; an ExternalName
- * Service names its externalName; nodePort only for NodePort and LoadBalancer Services, and externalTrafficPolicy
- * likewise; its selector is a map of labels.
+ * Service names its externalName (a DNS-1123 subdomain, a trailing dot allowed) and sets no cluster IP, IP families
+ * or IP family policy; NodePort and LoadBalancer Services are not headless; nodePort only for NodePort and
+ * LoadBalancer Services, unique per protocol, and externalTrafficPolicy likewise; its selector is a map of labels.
  */
 function checkService(visit: Visit, spec: Record<string, unknown>): void {
   const type = typeof spec.type === 'string' && spec.type !== '' ? spec.type : 'ClusterIP';
-  const headless = spec.clusterIP === 'None';
+  // The registry copies clusterIP into clusterIPs when clusterIPs is empty; headless is clusterIPs == [None].
+  const clusterIPs = Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0 ? spec.clusterIPs : undefined;
+  const headlessPath = clusterIPs ? ['spec', 'clusterIPs', 0] : ['spec', 'clusterIP'];
+  const headless = clusterIPs ? clusterIPs.length === 1 && clusterIPs[0] === 'None' : spec.clusterIP === 'None';
   if ((!Array.isArray(spec.ports) || spec.ports.length === 0) && !headless && type !== 'ExternalName') {
     report(visit, Array.isArray(spec.ports) ? ['spec', 'ports'] : ['spec'], 'required', { what: 'at least one port', reason: ` in a ${type} Service that is not headless` });
   }
-  if (type === 'ExternalName' && (typeof spec.externalName !== 'string' || spec.externalName === '')) {
-    report(visit, ['spec', 'type'], 'required', { what: 'spec.externalName', reason: ' in an ExternalName Service' });
-  }
+  if (type === 'ExternalName') checkExternalName(visit, spec);
   // clusterIP: None (headless), empty (allocated) or an IP address (validateServiceClusterIPs).
-  if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && !headless && !isIpAddress(spec.clusterIP)) {
+  if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && spec.clusterIP !== 'None' && !isIpAddress(spec.clusterIP)) {
     report(visit, ['spec', 'clusterIP'], 'forbidden', { what: `clusterIP ${shown(spec.clusterIP)}`, reason: "must be an IP address, 'None' (headless) or empty" });
   }
   const external = type === 'NodePort' || type === 'LoadBalancer';
-  if (!external && typeof spec.externalTrafficPolicy === 'string' && spec.externalTrafficPolicy !== '') {
-    report(visit, ['spec', 'externalTrafficPolicy'], 'forbidden', { what: 'externalTrafficPolicy', reason: `may only be set for NodePort and LoadBalancer Services, not ${type}` });
+  if (external && headless) report(visit, headlessPath, 'forbidden', { what: 'the cluster IP', reason: `may not be 'None' (headless) in a ${type} Service` });
+  // ExternallyAccessible (pkg/api/service/util.go): NodePort, LoadBalancer, or ClusterIP with external IPs.
+  const externallyAccessible = external || (type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
+  if (!externallyAccessible && typeof spec.externalTrafficPolicy === 'string' && spec.externalTrafficPolicy !== '') {
+    const reason = `may only be set for NodePort and LoadBalancer Services, and ClusterIP Services with externalIPs, not this ${type} Service`;
+    report(visit, ['spec', 'externalTrafficPolicy'], 'forbidden', { what: 'externalTrafficPolicy', reason });
   }
-  checkServicePorts(visit, spec, external);
+  checkServicePorts(visit, spec, type);
   if (isRecord(spec.selector)) checkLabels(visit, spec.selector, ['spec', 'selector']);
+}
+
+/** An ExternalName Service: an externalName that is a DNS-1123 subdomain (trailing dot allowed); no cluster IPs, IP families or policy. */
+function checkExternalName(visit: Visit, spec: Record<string, unknown>): void {
+  const name = typeof spec.externalName === 'string' ? spec.externalName.replace(/\.$/, '') : '';
+  if (name === '') report(visit, ['spec', 'type'], 'required', { what: 'spec.externalName', reason: ' in an ExternalName Service' });
+  const problem = name === '' ? undefined : dnsSubdomainProblem(name);
+  if (problem) report(visit, ['spec', 'externalName'], 'invalidName', { what: 'spec.externalName', value: shown(spec.externalName), reason: problem, rule: 'a DNS-1123 subdomain' });
+  const clusterIPSet = (Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0) || (typeof spec.clusterIP === 'string' && spec.clusterIP !== '');
+  const fields: [string, boolean][] = [
+    [Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0 ? 'clusterIPs' : 'clusterIP', clusterIPSet],
+    ['ipFamilies', Array.isArray(spec.ipFamilies) && spec.ipFamilies.length > 0],
+    ['ipFamilyPolicy', spec.ipFamilyPolicy !== undefined && spec.ipFamilyPolicy !== null],
+  ];
+  for (const [field, set] of fields) {
+    if (set) report(visit, ['spec', field], 'forbidden', { what: field, reason: 'may not be set for an ExternalName Service' });
+  }
 }
 
 /** maxUnavailable and maxSurge default to 25% each; both 0 leaves the rollout nothing to do. */
@@ -206,10 +250,11 @@ function checkIntOrPercent(visit: Visit, value: unknown, path: ObjectPath, atMos
  * Service ports (validateServicePort): names are DNS-1123 labels, unique, and required when there are several ports; port numbers;
  * targetPort a port number or an IANA service name.
  */
-function checkServicePorts(visit: Visit, spec: Record<string, unknown>, external: boolean): void {
+function checkServicePorts(visit: Visit, spec: Record<string, unknown>, type: string): void {
   if (!Array.isArray(spec.ports)) return;
   const names = new Set<string>();
   const ports = new Set<string>();
+  const nodePorts = new Set<string>();
   const several = spec.ports.length > 1;
   spec.ports.forEach((port, i) => {
     if (!isRecord(port)) return;
@@ -225,9 +270,14 @@ function checkServicePorts(visit: Visit, spec: Record<string, unknown>, external
     const key = `${port.port}/${port.protocol ?? 'TCP'}`;
     if (typeof port.port === 'number' && ports.has(key)) report(visit, at, 'duplicateServicePort', { value: shown(key) });
     ports.add(key);
-    if (!external && typeof port.nodePort === 'number' && port.nodePort !== 0) {
+    if (type === 'ClusterIP' && typeof port.nodePort === 'number' && port.nodePort !== 0) {
       report(visit, [...at, 'nodePort'], 'forbidden', { what: 'nodePort', reason: 'may only be set for NodePort and LoadBalancer Services' });
     }
+    const nodePort = `${port.nodePort}/${port.protocol ?? 'TCP'}`;
+    if (typeof port.nodePort === 'number' && port.nodePort !== 0 && nodePorts.has(nodePort)) {
+      report(visit, [...at, 'nodePort'], 'forbidden', { what: `nodePort ${shown(nodePort)}`, reason: 'is already used by another port of the Service' });
+    }
+    nodePorts.add(nodePort);
     // targetPort 0 (or unset) is defaulted to port.
     if (typeof port.targetPort === 'number' && port.targetPort !== 0) checkPortNumber(visit, port.targetPort, [...at, 'targetPort']);
     else if (typeof port.targetPort === 'string') {

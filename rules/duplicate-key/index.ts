@@ -6,6 +6,9 @@ export default defineRule({
     id: 'duplicate-key',
     severity: 'error',
     description: 'Disallow the same key twice in one mapping',
-    messages: { duplicate: "Duplicate key '{{key}}': the API server silently keeps only the last value" },
+    messages: {
+      duplicate:
+        "Duplicate key '{{key}}': kubectl keeps one value, in practice the last, and strict field validation never sees the other (kubectl converts YAML to JSON before sending); a client that sends this YAML as is is refused under strict field validation",
+    },
   },
 });

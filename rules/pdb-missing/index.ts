@@ -13,6 +13,8 @@ export default defineRule({
     messages: {
       missing:
         "{{kind}} '{{name}}' runs {{replicas}} but no PodDisruptionBudget in namespace '{{namespace}}' selects its pods ({{labels}}): a node drain or cluster upgrade may evict them all at once; add one with maxUnavailable: 1",
+      partial:
+        "{{kind}} '{{name}}' runs {{replicas}} but only some of its pods have a PodDisruptionBudget ({{budgets}}, selecting by the labels the StatefulSet controller gives each pod): a node drain or cluster upgrade may evict the others all at once; add one that selects every pod ({{labels}}) with maxUnavailable: 1",
     },
   },
   check(resource, context) {
@@ -20,12 +22,13 @@ export default defineRule({
     const count = replicaCount(resource, context.index);
     if (!count || count.max <= 1) return;
     const labels = podLabels(resource);
-    if (context.index.selecting('PodDisruptionBudget', resource.namespace, labels).length > 0) return;
+    const budgets = context.index.selectingPodsOf('PodDisruptionBudget', resource);
+    // Budgets that each cover some pods of a StatefulSet (by pod name or index) protect it when together they cover all.
+    if (budgets.length > 0 && context.index.coverage(budgets, resource) === 'all') return;
     const { kind, name, namespace } = resource;
-    context.report({
-      path: ['spec', 'replicas'],
-      messageId: 'missing',
-      data: { kind, name, replicas: describeReplicas(count), namespace, labels: describeLabels(labels) },
-    });
+    const data = { kind, name, replicas: describeReplicas(count), namespace, labels: describeLabels(labels) };
+    if (budgets.length === 0) return context.report({ path: ['spec', 'replicas'], messageId: 'missing', data });
+    const named = budgets.map((budget) => `PodDisruptionBudget '${budget.name}'`);
+    context.report({ path: ['spec', 'replicas'], messageId: 'partial', data: { ...data, budgets: named.join(', ') } });
   },
 });

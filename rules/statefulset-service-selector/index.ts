@@ -16,6 +16,8 @@ export default defineRule({
       noSelector:
         '{{subject}} has no selector, and the run has no Endpoints or EndpointSlice for it: unless a controller writes them, it gets no endpoints and DNS has no per-pod records; name in spec.serviceName a headless Service that selects the pods ({{labels}}) rather than adding a selector to this one, which may be meant to reach one pod only (a primary)',
       missesPods: '{{subject}} does not select its pods: selector {{selector}}; {{details}}; without endpoints DNS has no per-pod records',
+      selectsSomePods:
+        "{{subject}} selects only some of its pods: selector {{selector}} picks pods of {{statefulSets}} by the labels the StatefulSet controller gives each pod; the others get no endpoints, so DNS has no per-pod records for them; select the pods' template labels (a Service meant to reach one pod, such as a primary, should not be the governing one)",
     },
   },
   check(service, context) {
@@ -36,10 +38,19 @@ export default defineRule({
       return;
     }
     // A StatefulSet whose own selector misses its template is rejected (selector-label-mismatch): nothing to compare.
-    const missed = governed.filter(selectsOwnPods).flatMap((statefulSet) => {
-      const unmet = unmetKeys(selector, podLabels(statefulSet));
+    // Selected pods count with the labels the controller adds to each (statefulset.kubernetes.io/pod-name, ...).
+    const own = governed.filter(selectsOwnPods).map((statefulSet) => ({ statefulSet, coverage: context.index.coverage(service, statefulSet) }));
+    const missed = own.flatMap(({ statefulSet, coverage }) => {
+      const unmet = coverage === 'none' ? unmetKeys(selector, podLabels(statefulSet)) : [];
       return unmet.length > 0 ? [{ statefulSet, unmet }] : [];
     });
+    const partly = own.filter(({ coverage }) => coverage === 'some').map(({ statefulSet }) => `StatefulSet '${statefulSet.name}'`);
+    if (missed.length === 0 && partly.length > 0) {
+      const picked = Object.keys(selector).find((key) => unmetKeys({ [key]: selector[key] }, podLabels(governed[0])).length > 0) ?? Object.keys(selector)[0];
+      const data = { subject, selector: describeLabels(selector), statefulSets: partly.join(', ') };
+      context.report({ resource: service, path: ['spec', 'selector', picked], messageId: 'selectsSomePods', data });
+      return;
+    }
     if (missed.length === 0) return;
     const details = missed.map(({ statefulSet, unmet }) => describeMiss(statefulSet, selector, unmet)).join('; ');
     context.report({

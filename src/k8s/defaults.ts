@@ -13,19 +13,20 @@
  * - pkg/apis/storage/v1/defaults.go: SetDefaults_StorageClass;
  * - pkg/apis/policy/v1 has no defaults for PodDisruptionBudget.
  *
- * Feature-gated defaults follow the gate's default of the target version: a Job's podReplacementPolicy from 1.29
- * (JobPodReplacementPolicy beta); a StatefulSet's rollingUpdate.maxUnavailable is never defaulted (its gate,
- * MaxUnavailableStatefulSet, is off by default up to 1.36). What the API server assigns rather than defaults
+ * Feature-gated defaults follow the gate's default of the target version (src/k8s/feature-gates.ts): a Job's
+ * podReplacementPolicy while JobPodReplacementPolicy is on (from 1.29); a StatefulSet's rollingUpdate.maxUnavailable
+ * (1) while MaxUnavailableStatefulSet is on (off by default in every bundled version, 1.25 to 1.36, so in practice
+ * never). What the API server assigns rather than defaults
  * (cluster IPs, node ports, a Job's selector) is not here: see src/base/compare.ts.
  */
-import { compareVersions } from './api-versions.js';
+import { isOnByDefault } from './feature-gates.js';
 import { isRecord } from '../util/guards.js';
 
 type Obj = Record<string, unknown>;
 
 /** Kinds with defaults here, by `group/Kind` (core kinds bare). */
 const DEFAULTERS: Readonly<Record<string, (object: Obj, version: string) => void>> = {
-  'apps/StatefulSet': (object) => statefulSet(spec(object)),
+  'apps/StatefulSet': (object, version) => statefulSet(spec(object), version),
   'apps/Deployment': (object) => deployment(spec(object)),
   'apps/DaemonSet': (object) => daemonSet(spec(object)),
   'apps/ReplicaSet': (object) => workload(spec(object), { replicas: 1 }),
@@ -71,14 +72,17 @@ function workload(spec: Obj, defaults: Obj): void {
   podTemplate(spec.template);
 }
 
-function statefulSet(spec: Obj): void {
+function statefulSet(spec: Obj, version: string): void {
   setMissing(spec, { podManagementPolicy: 'OrderedReady', replicas: 1, revisionHistoryLimit: 10 });
   const strategy = child(spec, 'updateStrategy');
   if (!strategy.type) {
     strategy.type = 'RollingUpdate';
     child(strategy, 'rollingUpdate');
   }
-  if (strategy.type === 'RollingUpdate' && isRecord(strategy.rollingUpdate)) setMissing(strategy.rollingUpdate, { partition: 0 });
+  if (strategy.type === 'RollingUpdate' && isRecord(strategy.rollingUpdate)) {
+    setMissing(strategy.rollingUpdate, { partition: 0 });
+    if (isOnByDefault('MaxUnavailableStatefulSet', version)) setMissing(strategy.rollingUpdate, { maxUnavailable: 1 });
+  }
   setMissing(child(spec, 'persistentVolumeClaimRetentionPolicy'), { whenDeleted: 'Retain', whenScaled: 'Retain' });
   podTemplate(spec.template);
   if (Array.isArray(spec.volumeClaimTemplates)) spec.volumeClaimTemplates.filter(isRecord).forEach(claim);
@@ -116,7 +120,7 @@ function jobSpec(spec: Obj, version: string): void {
     suspend: false,
     manualSelector: false,
   });
-  if (compareVersions(version, '1.29') >= 0) setMissing(spec, { podReplacementPolicy: isAbsent(spec.podFailurePolicy) ? 'TerminatingOrFailed' : 'Failed' });
+  if (isOnByDefault('JobPodReplacementPolicy', version)) setMissing(spec, { podReplacementPolicy: isAbsent(spec.podFailurePolicy) ? 'TerminatingOrFailed' : 'Failed' });
   const rules = isRecord(spec.podFailurePolicy) ? spec.podFailurePolicy.rules : undefined;
   for (const rule of Array.isArray(rules) ? rules.filter(isRecord) : []) {
     if (Array.isArray(rule.onPodConditions)) rule.onPodConditions.filter(isRecord).forEach((pattern) => setMissing(pattern, { status: 'True' }));

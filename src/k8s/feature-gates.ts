@@ -12,6 +12,8 @@
  * pod-index label only with PodIndexLabel) and stateful_set_control.go (maxUnavailable only with its gate).
  */
 import { compareVersions } from './api-versions.js';
+import { scaledValue } from './int-or-percent.js';
+import { isRecord } from '../util/guards.js';
 
 export type GateStage = 'alpha' | 'beta' | 'ga';
 
@@ -33,6 +35,7 @@ export const FEATURE_GATES = {
   StatefulSetAutoDeletePVC: [alpha('1.23'), beta('1.27'), ga('1.32')],
   StatefulSetStartOrdinal: [alpha('1.26'), beta('1.27'), ga('1.31')],
   PodIndexLabel: [beta('1.28'), ga('1.32')],
+  JobPodReplacementPolicy: [alpha('1.28'), beta('1.29'), ga('1.34')],
   PDBUnhealthyPodEvictionPolicy: [alpha('1.26'), beta('1.27'), ga('1.31')],
   ReadWriteOncePod: [alpha('1.22'), beta('1.27'), ga('1.29')],
   // Beta on by default in 1.35.0 to 1.35.3 only; off by default from 1.35.4 and in 1.36 (see the sources above).
@@ -68,4 +71,39 @@ export function isEnabled(gate: GateName, version: string, settings: GateSetting
 export function releaseAt(gate: GateName, stage: GateStage): string | undefined {
   const steps: readonly GateStep[] = FEATURE_GATES[gate];
   return steps.find((step) => step.stage === stage)?.version;
+}
+
+/**
+ * How many pods of a StatefulSet's rolling update the controller takes down at once in Kubernetes `version`
+ * (MAJOR.MINOR) with the gates' defaults: 1 while MaxUnavailableStatefulSet is off (the API server drops the field);
+ * with it on, `maxUnavailable` (default 1) of `replicas`, a percentage rounded down, and never less than 1
+ * (getStatefulSetMaxUnavailable, pkg/controller/statefulset/stateful_set_utils.go). `strategy` is
+ * spec.updateStrategy as written; undefined for an OnDelete strategy or a value the API server refuses (0, over
+ * 100%, not an int or percent).
+ */
+export function effectiveMaxUnavailable(strategy: unknown, replicas: number, version: string): number | undefined {
+  const rollingUpdate = isRecord(strategy) ? strategy.rollingUpdate : undefined;
+  if (isRecord(strategy) && strategy.type !== undefined && strategy.type !== null && strategy.type !== 'RollingUpdate') return undefined;
+  if (!isOnByDefault('MaxUnavailableStatefulSet', version)) return 1;
+  const value = isRecord(rollingUpdate) && rollingUpdate.maxUnavailable !== undefined && rollingUpdate.maxUnavailable !== null ? rollingUpdate.maxUnavailable : 1;
+  if (statefulSetMaxUnavailableProblem(value)) return undefined;
+  return Math.max(1, scaledValue(value, replicas, false) ?? 1);
+}
+
+/**
+ * Why a StatefulSet's `maxUnavailable` is refused where MaxUnavailableStatefulSet is on
+ * (validateRollingUpdateStatefulSet, pkg/apis/apps/validation/validation.go: ValidatePositiveIntOrPercent, "cannot
+ * be 0", IsNotMoreThan100Percent), as a phrase; undefined when it is valid. Fractions and other types are the
+ * schema rule's and count as valid here.
+ */
+export function statefulSetMaxUnavailableProblem(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) return undefined;
+    return value < 0 ? 'must be 0 or more' : value === 0 ? 'cannot be 0' : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const match = /^([0-9]+)%$/.exec(value);
+  if (!match) return "must be an integer or a percentage such as '25%'";
+  const percent = Number(match[1]);
+  return percent === 0 ? 'cannot be 0' : percent > 100 ? 'must not be more than 100%' : undefined;
 }

@@ -1,3 +1,4 @@
+import { isOnByDefault } from './feature-gates.js';
 import { isRecord } from '../util/guards.js';
 import type { ObjectPath, Resource } from '../types.js';
 
@@ -120,4 +121,50 @@ export function spreadingTermsOf(podSpec: Record<string, unknown>, path: ObjectP
     ...recordsAt(podSpec.topologySpreadConstraints, [...path, 'topologySpreadConstraints']).map((found) => ({ ...found, field: 'topologySpreadConstraints' as const })),
   ];
   return terms.flatMap((found) => (typeof found.term.topologyKey === 'string' ? [{ ...found, topologyKey: found.term.topologyKey }] : []));
+}
+
+/**
+ * Labels the StatefulSet controller gives each pod (updateIdentity, pkg/controller/statefulset/stateful_set_utils.go;
+ * the keys are StatefulSetPodNameLabel and PodIndexLabel of k8s.io/api apps/v1): the pod's name
+ * `<StatefulSet>-<ordinal>`, and from Kubernetes 1.28 (PodIndexLabel, beta on by default, GA 1.32) its ordinal.
+ */
+export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
+
+/** The controller label keys a StatefulSet's pods carry in Kubernetes `version` (MAJOR.MINOR; undefined: the newest). */
+export function controllerLabelKeys(version: string | undefined): string[] {
+  return version === undefined || isOnByDefault('PodIndexLabel', version) ? [POD_NAME_LABEL, POD_INDEX_LABEL] : [POD_NAME_LABEL];
+}
+
+/**
+ * The labels of the pods of StatefulSet `statefulSet` that a selector can tell apart: its template labels
+ * (`templateLabels`) plus the controller's labels, for each ordinal that one of `mentioned` names (a pod name
+ * `<name>-<ordinal>` or an ordinal, as a selector's values do) and that the StatefulSet has, then for one ordinal
+ * it has that none names (the pods a selector does not name all look alike to it). The ordinals run from
+ * spec.ordinals.start (where StatefulSetStartOrdinal is on, else 0) for spec.replicas pods (at least one), or
+ * without end when spec.replicas is not a number (an autoscaler sets it). Labels written in the template under the
+ * controller's keys are overwritten by the controller, as it does.
+ */
+export function statefulSetPodLabelSets(statefulSet: Resource, templateLabels: Readonly<Record<string, unknown>> | undefined, version: string | undefined, mentioned: Iterable<unknown>): Record<string, unknown>[] {
+  const spec = isRecord(statefulSet.object.spec) ? statefulSet.object.spec : {};
+  const written = isRecord(spec.ordinals) ? spec.ordinals.start : undefined;
+  const start = typeof written === 'number' && Number.isSafeInteger(written) && written >= 0 && (version === undefined || isOnByDefault('StatefulSetStartOrdinal', version)) ? written : 0;
+  const replicas = typeof spec.replicas === 'number' && Number.isSafeInteger(spec.replicas) && spec.replicas >= 0 ? Math.max(1, spec.replicas) : Infinity;
+  const has = (ordinal: number) => ordinal >= start && ordinal < start + replicas;
+  const named = new Set<number>();
+  for (const value of mentioned) {
+    const text = String(value);
+    const digits = text.startsWith(`${statefulSet.name}-`) ? text.slice(statefulSet.name.length + 1) : text;
+    const ordinal = /^(0|[1-9][0-9]{0,8})$/.test(digits) ? Number(digits) : undefined;
+    if (ordinal !== undefined && has(ordinal)) named.add(ordinal);
+  }
+  let other = start;
+  while (named.has(other)) other += 1;
+  const ordinals = has(other) ? [...named, other] : [...named];
+  const keys = controllerLabelKeys(version);
+  return ordinals.map((ordinal) => {
+    const labels: Record<string, unknown> = { ...templateLabels, [POD_NAME_LABEL]: `${statefulSet.name}-${ordinal}` };
+    if (keys.includes(POD_INDEX_LABEL)) labels[POD_INDEX_LABEL] = String(ordinal);
+    return labels;
+  });
 }

@@ -1,4 +1,5 @@
 import { WORKLOAD_KINDS } from './kinds.js';
+import { controllerLabelKeys, statefulSetPodLabelSets } from './pod-template.js';
 import { expressionsOf, matchLabelsOf, mapSelects, selects, type LabelSelector, type Labels } from './selectors.js';
 import { isRecord } from '../util/guards.js';
 import type { Resource } from '../types.js';
@@ -57,9 +58,15 @@ export class ResourceIndex {
   private readonly groupings = new Map<string, Map<string, Resource[]>>();
   private observer: ((resource: Resource) => void) | undefined;
   private examinedCount = 0;
+  /** The target Kubernetes version (MAJOR.MINOR), for the labels the StatefulSet controller adds; undefined: the newest. */
+  readonly kubernetesVersion: string | undefined;
+  /** The label keys the StatefulSet controller adds to its pods in that version (POD_NAME_LABEL, POD_INDEX_LABEL). */
+  private readonly controllerKeys: ReadonlySet<string>;
 
-  /** `base`: the objects of the base, or undefined when the run has none. */
-  constructor(resources: readonly Resource[], base?: readonly Resource[]) {
+  /** `base`: the objects of the base, or undefined when the run has none; `kubernetesVersion`: the target version. */
+  constructor(resources: readonly Resource[], base?: readonly Resource[], kubernetesVersion?: string) {
+    this.kubernetesVersion = kubernetesVersion;
+    this.controllerKeys = new Set(controllerLabelKeys(kubernetesVersion));
     this.resources = resources;
     this.linted = resources.filter((resource) => !resource.source.contextOnly);
     resources.forEach((resource, ordinal) => {
@@ -170,19 +177,40 @@ export class ResourceIndex {
       );
       candidates = this.holdersOf(namespace, best);
     }
+    const values = selectorValues(selector);
     this.examinedCount += candidates.length;
-    return this.seen(candidates.filter((resource) => selects(selector, podLabels(resource))));
+    return this.seen(candidates.filter((resource) => this.podLabelSets(resource, values).some((labels) => selects(selector, labels))));
+  }
+
+  /**
+   * How many of a pod holder's pods the selectors of Services or PodDisruptionBudgets `selecting` select between
+   * them: 'all', 'some' (a StatefulSet's pods picked by the labels its controller adds, such as
+   * statefulset.kubernetes.io/pod-name) or 'none'.
+   */
+  coverage(selecting: Resource | readonly Resource[], holder: Resource): 'all' | 'some' | 'none' {
+    const selectors = (Array.isArray(selecting) ? selecting : [selecting]) as readonly Resource[];
+    const sets = this.podLabelSets(holder, selectors.flatMap(valuesOf));
+    const selected = sets.filter((labels) => selectors.some((resource) => selectorOf(resource).selects(labels))).length;
+    return selected === 0 ? 'none' : selected === sets.length ? 'all' : 'some';
+  }
+
+  /** Objects of a selecting kind in the holder's namespace that select some of its pods (see `coverage`), in the order read. */
+  selectingPodsOf(kind: 'Service' | 'PodDisruptionBudget', holder: Resource): Resource[] {
+    const found = this.selectingLabels(kind, holder.namespace, podLabels(holder));
+    if (isStatefulSet(holder)) {
+      for (const name of this.controllerKeys) {
+        for (const resource of this.selectorsByKey.get(key(kind, holder.namespace, name)) ?? []) {
+          this.examinedCount++;
+          if (this.coverage(resource, holder) !== 'none') found.add(resource);
+        }
+      }
+    }
+    return this.seen(this.inOrder([...found]));
   }
 
   /** Objects of a selecting kind (Service, PodDisruptionBudget) in the namespace whose selector selects the labels, in the order read. */
   selecting(kind: 'Service' | 'PodDisruptionBudget', namespace: string, labels: Labels | undefined): Resource[] {
-    const found = new Set<Resource>(this.selectorsOfAll.get(key(kind, namespace)) ?? []);
-    for (const [name, value] of Object.entries(labels ?? {})) {
-      for (const resource of this.selectorsByLabel.get(key(kind, namespace, name, String(value))) ?? []) found.add(resource);
-      for (const resource of this.selectorsByKey.get(key(kind, namespace, name)) ?? []) found.add(resource);
-    }
-    this.examinedCount += found.size;
-    return this.seen(this.inOrder([...found].filter((resource) => selectorOf(resource).selects(labels))));
+    return this.seen(this.inOrder([...this.selectingLabels(kind, namespace, labels)]));
   }
 
   /** Objects (HorizontalPodAutoscalers, KEDA ScaledObjects...) whose `spec.scaleTargetRef` names the resource. */
@@ -201,9 +229,14 @@ export class ResourceIndex {
     push(this.byName, key(resource.kind, resource.namespace, resource.name), resource);
     push(this.byKindName, key(resource.kind, resource.name), resource);
     if (WORKLOAD_KINDS.has(resource.kind) || resource.kind === 'Pod') {
-      for (const [name, value] of Object.entries(podLabels(resource) ?? {})) {
+      const labels = podLabels(resource) ?? {};
+      for (const [name, value] of Object.entries(labels)) {
         push(this.podHoldersByLabel, key(resource.namespace, name, String(value)), resource);
         push(this.podHoldersByKey, key(resource.namespace, name), resource);
+      }
+      // A StatefulSet's pods also carry the controller's labels, one value per pod: filed by key only.
+      if (isStatefulSet(resource)) {
+        for (const name of this.controllerKeys) if (!Object.hasOwn(labels, name)) push(this.podHoldersByKey, key(resource.namespace, name), resource);
       }
     }
     const target = scaleTargetRefOf(resource);
@@ -222,19 +255,37 @@ export class ResourceIndex {
     const best = anchors.reduce((smallest, anchor) =>
       this.holderCount(namespace, anchor) < this.holderCount(namespace, smallest) ? anchor : smallest,
     );
-    if (!best.values) push(this.selectorsByKey, key(kind, namespace, best.key), resource);
-    for (const value of best.values ?? []) push(this.selectorsByLabel, key(kind, namespace, best.key, value), resource);
+    // Anchored on a label the StatefulSet controller adds: filed by key, as the StatefulSets are (see add).
+    if (!best.values || this.controllerKeys.has(best.key)) push(this.selectorsByKey, key(kind, namespace, best.key), resource);
+    else for (const value of best.values) push(this.selectorsByLabel, key(kind, namespace, best.key, value), resource);
   }
 
   private holderCount(namespace: string, anchor: Anchor): number {
-    if (!anchor.values) return this.podHoldersByKey.get(key(namespace, anchor.key))?.length ?? 0;
+    if (!anchor.values || this.controllerKeys.has(anchor.key)) return this.podHoldersByKey.get(key(namespace, anchor.key))?.length ?? 0;
     return anchor.values.reduce((sum, value) => sum + (this.podHoldersByLabel.get(key(namespace, anchor.key, value))?.length ?? 0), 0);
   }
 
   private holdersOf(namespace: string, anchor: Anchor): readonly Resource[] {
-    if (!anchor.values) return this.podHoldersByKey.get(key(namespace, anchor.key)) ?? [];
+    if (!anchor.values || this.controllerKeys.has(anchor.key)) return this.podHoldersByKey.get(key(namespace, anchor.key)) ?? [];
     if (anchor.values.length === 1) return this.podHoldersByLabel.get(key(namespace, anchor.key, anchor.values[0])) ?? [];
     return this.inOrder(anchor.values.flatMap((value) => this.podHoldersByLabel.get(key(namespace, anchor.key, value)) ?? []));
+  }
+
+  /** The objects of this index that `selecting` returns, unordered. */
+  private selectingLabels(kind: string, namespace: string, labels: Labels | undefined): Set<Resource> {
+    const found = new Set<Resource>(this.selectorsOfAll.get(key(kind, namespace)) ?? []);
+    for (const [name, value] of Object.entries(labels ?? {})) {
+      for (const resource of this.selectorsByLabel.get(key(kind, namespace, name, String(value))) ?? []) found.add(resource);
+      for (const resource of this.selectorsByKey.get(key(kind, namespace, name)) ?? []) found.add(resource);
+    }
+    this.examinedCount += found.size;
+    return new Set([...found].filter((resource) => selectorOf(resource).selects(labels)));
+  }
+
+  /** The label sets of a holder's pods worth testing a selector with values `mentioned` against (one, but for StatefulSets). */
+  private podLabelSets(resource: Resource, mentioned: readonly unknown[]): (Labels | undefined)[] {
+    const labels = podLabels(resource);
+    return isStatefulSet(resource) ? statefulSetPodLabelSets(resource, labels, this.kubernetesVersion, mentioned) : [labels];
   }
 
   private grouping(kind: string, name: string, keyOf: (resource: Resource) => string | undefined): Map<string, Resource[]> {
@@ -282,6 +333,26 @@ export function scaleTargetRefOf(resource: Resource): { kind: string; name: stri
   if (!isRecord(ref)) return undefined;
   const kind = ref.kind ?? (resource.kind === 'ScaledObject' && resource.group === 'keda.sh' ? 'Deployment' : undefined);
   return typeof kind === 'string' && kind !== '' && typeof ref.name === 'string' && ref.name !== '' ? { kind, name: ref.name } : undefined;
+}
+
+function isStatefulSet(resource: Resource): boolean {
+  return resource.kind === 'StatefulSet' && resource.group === 'apps';
+}
+
+/** Every value a label selector names (matchLabels values, requirement values). */
+function selectorValues(selector: LabelSelector | undefined): unknown[] {
+  const values: unknown[] = matchLabelsOf(selector).map(([, value]) => value);
+  for (const requirement of expressionsOf(selector)) {
+    if (Array.isArray(requirement.values)) for (const value of requirement.values) values.push(value);
+  }
+  return values;
+}
+
+/** Every value the selector of a selecting object (Service, PodDisruptionBudget) names. */
+function valuesOf(resource: Resource): unknown[] {
+  const selector = resource.object.spec?.selector;
+  if (!isRecord(selector)) return [];
+  return SELECTOR_KINDS[resource.kind] === 'map' ? Object.values(selector) : selectorValues(selector);
 }
 
 /** The requirements of a label selector that a selected pod must meet and that can be looked up (matchLabels, In, Exists). */

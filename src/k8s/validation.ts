@@ -163,3 +163,13 @@ export function isIpAddress(value: string): boolean {
   if (IPV4.test(value)) return true;
   return value.includes(':') && /^[0-9a-fA-F:]*(?::[0-9.]+)?$/.test(value) && (value.match(/::/g) ?? []).length <= 1;
 }
+
+/**
+ * Why `value` cannot be a path below a volume's root (validateLocalDescendingPath, pkg/apis/core/validation: a
+ * volume mount's subPath and subPathExpr): it must be relative and have no '..' element ('a/..b' is fine). Empty
+ * is valid (no sub-path).
+ */
+export function descendingPathProblem(value: string): string | undefined {
+  if (value.startsWith('/')) return 'must be a relative path';
+  return value.split('/').includes('..') ? "must not contain '..'" : undefined;
+}

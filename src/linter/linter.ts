@@ -84,7 +84,7 @@ export function lintLoaded(all: readonly LoadedSource[], options: EngineOptions,
   const loaded = all.filter((source) => !source.source.base);
   const resources = loaded.flatMap((source) => source.resources);
   const baseObjects = options.base !== undefined || base.length > 0 ? base.flatMap((source) => source.resources) : undefined;
-  return check(loaded, new ResourceIndex(resources, baseObjects), options, { readFindings, base, suppressionSources: loaded });
+  return check(loaded, new ResourceIndex(resources, baseObjects, options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION), options, { readFindings, base, suppressionSources: loaded });
 }
 
 /**
@@ -215,6 +215,7 @@ function contextBaseline(rules: readonly AnyRule[], index: ResourceIndex, option
   const contextIndex = new ResourceIndex(
     index.resources.filter((resource) => resource.source.contextOnly),
     index.hasBase ? index.baseObjects : undefined,
+    index.kubernetesVersion,
   );
   const keys = new Set<string>();
   const sink: Sink = { findings: [], onContext: (finding) => keys.add(findingKey(finding)) };

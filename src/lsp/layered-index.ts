@@ -19,7 +19,7 @@ export class LayeredIndex extends ResourceIndex {
     private readonly context: ResourceIndex,
     private readonly file: string,
   ) {
-    super(linted);
+    super(linted, undefined, context.kubernetesVersion);
     (this as { resources: readonly Resource[] }).resources = [...linted, ...this.keep(context.resources)];
   }
 
@@ -61,6 +61,10 @@ export class LayeredIndex extends ResourceIndex {
 
   override selecting(kind: 'Service' | 'PodDisruptionBudget', namespace: string, labels: Labels | undefined): Resource[] {
     return [...super.selecting(kind, namespace, labels), ...this.keep(this.context.selecting(kind, namespace, labels))];
+  }
+
+  override selectingPodsOf(kind: 'Service' | 'PodDisruptionBudget', holder: Resource): Resource[] {
+    return [...super.selectingPodsOf(kind, holder), ...this.keep(this.context.selectingPodsOf(kind, holder))];
   }
 
   override scaledBy(kind: string, namespace: string, name: string): readonly Resource[] {

@@ -7,6 +7,7 @@ import { loadFiles } from '../load/parse-files.js';
 import { readManifest } from '../load/read.js';
 import { loadSource, type LoadedSource } from '../load/source.js';
 import { resolveOptions, type ResolvedOptions } from '../options.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../schema/versions.js';
 import { UsageError } from '../util/errors.js';
 import { loadDocuments, type Pieces } from './documents.js';
 import { LayeredIndex } from './layered-index.js';
@@ -135,7 +136,7 @@ export class Workspace {
   /** The index of every context object, rebuilt when a file other than `path` changed since it was built. */
   private indexFor(path: string): ResourceIndex {
     if (!this.contextIndex || [...this.stale].some((file) => file !== path)) {
-      this.contextIndex = new ResourceIndex(this.contextSources().flatMap((source) => source.resources));
+      this.contextIndex = new ResourceIndex(this.contextSources().flatMap((source) => source.resources), undefined, this.options.lint.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
       this.stale.clear();
     }
     // The buffer's own file may be out of date in it: LayeredIndex leaves that file out.

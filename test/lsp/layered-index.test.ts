@@ -6,9 +6,9 @@ import type { Resource } from '../../src/types.js';
 
 /** ResourceIndex's own helpers (private in TypeScript, on the prototype all the same): not lookups. */
 // `examined` is a counter for tests (how much the lookups examined), not a lookup.
-const PRIVATE = ['constructor', 'add', 'anchor', 'holderCount', 'holdersOf', 'grouping', 'inOrder', 'seen', 'examined'];
+const PRIVATE = ['constructor', 'add', 'anchor', 'holderCount', 'holdersOf', 'grouping', 'inOrder', 'seen', 'examined', 'selectingLabels', 'podLabelSets'];
 /** Lookups that work through the overridden ones, or that runs without a base do not use. */
-const THROUGH_OTHERS = ['observe', 'targeting', 'current', 'base'];
+const THROUGH_OTHERS = ['observe', 'targeting', 'current', 'base', 'coverage'];
 
 const BUFFER = `apiVersion: apps/v1
 kind: StatefulSet
@@ -30,6 +30,11 @@ apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata: {name: db}
 spec: {selector: {matchLabels: {app: db}}}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: db-0}
+spec: {selector: {matchLabels: {statefulset.kubernetes.io/pod-name: db-0}}}
 ---
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -75,9 +80,13 @@ describe('LayeredIndex (src/lsp/layered-index.ts)', () => {
     same((index) => index.podHoldersSelectedBy('default', { matchLabels: { app: 'db' } }));
     same((index) => index.selecting('Service', 'default', { app: 'db' }));
     same((index) => index.selecting('PodDisruptionBudget', 'default', { app: 'db' }));
+    same((index) => index.selectingPodsOf('PodDisruptionBudget', statefulSet));
+    same((index) => index.selectingPodsOf('Service', statefulSet));
+    same((index) => index.podHoldersSelectedBy('default', { matchLabels: { 'statefulset.kubernetes.io/pod-name': 'db-0' } }));
     same((index) => index.targeting(statefulSet));
     same((index) => index.current(other[0]));
     expect(layered.ofKind('Service')).toHaveLength(2);
     expect(layered.targeting(statefulSet)).toHaveLength(1);
+    expect(layered.selectingPodsOf('PodDisruptionBudget', statefulSet).map((budget) => budget.name)).toEqual(['db', 'db-0']);
   });
 });

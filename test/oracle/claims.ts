@@ -12,6 +12,7 @@ export const CLAIMED_CLASSES: readonly string[] = [
   'duplicate-ports',
   'enums',
   'env-names',
+  'host-ports',
   'integers',
   'labels',
   'port-names',
@@ -20,4 +21,5 @@ export const CLAIMED_CLASSES: readonly string[] = [
   'required',
   'selectors',
   'unknown-fields',
+  'volume-mounts',
 ];

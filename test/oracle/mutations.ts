@@ -55,6 +55,25 @@ const MEMORY = ['128Mi', '128mi', '1.5Gi', '-1Gi', '1G', '1gi'];
 const STORAGE = ['1Gi', '0', '-1Gi', 'abc', '1.5Gi', 1];
 const PERCENTS = [0, 1, -1, '0%', '50%', '100%', '101%', '50', 'abc', 1.5];
 const ANNOTATION_LIMIT = 256 * 1024;
+/** A second port with hostPort 65010 after one with containerPort 65010 and hostPort 65010, and how it differs. */
+const HOST_PORTS: readonly [Obj, string][] = [
+  [{}, 'two ports with host port 65010, TCP'],
+  [{ protocol: 'UDP' }, 'host port 65010 for TCP and for UDP'],
+  [{ hostIP: '10.0.0.1' }, 'host port 65010 on any address and on 10.0.0.1'],
+];
+/** Mounts of a new emptyDir volume added to the first container, and what they are. */
+const MOUNTS: readonly [Obj[], string][] = [
+  [[{ mountPath: '/stslint' }, { mountPath: '/stslint' }], 'two mounts at /stslint'],
+  [[{ mountPath: '/stslint' }, { mountPath: '/stslint/' }], 'mounts at /stslint and /stslint/'],
+  [[{ mountPath: '' }], 'mountPath ""'],
+  ...['../etc', '/etc', 'a/../b', 'a..b', '..a', 'a/..'].map((subPath): [Obj[], string] => [[{ mountPath: '/stslint', subPath }], `subPath ${JSON.stringify(subPath)}`]),
+  [[{ mountPath: '/stslint', subPathExpr: '$(POD_NAME)/..' }], 'subPathExpr "$(POD_NAME)/.."'],
+  [[{ mountPath: '/stslint', subPath: 'a', subPathExpr: 'b' }], 'subPath and subPathExpr'],
+  [[{ mountPath: '/stslint', mountPropagation: 'Bidirectional' }], 'Bidirectional propagation, not privileged'],
+  [[{ mountPath: '/stslint', mountPropagation: 'HostToContainer' }], 'HostToContainer propagation'],
+  [[{ mountPath: '/stslint', recursiveReadOnly: 'IfPossible' }], 'recursiveReadOnly IfPossible, not readOnly'],
+  [[{ mountPath: '/stslint', readOnly: true, recursiveReadOnly: 'Enabled' }], 'recursiveReadOnly Enabled, readOnly'],
+];
 
 function m(fieldClass: string, field: string, change: string, apply: (object: Obj) => void): Mutation {
   return { fieldClass, field, change, apply };
@@ -180,6 +199,22 @@ function podMutations(kind: string): Mutation[] {
       const list = ports(object);
       list.push({ containerPort: list[0].containerPort, protocol: 'UDP' });
     }),
+    ...HOST_PORTS.map(([second, change]) =>
+      m('host-ports', `${c0}.ports[+].hostPort`, change, (object) => ports(object).push({ containerPort: 65010, hostPort: 65010 }, { containerPort: 65011, hostPort: 65010, ...second })),
+    ),
+    m('host-ports', `${spec}.initContainers[+].ports`, 'an init container with host port 65010 twice', (object) => {
+      (podSpec(object).initContainers ??= []).push({ name: 'stslint-init', image: 'busybox', ports: [{ containerPort: 1, hostPort: 65010 }, { containerPort: 2, hostPort: 65010 }] });
+    }),
+    m('host-ports', `${spec}.initContainers[+].ports`, 'an init container with the host port of a container', (object) => {
+      ports(object).push({ containerPort: 65010, hostPort: 65010 });
+      (podSpec(object).initContainers ??= []).push({ name: 'stslint-init', image: 'busybox', ports: [{ containerPort: 1, hostPort: 65010 }] });
+    }),
+    ...MOUNTS.map(([mounts, change]) =>
+      m('volume-mounts', `${c0}.volumeMounts[+]`, change, (object) => {
+        volumes(object).push({ name: 'stslint-scratch', emptyDir: {} });
+        (container(object).volumeMounts ??= []).push(...mounts.map((mount) => ({ name: 'stslint-scratch', ...mount })));
+      }),
+    ),
     ...each('env-names', `${c0}.env[+].name`, ENV_NAMES, (object, value) => env(object).push({ name: value, value: 'x' })),
     m('env-names', `${c0}.env[+]`, 'value and valueFrom both set', (object) => {
       env(object).push({ name: 'STSLINT', value: 'x', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } });
@@ -292,6 +327,35 @@ function serviceMutations(): Mutation[] {
     ...QUALIFIED_NAMES.map((key) => m('selectors', 'spec.selector', `key ${show(key).slice(2)}`, (object) => (selector(object)[key] = 'x'))),
     ...each('enums', 'spec.type', ['ClusterIP', 'NodePort', 'LoadBalancer', 'Headless', 'nodePort'], (object, value) => (object.spec.type = value)),
     m('cross-field', 'spec.type', '= "ExternalName" without externalName', (object) => (object.spec.type = 'ExternalName')),
+    ...(['NodePort', 'LoadBalancer', 'ClusterIP'] as const).map((type) =>
+      m('cross-field', 'spec.clusterIP', `= "None" in a ${type} Service`, (object) => {
+        object.spec.type = type;
+        object.spec.clusterIP = 'None';
+        delete object.spec.clusterIPs;
+      }),
+    ),
+    ...(
+      [
+        [{ clusterIP: '10.96.0.20' }, 'with clusterIP 10.96.0.20'],
+        [{ clusterIP: 'None' }, 'with clusterIP None'],
+        [{ ipFamilies: ['IPv4'] }, 'with ipFamilies'],
+        [{ ipFamilyPolicy: 'SingleStack' }, 'with ipFamilyPolicy'],
+        [{ externalName: 'Db_1.example.com' }, 'externalName "Db_1.example.com"'],
+        [{ externalName: 'db.example.com.' }, 'externalName with a trailing dot'],
+        [{ ports: [{ port: 80, nodePort: 30080 }] }, 'a port with a nodePort'],
+      ] as const
+    ).map(([fields, change]) =>
+      m('cross-field', 'spec', `ExternalName ${change}`, (object) => {
+        for (const field of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy', 'externalTrafficPolicy', 'internalTrafficPolicy', 'sessionAffinityConfig']) delete object.spec[field];
+        Object.assign(object.spec, { type: 'ExternalName', externalName: 'db.example.com' }, fields);
+      }),
+    ),
+    m('cross-field', 'spec.ports[1].nodePort', 'two NodePort ports with nodePort 30080', (object) => {
+      object.spec.type = 'NodePort';
+      ports(object)[0].name ??= 'stslint';
+      ports(object)[0].nodePort = 30080;
+      ports(object).push({ port: 65001, name: 'stslint-2', nodePort: 30080, protocol: ports(object)[0].protocol ?? 'TCP' });
+    }),
     ...each('enums', 'spec.sessionAffinity', ['None', 'ClientIP', 'Sticky'], (object, value) => (object.spec.sessionAffinity = value)),
     ...each('enums', 'spec.externalTrafficPolicy', ['local'], (object, value) => (object.spec.externalTrafficPolicy = value)),
     ...each('cross-field', 'spec.externalTrafficPolicy', ['Cluster', 'Local'], (object, value) => (object.spec.externalTrafficPolicy = value)),
@@ -341,6 +405,7 @@ function statefulSetMutations(): Mutation[] {
     ...each('int-or-string', 'spec.updateStrategy.rollingUpdate.maxUnavailable', PERCENTS, rollingUpdate),
     ...each('enums', 'spec.podManagementPolicy', ['OrderedReady', 'Parallel', 'parallel'], (object, value) => (object.spec.podManagementPolicy = value)),
     ...each('enums', 'spec.updateStrategy.type', ['RollingUpdate', 'OnDelete', 'Recreate'], (object, value) => (object.spec.updateStrategy = { type: value })),
+    ...each('cross-field', 'spec.updateStrategy.rollingUpdate', [{ partition: 1 }, {}], (object, value) => (object.spec.updateStrategy = { type: 'OnDelete', rollingUpdate: value })),
     ...each('enums', 'spec.persistentVolumeClaimRetentionPolicy.whenDeleted', ['Retain', 'Delete', 'Keep'], (object, value) => {
       object.spec.persistentVolumeClaimRetentionPolicy = { whenDeleted: value };
     }),

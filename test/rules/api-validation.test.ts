@@ -554,7 +554,7 @@ new RuleTester().run('api-validation', rule, {
         },
         {
           messageId: 'forbidden',
-          message: `externalTrafficPolicy may only be set for NodePort and LoadBalancer Services, not ClusterIP; ${refuses('Service')}`,
+          message: `externalTrafficPolicy may only be set for NodePort and LoadBalancer Services, and ClusterIP Services with externalIPs, not this ClusterIP Service; ${refuses('Service')}`,
           line: 9,
           column: 3,
           endLine: 9,

@@ -6,7 +6,7 @@ new RuleTester().run('duplicate-key', rule, {
   invalid: [
     {
       code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  mode: fast\n  mode: safe\n',
-      errors: [{ messageId: 'duplicate', message: "Duplicate key 'mode': the API server silently keeps only the last value", line: 7, column: 3, endLine: 7, endColumn: 7 }],
+      errors: [{ messageId: 'duplicate', message: "Duplicate key 'mode': kubectl keeps one value, in practice the last, and strict field validation never sees the other (kubectl converts YAML to JSON before sending); a client that sends this YAML as is is refused under strict field validation", line: 7, column: 3, endLine: 7, endColumn: 7 }],
     },
     {
       code: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}, "kind": "Secret"}',
