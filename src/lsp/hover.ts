@@ -8,7 +8,10 @@ import type { BufferState } from './diagnostics.js';
 /** Most pods listed by name in a hover; the rest are counted. */
 const MAX_PODS_SHOWN = 5;
 
-/** Over a StatefulSet's `metadata.name`: the summary of its plan (pods, DNS names, claims), as `stslint plan` makes it. */
+/**
+ * Over a StatefulSet's `metadata.name`: the summary of its plan (pods, DNS names, claims), as `stslint plan` makes it
+ * for the workspace's target Kubernetes version (`kubernetesVersion` of `.stslint.yaml`, else the newest bundled).
+ */
 export function hover(state: BufferState, position: Position): Hover | null {
   const run = state.run;
   if (!run) return null;
@@ -19,7 +22,7 @@ export function hover(state: BufferState, position: Position): Hover | null {
     const name = rangeOf(resource, ['metadata', 'name']);
     const inside = (line > name.line || (line === name.line && column >= name.column)) && (line < name.endLine || (line === name.endLine && column <= name.endColumn));
     if (!inside) continue;
-    const plan = planStatefulSet(resource, run.index, { clusterDomain: 'cluster.local', scaleTo: [], delete: false });
+    const plan = planStatefulSet(resource, run.index, { clusterDomain: 'cluster.local', kubernetesVersion: run.index.kubernetesVersion, scaleTo: [], delete: false });
     return { contents: { kind: 'markdown', value: summary(plan) }, range: { start: { line: name.line - 1, character: name.column - 1 }, end: { line: name.endLine - 1, character: name.endColumn - 1 } } };
   }
   return null;

@@ -74,6 +74,33 @@ describe('the language server, driven by a real LSP client over stdio', () => {
     expect(elsewhere).toBeNull();
   });
 
+  it('plans the hover for the target Kubernetes version of the workspace config', async () => {
+    const config = join(root, '.stslint.yaml');
+    const hoverText = async (kubernetesVersion: string, version: number) => {
+      writeFileSync(config, `kubernetesVersion: "${kubernetesVersion}"\nrules:\n  pdb-missing: off\n`);
+      await client.diagnostics(uri(), () =>
+        client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] }),
+      );
+      await client.diagnostics(uri(), () =>
+        client.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri: uri(), version },
+          contentChanges: [{ text: STATEFULSET.replace('  replicas: 3', '  replicas: 3\n  ordinals:\n    start: 5') }],
+        }),
+      );
+      const result = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri() }, position: { line: 3, character: 9 } })) as {
+        contents: { value: string };
+      };
+      return result.contents.value;
+    };
+    // ordinals.start needs the StatefulSetStartOrdinal gate, off on 1.26: that API server drops the field.
+    expect(await hoverText('1.26', 4)).toContain('`web-0`, `web-1`, `web-2`');
+    expect(await hoverText('1.36', 5)).toContain('`web-5`, `web-6`, `web-7`');
+    writeFileSync(config, 'rules:\n  pdb-missing: off\n');
+    await client.diagnostics(uri(), () =>
+      client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(), version: 6 }, contentChanges: [{ text: STATEFULSET }] }),
+    );
+  });
+
   it('reloads the workspace config file when it changes', async () => {
     writeFileSync(join(root, '.stslint.yaml'), 'rules:\n  pdb-missing: off\n  statefulset-anti-affinity: off\n');
     const diagnostics = await client.diagnostics(uri(), () =>
