@@ -34,8 +34,17 @@ export interface DocumentOutline {
    * document's own text (from `start` on) the first time a position in it is asked for, and clears this flag.
    */
   lazy?: boolean;
-  /** While lazy: where the document's text ends in its source (the next document's start, or the text's length). */
-  end?: number;
+  /** While lazy: js-yaml's events of the document, from which positions.ts builds `root` (src/load/event-outline.ts). */
+  events?: PackedEvents;
+}
+
+/** js-yaml's events of a source as the fast loader parsed it, packed (src/load/event-outline.ts packEvents). */
+export interface PackedEvents {
+  tape: Int32Array;
+  /** The index of the document's top-level node among the events. */
+  at: number;
+  /** Added to every offset of the tape: where the text the events were read from starts (language server). */
+  shift?: number;
 }
 
 /** One parsed YAML (or JSON) source: a file, or stdin under its display name. */

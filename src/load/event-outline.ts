@@ -1,8 +1,9 @@
 /**
  * Outlines from js-yaml's event stream: what positions.ts builds from the yaml package's nodes (the reference), read
- * off the offsets js-yaml's parser gives each event, about four times cheaper than composing the document with the
- * yaml package. The fast loader (fast.ts) leaves outlines for later; positions.ts builds one with `eventOutline`
- * the first time a position in the document is asked for, and with the yaml package when this returns undefined.
+ * off the offsets js-yaml's parser gave each event when the fast loader (fast.ts) parsed the file, kept packed in an
+ * Int32Array (`packEvents`, 12 bytes an event): no second parse. The fast loader leaves outlines for later;
+ * positions.ts builds one with `eventOutline` the first time a position in the document is asked for, and with the
+ * yaml package when this returns undefined.
  *
  * Each node's range is translated to the yaml package's (compose/*.js of yaml 2): a plain scalar's is the event's; a
  * quoted one's includes its quotes; a block scalar's starts at its `|` or `>` indicator and ends where the yaml
@@ -13,10 +14,9 @@
  * found on the line before its content, an empty flow collection whose closing bracket is not next. Equality with
  * the reference on every document is what the loader equality tests check (test/reliability/).
  */
-import { EVENT_ID, getScalarValue, parseEvents, type Event } from 'js-yaml';
-import type { Outline } from '../types.js';
+import { EVENT_ID, getScalarValue, type Event } from 'js-yaml';
+import type { Outline, PackedEvents } from '../types.js';
 import { resolvePlain } from './plain-scalars.js';
-import { MAX_DEPTH } from './tokens.js';
 
 type Span = [start: number, end: number];
 
@@ -30,29 +30,52 @@ const FLOW = 2;
 const KEEP = 3;
 
 type ScalarEvent = Extract<Event, { type: typeof EVENT_ID.SCALAR }>;
-type CollectionEvent = Extract<Event, { type: typeof EVENT_ID.MAPPING | typeof EVENT_ID.SEQUENCE }>;
 
 /** Not sure of a range: the caller builds the outline with the yaml package instead. */
 class Unsure extends Error {}
 
+/** Ints per packed event: [type | style << 4 | chomping << 8, start, end] (see packEvents). */
+const STRIDE = 3;
+
 /**
- * The outline of the first document of `text.slice(start, end)` (the document's own text, no directives, no aliases
- * or anchors or tags: what the fast loader takes), its offsets in `text`; undefined when its top-level value is not a
- * collection or a range cannot be told for sure as the yaml package tells it.
+ * js-yaml's events of a source, packed: per event its type, style and chomping, then its start and end offsets
+ * (a scalar's valueStart and valueEnd, -1 when empty; a collection's start). Aliases are not packed: the fast
+ * loader refuses texts that have them. Offsets are the source's.
  */
-export function eventOutline(text: string, start: number, end: number): Outline | undefined {
-  const source = text.slice(start, end);
-  let events: Event[];
-  try {
-    events = parseEvents(source, { maxDepth: MAX_DEPTH });
-  } catch {
-    return undefined;
+export function packEvents(events: readonly Event[]): Int32Array {
+  const tape = new Int32Array(events.length * STRIDE);
+  for (let i = 0, at = 0; i < events.length; i++, at += STRIDE) {
+    const event = events[i];
+    switch (event.type) {
+      case EVENT_ID.SCALAR:
+        tape[at] = event.type | (event.style << 4) | (event.chomping << 8);
+        tape[at + 1] = event.valueStart;
+        tape[at + 2] = event.valueEnd;
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        tape[at] = event.type | (event.style << 4);
+        tape[at + 1] = event.start;
+        break;
+      default:
+        tape[at] = event.type;
+    }
   }
-  const root = events[1];
-  if (events[0]?.type !== EVENT_ID.DOCUMENT || !root || (root.type !== EVENT_ID.MAPPING && root.type !== EVENT_ID.SEQUENCE)) return undefined;
+  return tape;
+}
+
+/**
+ * The outline of the document whose top-level node is the packed event at index `at` of `tape`, its offsets those of
+ * `text` (the tape's offsets plus `shift`: the language server moves documents loaded alone into their buffer);
+ * undefined when its top-level value is not a collection or a range cannot be told for sure as the yaml package
+ * tells it.
+ */
+export function eventOutline(text: string, { tape, at, shift = 0 }: PackedEvents): Outline | undefined {
+  const reader = new Reader(text, tape, shift);
+  reader.at = at;
+  const root = reader.next();
+  if (root.type !== EVENT_ID.MAPPING && root.type !== EVENT_ID.SEQUENCE) return undefined;
   try {
-    const reader = new Reader(source, events, start);
-    reader.at = 2;
     return reader.collection(root);
   } catch (error) {
     if (error instanceof Unsure) return undefined;
@@ -60,33 +83,51 @@ export function eventOutline(text: string, start: number, end: number): Outline 
   }
 }
 
-/** Walks the events of one document, after the collection event it is given, building outlines. */
+/** One packed event read back, its offsets moved by the reader's shift. */
+interface Unpacked {
+  type: number;
+  style: number;
+  chomping: number;
+  start: number;
+  end: number;
+}
+
+/** Walks the packed events of one document, building outlines. */
 class Reader {
   at = 0;
 
   constructor(
     private readonly text: string,
-    private readonly events: readonly Event[],
-    /** Added to every offset: the document's text starts there in its source. */
+    private readonly tape: Int32Array,
     private readonly shift: number,
   ) {}
 
+  /** The next event (an empty scalar keeps start -1). */
+  next(): Unpacked {
+    const { tape, at } = this;
+    if (at * STRIDE >= tape.length) throw new Unsure();
+    this.at++;
+    const head = tape[at * STRIDE];
+    const start = tape[at * STRIDE + 1];
+    return { type: head & 15, style: (head >> 4) & 15, chomping: head >> 8, start: start < 0 ? start : start + this.shift, end: tape[at * STRIDE + 2] + (start < 0 ? 0 : this.shift) };
+  }
+
   /** The outline of the collection opened by `event` (its events up to its POP are consumed). */
-  collection(event: CollectionEvent): Outline {
+  collection(event: Unpacked): Outline {
     const mapping = event.type === EVENT_ID.MAPPING;
     const flow = event.style === FLOW;
     const keys: (string | undefined)[] = [];
     const spans: number[] = [];
     const children: (Outline | undefined)[] = [];
     let hasChild = false;
-    for (let next = this.events[this.at++]; next.type !== EVENT_ID.POP; next = this.events[this.at++]) {
+    for (let next = this.next(); next.type !== EVENT_ID.POP; next = this.next()) {
       let span: Span;
       let child: Outline | undefined;
       if (mapping) {
         if (next.type !== EVENT_ID.SCALAR) throw new Unsure();
         const key = this.scalarRange(next, undefined, flow);
         keys.push(this.keyText(next));
-        const value = this.events[this.at++];
+        const value = this.next();
         if (value.type === EVENT_ID.SCALAR) span = [key[0], this.scalarRange(value, key[1], flow)[1]];
         else {
           span = key;
@@ -97,34 +138,34 @@ class Reader {
         child = this.node(next);
         span = this.itemSpan(child);
       }
-      spans.push(span[0] + this.shift, span[1] + this.shift);
+      spans.push(span[0], span[1]);
       children.push(child);
       hasChild ||= child !== undefined;
     }
-    const outline: Outline = { start: event.start + this.shift, spans };
-    if (spans.length === 0) outline.end = this.emptyFlowEnd(event) + this.shift;
+    const outline: Outline = { start: event.start, spans };
+    if (spans.length === 0) outline.end = this.emptyFlowEnd(event);
     if (mapping) outline.keys = keys;
     if (hasChild) outline.children = children;
     return outline;
   }
 
-  private node(event: Event): Outline {
+  private node(event: Unpacked): Outline {
     if (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) throw new Unsure();
     return this.collection(event);
   }
 
   /** A list item's span when it is a collection: its first entry's (recursively for a list), else its own range. */
   private itemSpan(child: Outline): Span {
-    if (child.spans.length === 0) return [child.start - this.shift, child.end! - this.shift];
-    return [child.spans[0] - this.shift, child.spans[1] - this.shift];
+    if (child.spans.length === 0) return [child.start, child.end!];
+    return [child.spans[0], child.spans[1]];
   }
 
   /**
    * A scalar's range as the yaml package gives it. `keyEnd` is where the key ends when the scalar is the value of a
    * mapping entry; an empty scalar anywhere but as such a value in a block mapping is left to the reference.
    */
-  private scalarRange(event: ScalarEvent, keyEnd: number | undefined, flow: boolean): Span {
-    const { valueStart: start, valueEnd: end } = event;
+  private scalarRange(event: Unpacked, keyEnd: number | undefined, flow: boolean): Span {
+    const { start, end } = event;
     if (start < 0) {
       if (keyEnd === undefined || flow) throw new Unsure();
       const at = this.afterIndicator(keyEnd, ':');
@@ -188,7 +229,7 @@ class Reader {
   }
 
   /** Where an empty flow collection ends: after its closing bracket, with only blanks and comments before it. */
-  private emptyFlowEnd(event: CollectionEvent): number {
+  private emptyFlowEnd(event: Unpacked): number {
     const { text } = this;
     if (event.style !== FLOW) throw new Unsure();
     const close = event.type === EVENT_ID.MAPPING ? '}' : ']';
@@ -204,10 +245,10 @@ class Reader {
   }
 
   /** A key as the yaml package writes it into a map's keys: String of its resolved value. */
-  private keyText(event: ScalarEvent): string {
-    if (event.style === SINGLE_QUOTED || event.style === DOUBLE_QUOTED) return getScalarValue(this.text, event);
+  private keyText(event: Unpacked): string {
+    if (event.style === SINGLE_QUOTED || event.style === DOUBLE_QUOTED) return quotedKey(this.text, event);
     if (event.style !== 1) throw new Unsure();
-    return plainKey(this.text.slice(event.valueStart, event.valueEnd));
+    return plainKey(this.text.slice(event.start, event.end));
   }
 }
 
@@ -218,6 +259,12 @@ function skipBlanks(text: string, from: number): number {
   let at = from;
   while (text[at] === ' ' || text[at] === '\t') at++;
   return at;
+}
+
+/** A quoted key's text, decoded by js-yaml as when it read the value (its flow scalars need no indentation). */
+function quotedKey(text: string, { style, start, end }: Unpacked): string {
+  const event: ScalarEvent = { type: EVENT_ID.SCALAR, valueStart: start, valueEnd: end, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: style as ScalarEvent['style'], chomping: 1, indent: 0, fast: false };
+  return getScalarValue(text, event);
 }
 
 /** Plain keys as text, remembered: the same few dozen keys make up most of Kubernetes objects. */

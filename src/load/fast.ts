@@ -24,7 +24,8 @@
  * templateFinder (not-objects.ts) would find no template, so a file with `{{` inside strings stays on this path.
  */
 import { constructFromEvents, defineMappingTag, defineScalarTag, EVENT_ID, NOT_RESOLVED, parseEvents, Schema, seqTag, strTag, type Event } from 'js-yaml';
-import type { DocumentOutline, SourceFile } from '../types.js';
+import type { SourceFile } from '../types.js';
+import { packEvents } from './event-outline.js';
 import { addDocument, type LoadedSource, type LoadOptions } from './resource.js';
 import { MAX_DEPTH } from './tokens.js';
 import { resolvePlain } from './plain-scalars.js';
@@ -88,6 +89,8 @@ interface DocumentStart {
   explicit: boolean;
   /** Offset of the top-level node; -1 for an empty document. */
   root: number;
+  /** Index of the top-level node's event. */
+  rootEvent: number;
   rootIsCollection: boolean;
 }
 
@@ -99,14 +102,14 @@ function documentStarts(text: string, events: readonly Event[]): DocumentStart[]
   const starts: DocumentStart[] = [];
   // Per open collection or document: whether it is a mapping, and how many nodes it holds so far (keys are even).
   const open: { mapping: boolean; nodes: number }[] = [];
-  for (const event of events) {
+  for (const [index, event] of events.entries()) {
     if (event.type === EVENT_ID.POP) {
       open.pop();
       continue;
     }
     if (event.type === EVENT_ID.DOCUMENT) {
       if (event.directives.length > 0) return undefined;
-      starts.push({ explicit: event.explicitStart, root: -1, rootIsCollection: false });
+      starts.push({ explicit: event.explicitStart, root: -1, rootEvent: -1, rootIsCollection: false });
       open.push({ mapping: false, nodes: 0 });
       continue;
     }
@@ -117,6 +120,7 @@ function documentStarts(text: string, events: readonly Event[]): DocumentStart[]
     if (open.length === 1) {
       const current = starts[starts.length - 1];
       current.root = at;
+      current.rootEvent = index;
       current.rootIsCollection = event.type !== EVENT_ID.SCALAR;
     }
     parent.nodes++;
@@ -167,26 +171,22 @@ export function loadFast(source: SourceFile, options: LoadOptions): LoadedSource
     const starts = documentStarts(text, events);
     if (!starts) return undefined;
     const values = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: 0 });
-    return buildLoaded(source, starts, values, options);
+    return buildLoaded(source, starts, values, packEvents(events), options);
   } catch {
     return undefined;
   }
 }
 
-function buildLoaded(source: SourceFile, starts: readonly DocumentStart[], values: readonly unknown[], options: LoadOptions): LoadedSource | undefined {
+/** The loaded source; each document's outline left for later, with the packed events it will be built from. */
+function buildLoaded(source: SourceFile, starts: readonly DocumentStart[], values: readonly unknown[], tape: Int32Array, options: LoadOptions): LoadedSource | undefined {
   const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0, skipped: [], loader: 'fast' };
-  const documents: { value: unknown; outline: DocumentOutline; contentStart: number }[] = [];
   for (const [index, value] of values.entries()) {
     if (value === null || value === undefined) continue;
+    const { root, rootEvent } = starts[index];
     const start = documentOffset(source.text, starts[index]);
     if (start === undefined) return undefined;
-    // Outlines left for later are built from their document's text: up to the next document's start (positions.ts).
-    if (documents.length > 0) documents[documents.length - 1].outline.end = start;
-    documents.push({ value, outline: { root: undefined, start, lazy: true }, contentStart: starts[index].root });
-  }
-  for (const { value, outline, contentStart } of documents) {
     loaded.documentCount++;
-    addDocument(loaded, value, outline, contentStart, options);
+    addDocument(loaded, value, { root: undefined, start, lazy: true, events: { tape, at: rootEvent } }, root, options);
   }
   return loaded;
 }

@@ -41,25 +41,24 @@ export function outlineDocument(doc: Document.Parsed, shift = 0): DocumentOutlin
 }
 
 /**
- * The outline of a resource, built first if the fast loader left it for later: from js-yaml's events of the
- * document's own text (event-outline.ts), else, where that is not sure of a range, by parsing that text with the
- * yaml package as the reference loader parses it. The fast loader takes only documents whose text parses the same
- * on its own as in its file (no directives, no aliases).
+ * The outline of a resource, built first if the fast loader left it for later: from the js-yaml events the fast
+ * loader kept (event-outline.ts), else, where those do not tell a range for sure, by parsing the document's own text
+ * (from `outline.start` on) with the yaml package as the reference loader parses it. The fast loader takes only
+ * documents whose text parses the same on its own as in its file (no directives, no aliases).
  */
 export function builtOutline(resource: Pick<Resource, 'outline' | 'source'>): DocumentOutline {
   const { outline } = resource;
   if (!outline.lazy) return outline;
   const { text } = resource.source;
-  const { start, end = text.length } = outline;
-  outline.root = eventOutline(text, start, end) ?? referenceOutline(text, start, end);
+  outline.root = (outline.events && eventOutline(text, outline.events)) ?? referenceOutline(text, outline.start);
   delete outline.lazy;
-  delete outline.end;
+  delete outline.events;
   return outline;
 }
 
-function referenceOutline(text: string, start: number, end: number): Outline | undefined {
+function referenceOutline(text: string, start: number): Outline | undefined {
   const composer = new Composer({ ...PARSE_OPTIONS, uniqueKeys: false });
-  for (const token of new Parser().parse(text.slice(start, end))) {
+  for (const token of new Parser().parse(text.slice(start))) {
     if (token.type !== 'document') continue;
     void [...composer.next(token)];
     const [doc] = composer.end();

