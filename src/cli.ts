@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { rules as registry } from '../rules/index.js';
@@ -191,15 +191,24 @@ function pairReports(formats: string[], outputFiles: string[], cwd: string): { f
  * directory holds no object (it is skipped), so writing it again is allowed.
  */
 function refuseOverwritingInputs(reports: { outputFile?: string }[], run: LintRun, named: string[], configPath: string | undefined, cwd: string): void {
-  const read = [
+  // A report file that does not exist was not read; one that does is compared by identity (device and inode), which
+  // also catches a hard link or a symbolic link to an input, with one stat per input.
+  const outputs = reports.flatMap(({ outputFile }) => (outputFile ? [{ outputFile, stats: statSync(resolve(cwd, outputFile), { throwIfNoEntry: false }) }] : []));
+  const existing = outputs.filter(({ stats }) => stats !== undefined);
+  if (existing.length === 0) return;
+  const read = new Set([
     ...named.filter((path) => path !== '-').map((path) => resolve(cwd, path)),
     ...(configPath ? [configPath] : []),
     ...run.results.filter((result) => result.messages.length > 0).map((result) => result.filePath),
     ...run.index.linted.map((resource) => resource.source.path),
-  ];
-  const inputs = new Set(read.map(realPath));
-  for (const { outputFile } of reports) {
-    if (outputFile && inputs.has(realPath(resolve(cwd, outputFile)))) {
+  ]);
+  const identities = new Set<string>();
+  for (const path of read) {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats) identities.add(`${stats.dev}:${stats.ino}`);
+  }
+  for (const { outputFile, stats } of existing) {
+    if (identities.has(`${stats!.dev}:${stats!.ino}`)) {
       throw new UsageError(`--output-file '${bounded(outputFile)}' is one of the files being read; the report would overwrite it`);
     }
   }

@@ -4,7 +4,7 @@
  * other or would be ignored are usage errors; parseArgs' problems are said in stslint's words.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../../src/action.js';
@@ -86,11 +86,13 @@ describe('a config key is refused at its line and column, with its key', () => {
 describe('flags that contradict each other or would be ignored are usage errors (exit 2, one line)', () => {
   const dir = writeTree({ 'm.yaml': CONFIG_MAP, 'deploy/n.yaml': CONFIG_MAP, '.stslint.yaml': 'strict: true\n' });
   symlinkSync(join(dir, 'm.yaml'), join(dir, 'link.yaml'));
+  linkSync(join(dir, 'm.yaml'), join(dir, 'hard.yaml'));
 
   it.each([
     ['two reports to one file', ['m.yaml', '-f', 'json', '-o', 'r.json', '-f', 'sarif', '-o', './r.json'], "--output-file './r.json' is given to two reports; give each --format its own file"],
     ['a report over a linted file', ['m.yaml', '-f', 'json', '-o', 'm.yaml'], "--output-file 'm.yaml' is one of the files being read; the report would overwrite it"],
     ['a report over a linted file, through a symbolic link', ['m.yaml', '-f', 'json', '-o', 'link.yaml'], "--output-file 'link.yaml' is one of the files being read; the report would overwrite it"],
+    ['a report over a linted file, through a hard link', ['m.yaml', '-f', 'json', '-o', 'hard.yaml'], "--output-file 'hard.yaml' is one of the files being read; the report would overwrite it"],
     ['a report over a file found in a walked directory', ['deploy', '-f', 'json', '-o', 'deploy/n.yaml'], "--output-file 'deploy/n.yaml' is one of the files being read; the report would overwrite it"],
     ['a report over a --context file', ['m.yaml', '--context', 'deploy/n.yaml', '-f', 'json', '-o', 'deploy/n.yaml'], "--output-file 'deploy/n.yaml' is one of the files being read; the report would overwrite it"],
     ['a report over the config file', ['m.yaml', '-f', 'json', '-o', '.stslint.yaml'], "--output-file '.stslint.yaml' is one of the files being read; the report would overwrite it"],
