@@ -1,7 +1,5 @@
-import type * as Crypto from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './util/errors.js';
 import { bounded } from './util/sanitize.js';
@@ -32,9 +30,10 @@ export async function writeReportFile(path: string, text: string): Promise<void>
 }
 
 async function replaceAtomically(target: string, text: string): Promise<void> {
-  // Loaded here, not imported: node:crypto costs start-up time to every run, most of which write no report file.
-  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof Crypto;
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // The process id and a random part keep concurrent runs apart; 'wx' below refuses a name that exists (a link
+  // planted there included), so the name needs no cryptographic randomness: node:crypto would cost 4 ms to load.
+  const unique = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
+  const temporary = join(dirname(target), `.${basename(target)}.${unique}.tmp`);
   // A signal during the write: remove the temporary file, then die of the signal as if no handler were set.
   const onSignal = (signal: NodeJS.Signals) => {
     try {
