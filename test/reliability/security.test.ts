@@ -39,7 +39,7 @@ describe('what the code base can do (a change here needs a security review)', ()
     expect(filesMatching(/\bloadCompiled\(/)).toEqual(['src/compile-cache.ts', 'src/util/package.ts']);
     const packageCode = SOURCES.find(({ file }) => file === 'src/util/package.ts')!.code;
     expect(packageCode.match(/loadCompiled\(([^)]*\))/g)).toEqual(['loadCompiled(pathToFileURL(`${PACKAGE.root}${path}`)']);
-    expect(readFileSync('scripts/bundle.mjs', 'utf8')).toContain("loadCompiled(new URL('./cli.cjs', import.meta.url))");
+    expect(readFileSync('scripts/bundle.mjs', 'utf8')).toContain("loadCompiled(new URL('./cli.cjs', pathToFileURL(__filename)))");
   });
 
   // `--base REF` reads the manifests of a git revision with the real git program: the one process stslint starts.
