@@ -15,7 +15,8 @@ export type ObjectPath = readonly (string | number)[];
  */
 export interface Outline {
   start: number;
-  end: number;
+  /** Where an empty collection (`{}`, `[]`) ends; absent when the collection has entries (never read then). */
+  end?: number;
   /** Per entry of a mapping: the key as text (scalar keys only); absent for a list. */
   keys?: (string | undefined)[];
   /** Per entry, flattened [start, end]: the pair span (mapping) or item span (list); -1 when unknown. */
@@ -33,6 +34,8 @@ export interface DocumentOutline {
    * document's own text (from `start` on) the first time a position in it is asked for, and clears this flag.
    */
   lazy?: boolean;
+  /** While lazy: where the document's text ends in its source (the next document's start, or the text's length). */
+  end?: number;
 }
 
 /** One parsed YAML (or JSON) source: a file, or stdin under its display name. */

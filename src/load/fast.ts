@@ -24,11 +24,10 @@
  * templateFinder (not-objects.ts) would find no template, so a file with `{{` inside strings stays on this path.
  */
 import { constructFromEvents, defineMappingTag, defineScalarTag, EVENT_ID, NOT_RESOLVED, parseEvents, Schema, seqTag, strTag, type Event } from 'js-yaml';
-import { isScalar, Schema as YamlSchema, type ScalarTag } from 'yaml';
-import type { SourceFile } from '../types.js';
+import type { DocumentOutline, SourceFile } from '../types.js';
 import { addDocument, type LoadedSource, type LoadOptions } from './resource.js';
 import { MAX_DEPTH } from './tokens.js';
-import { PARSE_OPTIONS } from './yaml.js';
+import { resolvePlain } from './plain-scalars.js';
 
 /** js-yaml's nesting limit on this path (it counts every node, scalars too): deeper documents go to the reference. */
 const FAST_MAX_DEPTH = MAX_DEPTH / 2;
@@ -47,22 +46,6 @@ const SCREENED: ((text: string) => boolean)[] = [
   (text) => text.includes('\t') && /(?:^|\n) *\t/.test(text),
   (text) => (text.includes('---') || text.includes('...')) && INDENTED_MARKER.test(text),
 ];
-
-/** The plain-scalar tags of the reference schema (yaml.ts), in the order the yaml package tries them. */
-const REFERENCE_TAGS = new YamlSchema(PARSE_OPTIONS).tags.filter((tag): tag is ScalarTag => !tag.collection && tag.default === true && tag.test !== undefined);
-
-/**
- * A plain scalar's value as the yaml package resolves it with the reference schema: the first tag whose test
- * matches resolves it (go-yaml v2's booleans, integers and floats, null, `.inf`, `.nan`); else a string.
- */
-function resolvePlain(text: string): unknown {
-  for (const tag of REFERENCE_TAGS) {
-    if (!tag.test!.test(text)) continue;
-    const value = tag.resolve(text, () => {}, {});
-    return isScalar(value) ? value.value : value;
-  }
-  return text;
-}
 
 const PLAIN = defineScalarTag('tag:stslint,fast:plain', {
   implicit: true,
@@ -192,12 +175,18 @@ export function loadFast(source: SourceFile, options: LoadOptions): LoadedSource
 
 function buildLoaded(source: SourceFile, starts: readonly DocumentStart[], values: readonly unknown[], options: LoadOptions): LoadedSource | undefined {
   const loaded: LoadedSource = { source, resources: [], findings: [], documentCount: 0, skipped: [], loader: 'fast' };
+  const documents: { value: unknown; outline: DocumentOutline; contentStart: number }[] = [];
   for (const [index, value] of values.entries()) {
     if (value === null || value === undefined) continue;
     const start = documentOffset(source.text, starts[index]);
     if (start === undefined) return undefined;
+    // Outlines left for later are built from their document's text: up to the next document's start (positions.ts).
+    if (documents.length > 0) documents[documents.length - 1].outline.end = start;
+    documents.push({ value, outline: { root: undefined, start, lazy: true }, contentStart: starts[index].root });
+  }
+  for (const { value, outline, contentStart } of documents) {
     loaded.documentCount++;
-    addDocument(loaded, value, { root: undefined, start, lazy: true }, starts[index].root, options);
+    addDocument(loaded, value, outline, contentStart, options);
   }
   return loaded;
 }

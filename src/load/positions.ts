@@ -1,6 +1,7 @@
 import { Composer, isMap, isPair, isScalar, isSeq, Parser, type Document, type Node, type Pair } from 'yaml';
 import type { LineCounter } from 'yaml';
 import type { DocumentOutline, ObjectPath, Outline, Range, Resource } from '../types.js';
+import { eventOutline } from './event-outline.js';
 import { PARSE_OPTIONS } from './yaml.js';
 
 export type { DocumentOutline, Outline };
@@ -40,29 +41,37 @@ export function outlineDocument(doc: Document.Parsed, shift = 0): DocumentOutlin
 }
 
 /**
- * The outline of a resource, built first if the fast loader left it for later: the first document of the source's
- * text from `outline.start` on, parsed with the yaml package as the reference loader parses it. The fast loader
- * takes only documents whose text parses the same on its own as in its file (no directives, no aliases).
+ * The outline of a resource, built first if the fast loader left it for later: from js-yaml's events of the
+ * document's own text (event-outline.ts), else, where that is not sure of a range, by parsing that text with the
+ * yaml package as the reference loader parses it. The fast loader takes only documents whose text parses the same
+ * on its own as in its file (no directives, no aliases).
  */
 export function builtOutline(resource: Pick<Resource, 'outline' | 'source'>): DocumentOutline {
   const { outline } = resource;
   if (!outline.lazy) return outline;
-  const { start } = outline;
+  const { text } = resource.source;
+  const { start, end = text.length } = outline;
+  outline.root = eventOutline(text, start, end) ?? referenceOutline(text, start, end);
+  delete outline.lazy;
+  delete outline.end;
+  return outline;
+}
+
+function referenceOutline(text: string, start: number, end: number): Outline | undefined {
   const composer = new Composer({ ...PARSE_OPTIONS, uniqueKeys: false });
-  for (const token of new Parser().parse(resource.source.text.slice(start))) {
+  for (const token of new Parser().parse(text.slice(start, end))) {
     if (token.type !== 'document') continue;
     void [...composer.next(token)];
     const [doc] = composer.end();
-    outline.root = outlineDocument(doc as Document.Parsed, start).root;
-    break;
+    return outlineDocument(doc as Document.Parsed, start).root;
   }
-  delete outline.lazy;
-  return outline;
+  return undefined;
 }
 
 // Arrays are built at their final length: grown by push, each would reserve room for 17 entries.
 function outlineNode(node: Node, shift: number): Outline {
-  const outline: Outline = { start: node.range![0] + shift, end: node.range![1] + shift, spans: [] };
+  const outline: Outline = { start: node.range![0] + shift, spans: [] };
+  if (!(isMap(node) || isSeq(node)) || node.items.length === 0) outline.end = node.range![1] + shift;
   if (isMap(node)) {
     outline.keys = node.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined));
     outline.spans = flatSpans(node.items.map(pairSpan), shift);
@@ -142,7 +151,7 @@ function rootSpanOf(outline: Outline | undefined): Span | undefined {
 }
 
 function itemSpanOf(outline: Outline): Span | undefined {
-  return entryCount(outline) > 0 ? entrySpan(outline, 0) : [outline.start, outline.end];
+  return entryCount(outline) > 0 ? entrySpan(outline, 0) : [outline.start, outline.end ?? outline.start];
 }
 
 function pairSpan(pair: Pair): Span | undefined {

@@ -60,7 +60,7 @@ function append(data: SourceData, piece: LoadedSource, offset: number, lines: nu
   data.documentCount += piece.documentCount;
   for (const { object, basePath, outline } of piece.resources) {
     // An outline the fast loader left for later (lazy) is built from the whole text, from its moved start.
-    const moved = outline.lazy ? { root: undefined, start: outline.start + offset, lazy: true } : { root: outline.root && moveOutline(outline.root, offset), start: outline.start + offset };
+    const moved = outline.lazy ? { root: undefined, start: outline.start + offset, lazy: true, end: outline.end === undefined ? undefined : outline.end + offset } : { root: outline.root && moveOutline(outline.root, offset), start: outline.start + offset };
     data.resources.push({ object, basePath, outline: moved });
   }
 }
@@ -70,7 +70,8 @@ function moveFinding(finding: Finding, lines: number): Finding {
 }
 
 function moveOutline(outline: Outline, offset: number): Outline {
-  const moved: Outline = { start: outline.start + offset, end: outline.end + offset, spans: outline.spans.map((at) => (at < 0 ? at : at + offset)) };
+  const moved: Outline = { start: outline.start + offset, spans: outline.spans.map((at) => (at < 0 ? at : at + offset)) };
+  if (outline.end !== undefined) moved.end = outline.end + offset;
   if (outline.keys) moved.keys = outline.keys;
   if (outline.children) moved.children = outline.children.map((child) => child && moveOutline(child, offset));
   return moved;

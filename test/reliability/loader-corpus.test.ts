@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../../src/lint.js';
 import { expandPaths } from '../../src/load/files.js';
-import { expectSameLoad } from './loader-equality.js';
+import { expectSameLoad, outlinesBuilt } from './loader-equality.js';
 
 /**
  * The whole corpus (../shared/corpus: statefulsets/ and bulk/, 17 MB) on the fast loader and on the reference loader
@@ -20,6 +20,9 @@ describe.skipIf(!present)(`the corpus (${present ? CORPUS_ROOT : 'skipped: ../sh
     expect(files.length).toBeGreaterThan(80);
     // Every corpus file takes the fast path today; a screen that grows too wide shows here.
     expect(taken.filter((loader) => loader === 'fast').length / files.length).toBeGreaterThan(0.9);
+    // Every outline the fast path left for later was built from js-yaml's events (src/load/event-outline.ts).
+    expect(outlinesBuilt.events).toBeGreaterThan(500);
+    expect(outlinesBuilt.reference).toBe(0);
   }, 300_000);
 
   it('gives the same lint results, finding by finding with their ranges', async () => {
