@@ -169,10 +169,12 @@ function snapshotBuild() {
     rmSync(target, { recursive: true, force: true });
     for (const entry of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, entry), join(target, entry), { recursive: true });
   }
-  // Unbundled: the CLI and the parsing worker as tsc emitted them.
-  for (const bundle of ['dist/src/cli.mjs', 'dist/src/parse-worker.mjs', 'dist/src/action.mjs']) rmSync(join(MODULES_SNAPSHOT, bundle), { force: true });
+  // Unbundled: the CLI and the parsing worker as tsc emitted them, imported by bin/stslint.js as an ES module (without
+  // bin/package.json, which makes bin/ CommonJS).
+  for (const bundle of ['dist/src/cli-start.cjs', 'dist/src/parse-worker.mjs', 'dist/src/action.mjs']) rmSync(join(MODULES_SNAPSHOT, bundle), { force: true });
+  rmSync(join(MODULES_SNAPSHOT, 'bin/package.json'), { force: true });
   const bin = join(MODULES_SNAPSHOT, 'bin/stslint.js');
-  writeFileSync(bin, readFileSync(bin, 'utf8').replace('/dist/src/cli.mjs', '/dist/src/cli.js'));
+  writeFileSync(bin, readFileSync(bin, 'utf8').replace(/const (\{[^}]*\}) = require\('\.\.\/dist\/src\/cli-start\.cjs'\);/, "import $1 from '../dist/src/cli.js';"));
 }
 
 function stslintReport(input) {

@@ -3,6 +3,7 @@
 // Usage: node bench/startup.mjs [--json] [FILE]   (default: the smallest StatefulSet manifest of the corpus)
 // STSLINT_ROOT: the stslint to measure (a directory with bin/ and dist/; default: this repository).
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { manifestFiles } from './lib.mjs'; // node: built-ins only, so yaml is not loaded before it is measured
 
 const cpuMs = () => {
@@ -18,10 +19,12 @@ const json = process.argv[2] === '--json';
 const file = process.argv[json ? 3 : 2] ?? smallestStatefulSet();
 const root = new URL(process.env.STSLINT_ROOT ? `file://${process.env.STSLINT_ROOT}/` : '../', import.meta.url);
 const bin = new URL('bin/stslint.js', root);
-const cliPath = /from '([^']*cli\.m?js)'/.exec(readFileSync(bin, 'utf8'))[1];
+// What bin/stslint.js loads: require('../dist/src/cli-start.cjs'), or an ES module import (an older build).
+const [, required, imported] = /require\('([^']*cli[\w-]*\.cjs)'\)|from '([^']*cli\.m?js)'/.exec(readFileSync(bin, 'utf8'));
+const cliPath = required ?? imported;
 let at = now();
-const { main } = await import(new URL(cliPath, bin).href);
-mark(`import ${cliPath.replace(/^(\.\.\/)+/, '')} (what bin/stslint.js imports)`, at);
+const { main } = required ? createRequire(bin)(required) : await import(new URL(cliPath, bin).href);
+mark(`load ${cliPath.replace(/^(\.\.\/)+/, '')} (what bin/stslint.js loads)`, at);
 at = now();
 const code = await main({
   argv: ['lint', '-f', 'json', '-o', new URL('./out/startup-split.json', import.meta.url).pathname, file],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the GitHub Action (action.yml). Inputs come from INPUT_* environment variables.
-import { finishOutput, output, runAction } from '../dist/src/action.mjs';
-
-const stdout = output(process.stdout);
-process.exitCode = await finishOutput(stdout, await runAction(process.env, stdout.write), output(process.stderr).write);
+// CommonJS, as all of bin/ (bin/package.json): the Action's bundle is an ES module, imported.
+import('../dist/src/action.mjs').then(async ({ finishOutput, output, runAction }) => {
+  const stdout = output(() => process.stdout);
+  process.exitCode = await finishOutput(stdout, await runAction(process.env, stdout.write), output(() => process.stderr).write);
+});

@@ -9,6 +9,7 @@
 //   dist/schemas/index.json                        { <version>: { <apiVersion>: { module, kinds: { <kind>: <definition> } } } }
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { transformSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -45,6 +46,7 @@ function upToDate(versions) {
   const inputs = [
     fileURLToPath(import.meta.url),
     createRequire(import.meta.url).resolve('ajv/package.json'),
+    createRequire(import.meta.url).resolve('esbuild/package.json'),
     join(here, 'store.mjs'),
     join(here, 'definitions.json'),
     ...versions.flatMap((version) => ['definitions.json', 'kinds.json'].map((file) => join(here, version, file))),
@@ -90,7 +92,11 @@ function reachable(definitions, names) {
   return Object.fromEntries(Object.entries(used).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** One standalone module whose exports are the kinds of one apiVersion; shared definitions become shared functions. */
+/**
+ * One standalone module whose exports are the kinds of one apiVersion; shared definitions become shared functions.
+ * Minified: ajv leaves a copy of most schemas in the module that no validator reads, and long local names; without
+ * them a module is a third smaller, which a run pays for in reading and compiling it (apps/v1: 0.49 to 0.34 MB).
+ */
 function compileGroup(definitions, kindDefinitions) {
   const ajv = new Ajv.default({
     allErrors: true,
@@ -103,7 +109,7 @@ function compileGroup(definitions, kindDefinitions) {
   const exports = Object.fromEntries(
     Object.entries(kindDefinitions).map(([kind, name]) => [kind, `${DEFINITIONS_ID}#/definitions/${name}`]),
   );
-  return standaloneCode.default(ajv, exports);
+  return transformSync(standaloneCode.default(ajv, exports), { minify: true, treeShaking: true, platform: 'node', target: 'node20' }).code;
 }
 
 main();

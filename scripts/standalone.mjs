@@ -15,11 +15,16 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } fro
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** bin/*.js import the npm package's bundles (../dist/src/cli.mjs): bundle tsc's modules (cli.js) instead. */
+/**
+ * bin/*.js load the npm package's bundles (../dist/src/action.mjs, and cli-start.cjs for cli.cjs): bundle tsc's
+ * modules (action.js, cli.js) instead.
+ */
 export const tscModules = {
   name: 'tsc-modules',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/dist\/src\/[\w-]+\.mjs$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\.mjs$/, '.js')) }));
+    build.onResolve({ filter: /^\.\.\/dist\/src\/(?:[\w-]+\.mjs|cli-start\.cjs)$/ }, (args) => ({
+      path: resolve(args.resolveDir, args.path.replace(/(?:-start\.cjs|\.mjs)$/, '.js')),
+    }));
   },
 };
 

@@ -141,24 +141,28 @@ async function lint(args: string[], io: Io): Promise<number> {
   const results = values.quiet ? errorsOnly(run.results) : run.results;
   const exceeded = tooManyWarnings(run.results, maxWarnings);
 
-  const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
+  // Only a report on standard output is colored: io.isTTY is read for it alone (reading it sets up the stream).
+  const color = () => (values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR)));
   const rulesMeta = Object.fromEntries(registry.map((rule) => [rule.meta.id, rule.meta]));
   refuseOverwritingInputs(reports, run, [...positionals, ...(values.context ?? []), ...(values['base-files'] ?? [])], config?.path, io.cwd);
   for (const { format, outputFile } of reports) {
-    const text = await formatResults(format, results, { cwd: io.cwd, color: color && !outputFile, rulesMeta, maxWarningsExceeded: exceeded });
+    const text = await formatResults(format, results, { cwd: io.cwd, color: !outputFile && color(), rulesMeta, maxWarningsExceeded: exceeded });
     if (outputFile) await writeReportFile(resolve(io.cwd, outputFile), text);
     else io.stdout(text);
   }
   return exitCode(run, exceeded, { allToFiles: reports.every((report) => report.outputFile), quiet: values.quiet }, io);
 }
 
-/** Files parsed so far, on one rewritten line of standard error: only on a terminal, outside CI, past 200 files. */
+/**
+ * Files parsed so far, on one rewritten line of standard error: only on a terminal, outside CI, past 200 files.
+ * io.stderrIsTTY is read only past 200 files (reading it sets up the stream).
+ */
 function progressLine(io: Io): { update: (done: number, total: number) => void; clear: () => void } {
   let shown = false;
-  if (!io.stderrIsTTY || io.env.CI) return { update: () => {}, clear: () => {} };
+  if (io.env.CI) return { update: () => {}, clear: () => {} };
   return {
     update(done, total) {
-      if (total <= PROGRESS_MIN_FILES || (done % 50 !== 0 && done !== total)) return;
+      if (total <= PROGRESS_MIN_FILES || (done % 50 !== 0 && done !== total) || !io.stderrIsTTY) return;
       io.stderr(`\rstslint: ${done}/${total} files`);
       shown = true;
     },

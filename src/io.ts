@@ -4,7 +4,10 @@ export interface StdinInput {
   complete: boolean;
 }
 
-/** What a command-line front end touches of its process: arguments, output streams, standard input, environment. */
+/**
+ * What a command-line front end touches of its process: arguments, output streams, standard input, environment.
+ * bin/stslint.js gives the TTY flags as getters, which set up the stream they ask about: read them only when needed.
+ */
 export interface Io {
   argv: string[];
   stdout: (text: string) => void;

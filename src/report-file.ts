@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -31,7 +30,10 @@ export async function writeReportFile(path: string, text: string): Promise<void>
 }
 
 async function replaceAtomically(target: string, text: string): Promise<void> {
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // The process id and a random part keep concurrent runs apart; 'wx' below refuses a name that exists (a link
+  // planted there included), so the name needs no cryptographic randomness: node:crypto would cost 4 ms to load.
+  const unique = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
+  const temporary = join(dirname(target), `.${basename(target)}.${unique}.tmp`);
   // A signal during the write: remove the temporary file, then die of the signal as if no handler were set.
   const onSignal = (signal: NodeJS.Signals) => {
     try {

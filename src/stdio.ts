@@ -23,26 +23,30 @@ export interface Output {
 }
 
 /**
- * Wrap a writable stream (process.stdout). Node reports a failed write on the stream's 'error' event, after the
- * write returned; without a listener that is an uncaught exception and a stack trace. Here the first error is kept
- * and told by `finish`.
+ * Wrap a writable stream (`() => process.stdout`), got on the first write: a run whose report goes to a file never
+ * makes Node set up standard output (a pipe's socket costs start-up time). Node reports a failed write on the
+ * stream's 'error' event, after the write returned; without a listener that is an uncaught exception and a stack
+ * trace. Here the first error is kept and told by `finish`.
  */
-export function output(stream: Writable): Output {
+export function output(open: () => Writable): Output {
+  let stream: Writable | undefined;
   let failure: NodeJS.ErrnoException | undefined;
   let readerGone = false;
   const onError = (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') readerGone = true;
     else failure ??= error;
   };
-  stream.on('error', onError);
   return {
     write(text) {
-      if (!readerGone && !failure) stream.write(text);
+      if (readerGone || failure) return;
+      if (!stream) (stream = open()).on('error', onError);
+      stream.write(text);
     },
     finish() {
-      if (readerGone || failure) return Promise.resolve(failure);
+      const written = stream;
+      if (!written || readerGone || failure) return Promise.resolve(failure);
       return new Promise((resolve) =>
-        stream.write('', (error?: Error | null) => {
+        written.write('', (error?: Error | null) => {
           if (error) onError(error as NodeJS.ErrnoException);
           resolve(failure);
         }),

@@ -6,8 +6,9 @@
  *
  * This is the only module of stslint that starts a process (test/reliability/security.test.ts holds it to that).
  */
-import { execFileSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { MANIFEST_EXTENSIONS } from '../load/files.js';
@@ -156,6 +157,8 @@ function readBlobs(top: string, entries: TreeEntry[]): { path: string; bytes: Ui
 }
 
 function git(args: string[], cwd: string, input?: string, maxBuffer = 64 * 1024 * 1024): Buffer {
+  // Loaded here, not imported: a run without --base does not pay for loading node:child_process at start-up.
+  const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
   try {
     return execFileSync('git', ['--literal-pathspecs', ...args], {
       cwd,

@@ -76,8 +76,8 @@ describe('npm pack', () => {
     const modules = new Set(Object.values(schemaIndex).flatMap((groups) => Object.values(groups).map((entry) => `dist/schemas/${entry.module}`)));
     const ruleDocs = readdirSync('rules', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `rules/${entry.name}/README.md`);
     const required = [
-      'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/stslint.js', 'bin/stslint-action.js',
-      'dist/src/cli.mjs', 'dist/src/cli.cjs', 'dist/src/compile-cache.js', 'dist/src/action.mjs', 'dist/src/parse-worker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts',
+      'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/package.json', 'bin/stslint.js', 'bin/stslint-action.js',
+      'dist/src/cli-start.cjs', 'dist/src/cli.cjs', 'dist/src/compile-cache.cjs', 'dist/src/compile-cache.js', 'dist/src/action.mjs', 'dist/src/parse-worker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts',
       'dist/schemas/index.json', 'dist/schemas/definitions.json', 'schemas/stslint-config.schema.json',
       ...modules, ...ruleDocs,
     ];
