@@ -56,7 +56,7 @@ describe.skipIf(!existsSync(corpus))('loading files in worker threads', () => {
     ];
     const progress: number[] = [];
     const serial = await summary(await loadFiles(files, { workers: 0, maxBytes: 150_000 }));
-    const threaded = await summary(await loadFiles(files, { workers: 2, maxBytes: 150_000 }, (done: number) => progress.push(done)));
+    const threaded = await summary(await loadFiles(files, { workers: 2, bytesPerWorker: 0, maxBytes: 150_000 }, (done: number) => progress.push(done)));
     expect(threaded).toEqual(serial);
     expect(serial.map((outcome) => ('path' in outcome ? outcome.path : (outcome.finding as { file: string }).file))).toEqual(files.map(({ path }) => path));
     expect(progress).toEqual(files.map((_, i) => i + 1));

@@ -19,17 +19,21 @@ export interface LoadFilesOptions extends LoadOptions {
   maxBytes?: number;
   /**
    * Worker threads to start at most, besides the main thread, which parses too (default: one per core but one).
-   * Fewer start when there are few files: see FILES_PER_WORKER. Tests set it to compare both paths.
+   * Fewer start when there are few bytes: see BYTES_PER_WORKER. Tests set both to compare the paths.
    */
   workers?: number;
+  /** Bytes of input per worker thread started (default BYTES_PER_WORKER). */
+  bytesPerWorker?: number;
 }
 
 /**
- * Files per worker thread started: a worker costs about 40 ms of CPU to start (it loads the parser), as much as
- * parsing a few small files; measured on 2 cores (BENCHMARKS.md), 8 files already pay when they are large
- * (`bulk/`: 13 files) and cost at most the start of one thread when they are small.
+ * Bytes of input per worker thread started, in bytes. Each thread compiles and warms up the parser on its own and
+ * every object it parses is copied to the main thread, which pays only on large inputs. Measured on 2 cores
+ * (`npm run bench`, BENCHMARKS.md): one worker made repositories of small files of 4, 8 and 12 MB slower or no
+ * faster (1.28 s alone against 1.52 s with it at 4 MB; 3.2 s both at 12 MB), `bulk/` (17 MB) a little faster, and
+ * 40 MB of small files 22% faster (9.1 s alone, 7.1 s with it).
  */
-const FILES_PER_WORKER = 8;
+const BYTES_PER_WORKER = 16 * 1024 * 1024;
 
 /** A batch sent to a worker holds at most this many files... */
 const BATCH_FILES = 64;
@@ -48,7 +52,7 @@ interface WorkerReply {
 
 /**
  * Read and load files; the outcomes are in the order given, and the same whichever thread loaded a file. With
- * enough files, worker threads (one per core but one, see FILES_PER_WORKER) take batches of files from a queue,
+ * enough bytes, worker threads (one per core but one, see BYTES_PER_WORKER) take batches of files from a queue,
  * largest files first, read and parse them and send back plain data; the main thread takes batches from the same
  * queue and parses them itself between the workers' replies.
  */
@@ -57,9 +61,11 @@ export async function loadFiles(
   options: LoadFilesOptions = {},
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<FileOutcome[]> {
-  const { workers = availableParallelism() - 1 } = options;
+  const { workers = availableParallelism() - 1, bytesPerWorker = BYTES_PER_WORKER } = options;
   const workerFile = workerModule() ?? '';
-  const threads = workerFile ? Math.max(0, Math.min(workers, Math.floor(files.length / FILES_PER_WORKER))) : 0;
+  const sizes = workerFile && workers > 0 ? files.map(({ path }) => sizeOf(path)) : [];
+  const bytes = sizes.reduce((sum, size) => sum + size, 0);
+  const threads = Math.max(0, Math.min(workers, files.length - 1, Math.floor(bytes / Math.max(1, bytesPerWorker))));
   const outcomes: FileOutcome[] = new Array(files.length);
   let done = 0;
   const settle = (index: number, outcome: FileOutcome) => {
@@ -70,7 +76,7 @@ export async function loadFiles(
     for (let index = 0; index < files.length; index++) settle(index, await loadOne(files[index], options));
     return outcomes;
   }
-  const queue = new BatchQueue(files, threads + 1);
+  const queue = new BatchQueue(sizes, threads + 1);
   await new Promise<void>((resolve, reject) => {
     const pool = Array.from({ length: threads }, () => new Worker(workerFile));
     let failed = false;
@@ -130,8 +136,8 @@ class BatchQueue {
   private next = 0;
   private bytesLeft: number;
 
-  constructor(files: readonly FileToLoad[], private readonly threads: number) {
-    this.queued = files.map(({ path }, index) => ({ index, size: sizeOf(path) })).sort((a, b) => b.size - a.size || a.index - b.index);
+  constructor(sizes: readonly number[], private readonly threads: number) {
+    this.queued = sizes.map((size, index) => ({ index, size })).sort((a, b) => b.size - a.size || a.index - b.index);
     this.bytesLeft = this.queued.reduce((sum, { size }) => sum + size, 0);
   }
 
