@@ -42,20 +42,23 @@ export function violationsOf(validate: Validator, resource: Resource, strict: bo
 
 /** The value without null-valued keys (Go's decoder treats `field: null` as absent); copies only what changes. */
 function withoutNulls(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
-    value.forEach((item, i) => {
-      const cleaned = withoutNulls(item);
-      if (cleaned !== item) (copy ??= [...value])[i] = cleaned;
-    });
+    for (let i = 0; i < value.length; i++) {
+      const cleaned = withoutNulls(value[i]);
+      if (cleaned !== value[i]) (copy ??= value.slice())[i] = cleaned;
+    }
     return copy ?? value;
   }
-  if (!isRecord(value)) return value;
+  // Plain loops, no entries arrays: this walks every object of every run.
+  const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(record)) {
+    const item = record[key];
     const cleaned = item === null ? undefined : withoutNulls(item);
     if (cleaned === item) continue;
-    copy ??= { ...value };
+    copy ??= { ...record };
     if (cleaned === undefined) delete copy[key];
     else copy[key] = cleaned;
   }
