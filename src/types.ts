@@ -15,7 +15,7 @@ export type ObjectPath = readonly (string | number)[];
  */
 export interface Outline {
   start: number;
-  /** Where an empty collection (`{}`, `[]`) ends; absent when the collection has entries (never read then). */
+  /** Where the node ends when it has no entries (an empty flow collection, a scalar); absent otherwise (never read then). */
   end?: number;
   /** Per entry of a mapping: the key as text (scalar keys only); absent for a list. */
   keys?: (string | undefined)[];
@@ -30,8 +30,9 @@ export interface DocumentOutline {
   /** Where the document starts: the fallback position. */
   start: number;
   /**
-   * True while `root` is not built yet (the fast loader, src/load/fast.ts): positions.ts builds it from the
-   * document's own text (from `start` on) the first time a position in it is asked for, and clears this flag.
+   * True while `root` is not built yet (the fast loader, src/load/fast.ts): positions.ts builds it from `events`
+   * (else from the document's own text, from `start` on) the first time a position in it is asked for, and clears
+   * this flag.
    */
   lazy?: boolean;
   /** While lazy: js-yaml's events of the document, from which positions.ts builds `root` (src/load/event-outline.ts). */

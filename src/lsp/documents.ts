@@ -59,7 +59,7 @@ function append(data: SourceData, piece: LoadedSource, offset: number, lines: nu
   for (const skipped of piece.skipped) data.skipped.push({ reason: skipped.reason, line: skipped.line + lines });
   data.documentCount += piece.documentCount;
   for (const { object, basePath, outline } of piece.resources) {
-    // An outline the fast loader left for later (lazy) is built from the whole text, from its moved start.
+    // An outline the fast loader left for later (lazy) keeps its piece's events, their offsets moved with the piece.
     const moved = outline.lazy ? { root: undefined, start: outline.start + offset, lazy: true, events: outline.events && { ...outline.events, shift: (outline.events.shift ?? 0) + offset } } : { root: outline.root && moveOutline(outline.root, offset), start: outline.start + offset };
     data.resources.push({ object, basePath, outline: moved });
   }
