@@ -73,10 +73,9 @@ export function packEvents(events: readonly Event[]): Int32Array {
 export function eventOutline(text: string, { tape, at, shift = 0 }: PackedEvents): Outline | undefined {
   const reader = new Reader(text, tape, shift);
   reader.at = at;
-  const root = reader.next();
-  if (root.type !== EVENT_ID.MAPPING && root.type !== EVENT_ID.SEQUENCE) return undefined;
   try {
-    return reader.collection(root);
+    const root = reader.next();
+    return root.type === EVENT_ID.MAPPING || root.type === EVENT_ID.SEQUENCE ? reader.collection(root) : undefined;
   } catch (error) {
     if (error instanceof Unsure) return undefined;
     throw error;
