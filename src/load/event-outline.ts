@@ -21,6 +21,7 @@ import { resolvePlain } from './plain-scalars.js';
 type Span = [start: number, end: number];
 
 /** js-yaml's scalar styles and collection style (SCALAR_STYLE, COLLECTION_STYLE). */
+const PLAIN = 1;
 const SINGLE_QUOTED = 2;
 const DOUBLE_QUOTED = 3;
 const LITERAL_BLOCK = 4;
@@ -167,7 +168,7 @@ class Reader {
     const { start, end } = event;
     if (start < 0) {
       if (keyEnd === undefined || flow) throw new Unsure();
-      const at = this.afterIndicator(keyEnd, ':');
+      const at = this.afterValueIndicator(keyEnd);
       return [at, at];
     }
     switch (event.style) {
@@ -182,10 +183,10 @@ class Reader {
     }
   }
 
-  /** The offset after `indicator` (skipping blanks before it) and the blanks after it. */
-  private afterIndicator(from: number, indicator: string): number {
-    let at = skipBlanks(this.text, from);
-    if (this.text[at] !== indicator) throw new Unsure();
+  /** The offset after a key's `:` (blanks before it skipped) and the blanks after it. */
+  private afterValueIndicator(keyEnd: number): number {
+    const at = skipBlanks(this.text, keyEnd);
+    if (this.text[at] !== ':') throw new Unsure();
     return skipBlanks(this.text, at + 1);
   }
 
@@ -236,8 +237,10 @@ class Reader {
     for (;;) {
       at = skipBlanks(text, at);
       if (text[at] === '\n') at++;
-      else if (text[at] === '#' && /[ \t\n]/.test(text[at - 1])) at = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
-      else break;
+      else if (text[at] === '#' && /[ \t\n]/.test(text[at - 1])) {
+        const lineEnd = text.indexOf('\n', at);
+        at = lineEnd < 0 ? text.length : lineEnd;
+      } else break;
     }
     if (text[at] !== close) throw new Unsure();
     return at + 1;
@@ -246,7 +249,7 @@ class Reader {
   /** A key as the yaml package writes it into a map's keys: String of its resolved value. */
   private keyText(event: Unpacked): string {
     if (event.style === SINGLE_QUOTED || event.style === DOUBLE_QUOTED) return quotedKey(this.text, event);
-    if (event.style !== 1) throw new Unsure();
+    if (event.style !== PLAIN) throw new Unsure();
     return plainKey(this.text.slice(event.start, event.end));
   }
 }
