@@ -197,8 +197,10 @@ function pairReports(formats: string[], outputFiles: string[], cwd: string): { f
 function refuseOverwritingInputs(reports: { outputFile?: string }[], run: LintRun, named: string[], configPath: string | undefined, cwd: string): void {
   // A report file that does not exist was not read; one that does is compared by identity (device and inode), which
   // also catches a hard link or a symbolic link to an input, with one stat per input.
-  const outputs = reports.flatMap(({ outputFile }) => (outputFile ? [{ outputFile, stats: statSync(resolve(cwd, outputFile), { throwIfNoEntry: false }) }] : []));
-  const existing = outputs.filter(({ stats }) => stats !== undefined);
+  const existing = reports.flatMap(({ outputFile }) => {
+    const identity = outputFile ? fileIdentity(resolve(cwd, outputFile)) : undefined;
+    return identity ? [{ outputFile: outputFile!, identity }] : [];
+  });
   if (existing.length === 0) return;
   const read = new Set([
     ...named.filter((path) => path !== '-').map((path) => resolve(cwd, path)),
@@ -206,15 +208,24 @@ function refuseOverwritingInputs(reports: { outputFile?: string }[], run: LintRu
     ...run.results.filter((result) => result.messages.length > 0).map((result) => result.filePath),
     ...run.index.linted.map((resource) => resource.source.path),
   ]);
-  const identities = new Set<string>();
-  for (const path of read) {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    if (stats) identities.add(`${stats.dev}:${stats.ino}`);
-  }
-  for (const { outputFile, stats } of existing) {
-    if (identities.has(`${stats!.dev}:${stats!.ino}`)) {
+  const identities = new Set([...read].map(fileIdentity));
+  for (const { outputFile, identity } of existing) {
+    if (identities.has(identity)) {
       throw new UsageError(`--output-file '${bounded(outputFile)}' is one of the files being read; the report would overwrite it`);
     }
+  }
+}
+
+/**
+ * A file's device and inode as `dev:ino`; undefined when it cannot be read as one (absent, or a path through a file:
+ * writing the report says why).
+ */
+function fileIdentity(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    return `${stats.dev}:${stats.ino}`;
+  } catch {
+    return undefined;
   }
 }
 

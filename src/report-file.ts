@@ -6,6 +6,13 @@ import { bounded } from './util/sanitize.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** Errors said in words; others keep Node's message. mkdir says EEXIST, stat ENOTDIR when a parent is a file. */
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EEXIST: 'a directory on its path is a file',
+  ENOTDIR: 'a directory on its path is a file',
+};
+
 /**
  * Write a report (`--output-file`, the Action's `sarif-file`) so that the file is never seen half-written: the
  * missing directories are created (as ESLint does), the text goes to a temporary file in the same directory, which
@@ -24,7 +31,7 @@ export async function writeReportFile(path: string, text: string): Promise<void>
     await replaceAtomically(target, text);
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    const reason = code === 'ENOSPC' ? 'no space left on the device' : message;
+    const reason = REASONS[code ?? ''] ?? message;
     throw new UsageError(`Cannot write the report to ${bounded(path)}: ${reason}`);
   }
 }

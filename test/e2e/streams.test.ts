@@ -71,6 +71,17 @@ describe.skipIf(!existsSync('/dev/full'))('a full disk (/dev/full)', () => {
   });
 });
 
+describe('an --output-file under a file', () => {
+  it('is exit 2 with one line, not an internal error', () => {
+    const dir = manyFindings(5);
+    expect(stslint(['all.yaml', '-f', 'json', '-o', 'all.yaml/report.json'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `stslint: Cannot write the report to ${join(dir, 'all.yaml/report.json')}: a directory on its path is a file\n`,
+    });
+  });
+});
+
 describe('standard input', () => {
   it.each([
     ['nothing at all', ''],
