@@ -65,8 +65,10 @@ export function namespaceProblem(namespace: unknown): string | undefined {
 export function checkLintOptions<T extends EngineOptions & { namespace?: string }>(options: T, anyVersion = false): T {
   if (!isRecord(options)) throw new UsageError(`options must be an object, got ${options === null ? 'null' : typeof options}`);
   if (options.rules !== undefined && !isRecord(options.rules)) throw new UsageError('rules: give an object of rule id → severity');
+  // Any rule stslint has may be set, also one this run leaves out (`plan` and tests run a few): as for directives.
+  const known = options.registry ? [...options.registry, ...registry] : registry;
   for (const [id, setting] of Object.entries(options.rules ?? {})) {
-    const problem = ruleSettingProblem(id, setting as RuleSetting, options.registry ?? registry);
+    const problem = ruleSettingProblem(id, setting as RuleSetting, known);
     if (problem) throw new UsageError(`rules: ${problem}`);
   }
   if (options.namespace !== undefined) {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument, visit } from 'yaml';
 import type { Io } from '../../src/cli.js';
@@ -33,6 +34,18 @@ async function run([command, ...args]: string[], stdin = '') {
 }
 
 describe('stslint plan (in-process)', () => {
+  it('reads a config that sets rules plan does not run, and still refuses a rule stslint does not have', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stslint-plan-config-'));
+    writeFileSync(join(dir, 'ok.yaml'), 'rules:\n  api-validation: warn\n');
+    writeFileSync(join(dir, 'typo.yaml'), 'rules:\n  api-validaton: warn\n');
+    expect(await run(['plan', 'web.yaml', '--config', join(dir, 'ok.yaml')])).toMatchObject({ code: 0, stderr: '' });
+    expect(await run(['plan', 'web.yaml', '--config', join(dir, 'typo.yaml')])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `stslint: ${join(dir, 'typo.yaml')}:2:3: Unknown rule 'api-validaton'; did you mean 'api-validation'? (see stslint rules)\n`,
+    });
+  });
+
   it('prints the plan as JSON, the same as YAML', async () => {
     const json = await run(['plan', 'web.yaml', '--format', 'json', '--replicas', '1', '--delete']);
     expect(json).toMatchObject({ code: 0, stderr: '' });
