@@ -44,10 +44,11 @@ export default defineRule({
       const unmet = coverage === 'none' ? unmetKeys(selector, podLabels(statefulSet)) : [];
       return unmet.length > 0 ? [{ statefulSet, unmet }] : [];
     });
-    const partly = own.filter(({ coverage }) => coverage === 'some').map(({ statefulSet }) => `StatefulSet '${statefulSet.name}'`);
+    const partly = own.filter(({ coverage }) => coverage === 'some').map(({ statefulSet }) => statefulSet);
     if (missed.length === 0 && partly.length > 0) {
-      const picked = Object.keys(selector).find((key) => unmetKeys({ [key]: selector[key] }, podLabels(governed[0])).length > 0) ?? Object.keys(selector)[0];
-      const data = { subject, selector: describeLabels(selector), statefulSets: partly.join(', ') };
+      // The key the first partly selected StatefulSet's template labels do not meet (a pod-name or pod-index label).
+      const picked = Object.keys(selector).find((key) => unmetKeys({ [key]: selector[key] }, podLabels(partly[0])).length > 0) ?? Object.keys(selector)[0];
+      const data = { subject, selector: describeLabels(selector), statefulSets: partly.map(({ name }) => `StatefulSet '${name}'`).join(', ') };
       context.report({ resource: service, path: ['spec', 'selector', picked], messageId: 'selectsSomePods', data });
       return;
     }

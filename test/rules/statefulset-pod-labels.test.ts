@@ -119,6 +119,12 @@ new RuleTester().run('statefulset-service-selector', serviceSelector, {
     },
     // A pod the StatefulSet does not have: its pods lack the label value.
     { code: web(service('statefulset.kubernetes.io/pod-name: web-3')), errors: [{ messageId: 'missesPods', message: /lack statefulset\.kubernetes\.io\/pod-name=web-3/, line: 18, column: 14, endLine: 18, endColumn: 55 }] },
+    // Two StatefulSets name the Service; the first is rejected (its selector misses its template) and is not compared:
+    // the finding is at the key the partly selected one's pods do not all have, not at the first key of the selector.
+    {
+      code: `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: broken}\nspec:\n  serviceName: web\n  selector: {matchLabels: {app: other}}\n  template:\n    metadata: {labels: {tier: db}}\n    spec:\n      containers: [{name: c, image: nginx}]\n---\n${web(service('app: web, statefulset.kubernetes.io/pod-name: web-0'))}`,
+      errors: [{ messageId: 'selectsSomePods', message: /picks pods of StatefulSet 'web' by/, line: 29, column: 24, endLine: 29, endColumn: 65 }],
+    },
     // The pod-index label, before 1.28.
     { code: web(service('apps.kubernetes.io/pod-index: "0"')), lintOptions: v127, errors: [{ messageId: 'missesPods', line: 18, column: 14, endLine: 18, endColumn: 47 }] },
   ],
