@@ -4,7 +4,7 @@
  * ValidatePositiveIntOrPercent, IsNotMoreThan100Percent; pkg/apis/policy/validation), selectors, Service ports
  * (pkg/apis/core/validation: validateServicePort, ValidatePortNumOrName) and claim resources.
  */
-import { isOnByDefault, statefulSetMaxUnavailableProblem } from '../../src/k8s/feature-gates.js';
+import { isEnabled, statefulSetMaxUnavailableProblem } from '../../src/k8s/feature-gates.js';
 import { parseQuantity } from '../../src/k8s/quantity.js';
 import { configMapKeyProblem, dnsLabelProblem, dnsSubdomainProblem, isBase64, isIpAddress, percentOf, portNameProblem, qualifiedNameProblem } from '../../src/k8s/validation.js';
 import { valueAt } from '../../src/schema/describe.js';
@@ -82,7 +82,7 @@ function checkStatefulSetStrategy(visit: Visit, spec: Record<string, unknown>): 
     return report(visit, path, 'forbidden', { what: 'rollingUpdate', reason: "is only allowed for updateStrategy type 'RollingUpdate', not 'OnDelete'" });
   }
   const value = strategy.rollingUpdate.maxUnavailable;
-  if (value === undefined || value === null || !isOnByDefault('MaxUnavailableStatefulSet', visit.version)) return;
+  if (value === undefined || value === null || !isEnabled('MaxUnavailableStatefulSet', visit.version)) return;
   const problem = statefulSetMaxUnavailableProblem(value);
   if (problem) report(visit, [...path, 'maxUnavailable'], 'forbidden', { what: `maxUnavailable ${shown(value)}`, reason: problem });
 }

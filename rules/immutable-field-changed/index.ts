@@ -1,6 +1,6 @@
 import { describeValue, displayPath } from '../../src/base/compare.js';
 import { CHECKED_KINDS, refusedChanges, statefulSetMutableFields, type RefusedChange } from '../../src/base/immutable.js';
-import { firstOrdinal } from '../../src/k8s/statefulsets.js';
+import { firstOrdinal } from '../../src/k8s/pod-template.js';
 import { defineRule } from '../../src/linter/rule.js';
 import type { MessageData, Resource } from '../../src/types.js';
 import { isRecord } from '../../src/util/guards.js';

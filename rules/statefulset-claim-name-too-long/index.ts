@@ -1,4 +1,5 @@
-import { claimTemplatesOf, highestOrdinal, isDnsLabel, isDnsSubdomain, isStatefulSet } from '../../src/k8s/statefulsets.js';
+import { claimTemplatesOf, highestOrdinal, isDnsLabel, isDnsSubdomain } from '../../src/k8s/statefulsets.js';
+import { isStatefulSet } from '../../src/k8s/kinds.js';
 import { defineRule } from '../../src/linter/rule.js';
 
 const MAX_SUBDOMAIN = 253;

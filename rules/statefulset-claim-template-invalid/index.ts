@@ -1,5 +1,6 @@
 import { parseQuantity } from '../../src/k8s/quantity.js';
-import { claimTemplatesOf, isStatefulSet, type ClaimTemplate } from '../../src/k8s/statefulsets.js';
+import { claimTemplatesOf, type ClaimTemplate } from '../../src/k8s/statefulsets.js';
+import { isStatefulSet } from '../../src/k8s/kinds.js';
 import { defineRule } from '../../src/linter/rule.js';
 import type { MessageData, ObjectPath, Resource } from '../../src/types.js';
 import { isRecord } from '../../src/util/guards.js';

@@ -1,5 +1,6 @@
 import { containersOf, podSpecOf, volumeUsesOf } from '../../src/k8s/pod-template.js';
-import { claimTemplatesOf, isStatefulSet } from '../../src/k8s/statefulsets.js';
+import { claimTemplatesOf } from '../../src/k8s/statefulsets.js';
+import { isStatefulSet } from '../../src/k8s/kinds.js';
 import { defineRule } from '../../src/linter/rule.js';
 
 export default defineRule({

@@ -1,4 +1,5 @@
-import { highestOrdinal, isStatefulSet } from '../../src/k8s/statefulsets.js';
+import { highestOrdinal } from '../../src/k8s/statefulsets.js';
+import { isStatefulSet } from '../../src/k8s/kinds.js';
 import { defineRule } from '../../src/linter/rule.js';
 
 /** Label values are at most 63 characters. */

@@ -1,8 +1,6 @@
-import { podSpecOf } from '../../src/k8s/pod-template.js';
-import { isEnabled } from '../../src/k8s/feature-gates.js';
+import { podSpecOf, startOrdinal } from '../../src/k8s/pod-template.js';
 import { normalizeVersion } from '../../src/k8s/api-versions.js';
 import { describeReplicas, replicaCount } from '../../src/k8s/replicas.js';
-import { firstOrdinal } from '../../src/k8s/statefulsets.js';
 import { defineRule } from '../../src/linter/rule.js';
 import { isCount, isRecord } from '../../src/util/guards.js';
 
@@ -25,9 +23,7 @@ export default defineRule({
     const partition = rollingUpdate.partition;
     const count = replicaCount(resource, context.index);
     if (!isCount(partition) || !count || count.max === 0 || partition < count.max) return;
-    // The API server of a version without StatefulSetStartOrdinal on drops spec.ordinals: the pods start at 0.
-    const version = normalizeVersion(context.kubernetesVersion);
-    const start = !version || isEnabled('StatefulSetStartOrdinal', version) ? firstOrdinal(resource) : 0;
+    const start = startOrdinal(resource, normalizeVersion(context.kubernetesVersion));
     context.report({
       path: ['spec', 'updateStrategy', 'rollingUpdate', 'partition'],
       messageId: 'noPodUpdated',

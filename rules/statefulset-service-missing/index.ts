@@ -1,4 +1,5 @@
-import { governingServiceOf, isCoreService, isStatefulSet, serviceNameOf } from '../../src/k8s/statefulsets.js';
+import { governingServiceOf, isCoreService, serviceNameOf } from '../../src/k8s/statefulsets.js';
+import { isStatefulSet } from '../../src/k8s/kinds.js';
 import { defineRule } from '../../src/linter/rule.js';
 
 const UNDECLARED = "StatefulSet '{{name}}' names Service '{{service}}', which is not declared in namespace '{{namespace}}': its pods get no per-pod DNS records";

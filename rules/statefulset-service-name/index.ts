@@ -1,5 +1,6 @@
 import { compareVersions, normalizeVersion } from '../../src/k8s/api-versions.js';
-import { isDnsLabel, isStatefulSet } from '../../src/k8s/statefulsets.js';
+import { isDnsLabel } from '../../src/k8s/statefulsets.js';
+import { isStatefulSet } from '../../src/k8s/kinds.js';
 import { defineRule } from '../../src/linter/rule.js';
 import { isRecord } from '../../src/util/guards.js';
 

@@ -1,6 +1,6 @@
 import { containersOf, isLongRunning, podSpecOf, type ContainerAt } from '../../src/k8s/pod-template.js';
 import { keepsData, systemOf, type StatefulSystem } from '../../src/k8s/stateful-systems.js';
-import { isStatefulSet } from '../../src/k8s/statefulsets.js';
+import { isStatefulSet } from '../../src/k8s/kinds.js';
 import { defineRule } from '../../src/linter/rule.js';
 import { isRecord } from '../../src/util/guards.js';
 import type { ObjectPath } from '../../src/types.js';

@@ -1,5 +1,6 @@
 import { containersOf, podSpecOf, podVolumeNames, POD_SPEC_KINDS, volumeUsesOf, type ContainerAt } from '../../src/k8s/pod-template.js';
-import { claimTemplatesOf, isStatefulSet } from '../../src/k8s/statefulsets.js';
+import { claimTemplatesOf } from '../../src/k8s/statefulsets.js';
+import { isStatefulSet } from '../../src/k8s/kinds.js';
 import { defineRule } from '../../src/linter/rule.js';
 
 const POD_REJECTED = "the API server accepts StatefulSet '{{name}}', but rejects every pod it creates";

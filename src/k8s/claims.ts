@@ -2,7 +2,8 @@ import { podSpecOf } from './pod-template.js';
 import type { ResourceIndex } from './resource-index.js';
 import { replicaCount, type ReplicaCount } from './replicas.js';
 import { isCount, isRecord } from '../util/guards.js';
-import { claimTemplatesOf, isStatefulSet } from './statefulsets.js';
+import { claimTemplatesOf } from './statefulsets.js';
+import { isStatefulSet } from './kinds.js';
 import type { ObjectPath, Resource } from '../types.js';
 
 /** A pod template volume backed by a PersistentVolumeClaim (`persistentVolumeClaim.claimName`). */

@@ -19,7 +19,7 @@
  * never). What the API server assigns rather than defaults
  * (cluster IPs, node ports, a Job's selector) is not here: see src/base/compare.ts.
  */
-import { isOnByDefault } from './feature-gates.js';
+import { isEnabled } from './feature-gates.js';
 import { isRecord } from '../util/guards.js';
 
 type Obj = Record<string, unknown>;
@@ -81,7 +81,7 @@ function statefulSet(spec: Obj, version: string): void {
   }
   if (strategy.type === 'RollingUpdate' && isRecord(strategy.rollingUpdate)) {
     setMissing(strategy.rollingUpdate, { partition: 0 });
-    if (isOnByDefault('MaxUnavailableStatefulSet', version)) setMissing(strategy.rollingUpdate, { maxUnavailable: 1 });
+    if (isEnabled('MaxUnavailableStatefulSet', version)) setMissing(strategy.rollingUpdate, { maxUnavailable: 1 });
   }
   setMissing(child(spec, 'persistentVolumeClaimRetentionPolicy'), { whenDeleted: 'Retain', whenScaled: 'Retain' });
   podTemplate(spec.template);
@@ -120,7 +120,7 @@ function jobSpec(spec: Obj, version: string): void {
     suspend: false,
     manualSelector: false,
   });
-  if (isOnByDefault('JobPodReplacementPolicy', version)) setMissing(spec, { podReplacementPolicy: isAbsent(spec.podFailurePolicy) ? 'TerminatingOrFailed' : 'Failed' });
+  if (isEnabled('JobPodReplacementPolicy', version)) setMissing(spec, { podReplacementPolicy: isAbsent(spec.podFailurePolicy) ? 'TerminatingOrFailed' : 'Failed' });
   const rules = isRecord(spec.podFailurePolicy) ? spec.podFailurePolicy.rules : undefined;
   for (const rule of Array.isArray(rules) ? rules.filter(isRecord) : []) {
     if (Array.isArray(rule.onPodConditions)) rule.onPodConditions.filter(isRecord).forEach((pattern) => setMissing(pattern, { status: 'True' }));

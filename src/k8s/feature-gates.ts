@@ -12,8 +12,6 @@
  * pod-index label only with PodIndexLabel) and stateful_set_control.go (maxUnavailable only with its gate).
  */
 import { compareVersions } from './api-versions.js';
-import { scaledValue } from './int-or-percent.js';
-import { isRecord } from '../util/guards.js';
 
 export type GateStage = 'alpha' | 'beta' | 'ga';
 
@@ -53,15 +51,13 @@ export function gateAt(gate: GateName, version: string): GateStep | undefined {
   return steps.filter((step) => compareVersions(version, step.version) >= 0).at(-1);
 }
 
-/** True when a cluster of Kubernetes `version` (MAJOR.MINOR) has `gate` on unless its administrators change it. */
-export function isOnByDefault(gate: GateName, version: string): boolean {
-  return gateAt(gate, version)?.onByDefault ?? false;
-}
-
 /** Gates a cluster's administrators turn on or off (the `--feature-gates` of kube-apiserver and kube-controller-manager). */
 export type GateSettings = Partial<Record<GateName, boolean>>;
 
-/** Whether `gate` is on in a cluster of `version` with `settings`: off in a release without the gate, else as set, else its default. */
+/**
+ * Whether `gate` is on in a cluster of `version` (MAJOR.MINOR) with `settings`: off in a release without the gate,
+ * else as set, else its default (no settings: on unless the cluster's administrators turn it off).
+ */
 export function isEnabled(gate: GateName, version: string, settings: GateSettings = {}): boolean {
   const step = gateAt(gate, version);
   return step !== undefined && (settings[gate] ?? step.onByDefault);
@@ -71,23 +67,6 @@ export function isEnabled(gate: GateName, version: string, settings: GateSetting
 export function releaseAt(gate: GateName, stage: GateStage): string | undefined {
   const steps: readonly GateStep[] = FEATURE_GATES[gate];
   return steps.find((step) => step.stage === stage)?.version;
-}
-
-/**
- * How many pods of a StatefulSet's rolling update the controller takes down at once in Kubernetes `version`
- * (MAJOR.MINOR) with the gates' defaults: 1 while MaxUnavailableStatefulSet is off (the API server drops the field);
- * with it on, `maxUnavailable` (default 1) of `replicas`, a percentage rounded down, and never less than 1
- * (getStatefulSetMaxUnavailable, pkg/controller/statefulset/stateful_set_utils.go). `strategy` is
- * spec.updateStrategy as written; undefined for an OnDelete strategy or a value the API server refuses (0, over
- * 100%, not an int or percent).
- */
-export function effectiveMaxUnavailable(strategy: unknown, replicas: number, version: string): number | undefined {
-  const rollingUpdate = isRecord(strategy) ? strategy.rollingUpdate : undefined;
-  if (isRecord(strategy) && strategy.type !== undefined && strategy.type !== null && strategy.type !== 'RollingUpdate') return undefined;
-  if (!isOnByDefault('MaxUnavailableStatefulSet', version)) return 1;
-  const value = isRecord(rollingUpdate) && rollingUpdate.maxUnavailable !== undefined && rollingUpdate.maxUnavailable !== null ? rollingUpdate.maxUnavailable : 1;
-  if (statefulSetMaxUnavailableProblem(value)) return undefined;
-  return Math.max(1, scaledValue(value, replicas, false) ?? 1);
 }
 
 /**

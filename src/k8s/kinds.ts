@@ -1,3 +1,5 @@
+import type { Resource } from '../types.js';
+
 /** Built-in kinds that are not namespaced: their namespace is '' whatever metadata.namespace says. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'APIService',
@@ -31,3 +33,8 @@ export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
   'ReplicaSet',
   'StatefulSet',
 ]);
+
+/** An apps/v1 (or older apps/*) StatefulSet, not a custom resource sharing the kind name. */
+export function isStatefulSet(resource: Resource): boolean {
+  return resource.kind === 'StatefulSet' && resource.group === 'apps';
+}

@@ -1,5 +1,5 @@
-import { isOnByDefault } from './feature-gates.js';
-import { isRecord } from '../util/guards.js';
+import { isEnabled, type GateSettings } from './feature-gates.js';
+import { isCount, isRecord } from '../util/guards.js';
 import type { ObjectPath, Resource } from '../types.js';
 
 /** Where each built-in kind keeps its pod spec, and the API groups that kind belongs to. */
@@ -133,7 +133,7 @@ export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 
 /** The controller label keys a StatefulSet's pods carry in Kubernetes `version` (MAJOR.MINOR; undefined: the newest). */
 export function controllerLabelKeys(version: string | undefined): string[] {
-  return version === undefined || isOnByDefault('PodIndexLabel', version) ? [POD_NAME_LABEL, POD_INDEX_LABEL] : [POD_NAME_LABEL];
+  return version === undefined || isEnabled('PodIndexLabel', version) ? [POD_NAME_LABEL, POD_INDEX_LABEL] : [POD_NAME_LABEL];
 }
 
 /**
@@ -147,8 +147,7 @@ export function controllerLabelKeys(version: string | undefined): string[] {
  */
 export function statefulSetPodLabelSets(statefulSet: Resource, templateLabels: Readonly<Record<string, unknown>> | undefined, version: string | undefined, mentioned: Iterable<unknown>): Record<string, unknown>[] {
   const spec = isRecord(statefulSet.object.spec) ? statefulSet.object.spec : {};
-  const written = isRecord(spec.ordinals) ? spec.ordinals.start : undefined;
-  const start = typeof written === 'number' && Number.isSafeInteger(written) && written >= 0 && (version === undefined || isOnByDefault('StatefulSetStartOrdinal', version)) ? written : 0;
+  const start = startOrdinal(statefulSet, version);
   const replicas = typeof spec.replicas === 'number' && Number.isSafeInteger(spec.replicas) && spec.replicas >= 0 ? Math.max(1, spec.replicas) : Infinity;
   const has = (ordinal: number) => ordinal >= start && ordinal < start + replicas;
   const named = new Set<number>();
@@ -167,4 +166,19 @@ export function statefulSetPodLabelSets(statefulSet: Resource, templateLabels: R
     if (keys.includes(POD_INDEX_LABEL)) labels[POD_INDEX_LABEL] = String(ordinal);
     return labels;
   });
+}
+
+/** The ordinal of the first pod: spec.ordinals.start when it is a whole number, else its default 0. */
+export function firstOrdinal(statefulSet: Resource): number {
+  const ordinals = statefulSet.object.spec?.ordinals;
+  return isRecord(ordinals) && isCount(ordinals.start) ? ordinals.start : 0;
+}
+
+/**
+ * The ordinal of the first pod in a cluster of Kubernetes `version` (MAJOR.MINOR; undefined: the newest) with gate
+ * `settings`: firstOrdinal where StatefulSetStartOrdinal is on, else 0 (the API server drops spec.ordinals while
+ * the gate is off: dropStatefulSetDisabledFields, pkg/registry/apps/statefulset/strategy.go).
+ */
+export function startOrdinal(statefulSet: Resource, version: string | undefined, settings?: GateSettings): number {
+  return version === undefined || isEnabled('StatefulSetStartOrdinal', version, settings) ? firstOrdinal(statefulSet) : 0;
 }

@@ -1,4 +1,4 @@
-import { WORKLOAD_KINDS } from './kinds.js';
+import { isStatefulSet, WORKLOAD_KINDS } from './kinds.js';
 import { controllerLabelKeys, statefulSetPodLabelSets } from './pod-template.js';
 import { expressionsOf, matchLabelsOf, mapSelects, selects, type LabelSelector, type Labels } from './selectors.js';
 import { isRecord } from '../util/guards.js';
@@ -333,10 +333,6 @@ export function scaleTargetRefOf(resource: Resource): { kind: string; name: stri
   if (!isRecord(ref)) return undefined;
   const kind = ref.kind ?? (resource.kind === 'ScaledObject' && resource.group === 'keda.sh' ? 'Deployment' : undefined);
   return typeof kind === 'string' && kind !== '' && typeof ref.name === 'string' && ref.name !== '' ? { kind, name: ref.name } : undefined;
-}
-
-function isStatefulSet(resource: Resource): boolean {
-  return resource.kind === 'StatefulSet' && resource.group === 'apps';
 }
 
 /** Every value a label selector names (matchLabels values, requirement values). */

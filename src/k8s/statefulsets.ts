@@ -1,3 +1,4 @@
+import { isStatefulSet } from './kinds.js';
 import type { ResourceIndex } from './resource-index.js';
 import { isCount, isRecord } from '../util/guards.js';
 import type { ObjectPath, Resource } from '../types.js';
@@ -13,11 +14,6 @@ export function isDnsLabel(name: string): boolean {
 
 export function isDnsSubdomain(name: string): boolean {
   return name.length <= 253 && DNS_SUBDOMAIN.test(name);
-}
-
-/** An apps/v1 (or older apps/*) StatefulSet, not a custom resource sharing the kind name. */
-export function isStatefulSet(resource: Resource): boolean {
-  return resource.kind === 'StatefulSet' && resource.group === 'apps';
 }
 
 /** A core v1 Service, not a Knative or other custom `Service`. */
@@ -83,12 +79,6 @@ export function claimTemplatesOf(statefulSet: Resource): ClaimTemplate[] {
     const path = ['spec', 'volumeClaimTemplates', position];
     return [{ template, path, name: typeof name === 'string' && name !== '' ? name : undefined }];
   });
-}
-
-/** The ordinal of the first pod: spec.ordinals.start when it is a whole number, else its default 0. */
-export function firstOrdinal(statefulSet: Resource): number {
-  const ordinals = statefulSet.object.spec?.ordinals;
-  return isRecord(ordinals) && isCount(ordinals.start) ? ordinals.start : 0;
 }
 
 /**

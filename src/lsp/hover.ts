@@ -1,5 +1,5 @@
 import type { Hover, Position } from 'vscode-languageserver/node';
-import { isStatefulSet } from '../k8s/statefulsets.js';
+import { isStatefulSet } from '../k8s/kinds.js';
 import { rangeOf } from '../load/positions.js';
 import { planStatefulSet } from '../plan/model.js';
 import type { StatefulSetPlan } from '../plan/types.js';

@@ -10,8 +10,8 @@ import { isStorageGrowth, refusedChanges } from '../base/immutable.js';
 import type { ResourceIndex } from '../k8s/resource-index.js';
 import { rangeOf } from '../load/positions.js';
 import type { Resource } from '../types.js';
-import { firstOrdinal } from '../k8s/statefulsets.js';
-import { isEnabled, type GateSettings } from '../k8s/feature-gates.js';
+import { startOrdinal } from '../k8s/pod-template.js';
+import type { GateSettings } from '../k8s/feature-gates.js';
 import { isCount, isRecord } from '../util/guards.js';
 import { lifecycle } from './lifecycle.js';
 import { claimTemplates } from './model.js';
@@ -96,8 +96,7 @@ function storageGrowths(base: Resource, current: Resource, refused: Difference[]
 /** The ordinals of the pods the base runs: from spec.ordinals.start where the target version keeps it, else 0. */
 function basePods(base: Resource, options: ChangeOptions): number[] {
   const replicas = base.object.spec?.replicas;
-  const first = isEnabled('StatefulSetStartOrdinal', options.kubernetesVersion, options.featureGates) ? firstOrdinal(base) : 0;
-  return ordinalRange(first, isCount(replicas) ? replicas : 1);
+  return ordinalRange(startOrdinal(base, options.kubernetesVersion, options.featureGates), isCount(replicas) ? replicas : 1);
 }
 
 /**

@@ -12,9 +12,8 @@ import {
   MAX_LISTED_PODS,
   ordinalRange,
   podName,
-  POD_INDEX_LABEL,
-  POD_NAME_LABEL,
 } from './names.js';
+import { POD_INDEX_LABEL, POD_NAME_LABEL } from '../k8s/pod-template.js';
 import type {
   AutoscalerPlan,
   ClaimTemplate,

@@ -3,9 +3,6 @@
  * getPodName, getPersistentVolumeClaimName, updateIdentity).
  */
 
-export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
-export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
-
 /** More pods than this are not listed one by one: the plan says so in a note. */
 export const MAX_LISTED_PODS = 10_000;
 

@@ -2,7 +2,7 @@ import { rules as registry } from '../../rules/index.js';
 import { lintSources, type LintOptions, type SourceInput } from '../lint.js';
 import type { LintRun } from '../linter/linter.js';
 import { isLiveObject } from '../base/compare.js';
-import { isStatefulSet } from '../k8s/statefulsets.js';
+import { isStatefulSet } from '../k8s/kinds.js';
 import type { Resource } from '../types.js';
 import type { AnyRule } from '../linter/rule.js';
 import { changeOf, deletedChange } from './change.js';

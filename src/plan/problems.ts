@@ -1,5 +1,6 @@
 import type { LintRun } from '../linter/linter.js';
-import { isCoreService, isStatefulSet, statefulSetsGovernedBy } from '../k8s/statefulsets.js';
+import { isCoreService, statefulSetsGovernedBy } from '../k8s/statefulsets.js';
+import { isStatefulSet } from '../k8s/kinds.js';
 import type { Finding, Resource } from '../types.js';
 import type { PlanProblem } from './types.js';
 

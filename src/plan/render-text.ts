@@ -1,7 +1,8 @@
 import { relative } from 'node:path';
 import { oneLine } from '../util/sanitize.js';
 import { isRecord } from '../util/guards.js';
-import { podName, POD_INDEX_LABEL, POD_NAME_LABEL } from './names.js';
+import { POD_INDEX_LABEL, POD_NAME_LABEL } from '../k8s/pod-template.js';
+import { podName } from './names.js';
 import { allProblems } from './plan.js';
 import { describeValue } from '../base/compare.js';
 import type { ClaimChange, Plan, PlanProblem, ScaleStep, StatefulSetChange, StatefulSetPlan, StorageClassPlan } from './types.js';

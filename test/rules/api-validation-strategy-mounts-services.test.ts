@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/api-validation/index.js';
-import { effectiveMaxUnavailable, isOnByDefault, statefulSetMaxUnavailableProblem } from '../../src/k8s/feature-gates.js';
+import { isEnabled, statefulSetMaxUnavailableProblem } from '../../src/k8s/feature-gates.js';
 import { RuleTester } from '../../src/linter/rule-tester.js';
 import { descendingPathProblem } from '../../src/k8s/validation.js';
 
@@ -180,9 +180,9 @@ new RuleTester().run('api-validation', rule, {
 
 describe('MaxUnavailableStatefulSet', () => {
   it('is off by default in every bundled version (beta and off in 1.35 and 1.36, per the v1.36.3 table)', () => {
-    expect(['1.24', '1.34', '1.35', '1.36'].map((version) => isOnByDefault('MaxUnavailableStatefulSet', version))).toEqual([false, false, false, false]);
-    expect(isOnByDefault('PodIndexLabel', '1.27')).toBe(false);
-    expect(isOnByDefault('PodIndexLabel', '1.28')).toBe(true);
+    expect(['1.24', '1.34', '1.35', '1.36'].map((version) => isEnabled('MaxUnavailableStatefulSet', version))).toEqual([false, false, false, false]);
+    expect(isEnabled('PodIndexLabel', '1.27')).toBe(false);
+    expect(isEnabled('PodIndexLabel', '1.28')).toBe(true);
   });
 
   it('refuses 0, over 100% and what is not an int or percent where the gate is on (validateRollingUpdateStatefulSet)', () => {
@@ -198,10 +198,6 @@ describe('MaxUnavailableStatefulSet', () => {
     expect([1, 5, '1%', '100%'].map(statefulSetMaxUnavailableProblem)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
-  it('gives the pods a rolling update takes down at once: 1 while the gate is off, whatever is written', () => {
-    expect(effectiveMaxUnavailable({ rollingUpdate: { maxUnavailable: 2 } }, 4, '1.36')).toBe(1);
-    expect(effectiveMaxUnavailable({ type: 'OnDelete' }, 4, '1.36')).toBeUndefined();
-  });
 });
 
 describe('descendingPathProblem', () => {
