@@ -1,6 +1,5 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { rules as registry } from '../rules/index.js';
 import { formatResults } from './formatters/index.js';
 import { pathFromCwd } from './formatters/paths.js';
 import { lintFiles } from './lint.js';
@@ -41,8 +40,7 @@ export async function runAction(env: NodeJS.ProcessEnv, stdout: (text: string) =
     const log = { stderr: stdout, cwd: workspace };
     reportNotes(run, resolved.config?.path, false, log);
     const exceeded = tooManyWarnings(run.results, resolved.maxWarnings);
-    const rulesMeta = Object.fromEntries(registry.map((r) => [r.meta.id, r.meta]));
-    const context = { cwd: workspace, color: false, rulesMeta, maxWarningsExceeded: exceeded };
+    const context = { cwd: workspace, color: false, maxWarningsExceeded: exceeded };
     stdout(await formatResults('stylish', run.results, context));
     stdout(await formatResults(input('format') || 'github', run.results, context));
     if (input('sarif-file')) await writeReportFile(resolve(workspace, input('sarif-file')), await formatResults('sarif', run.results, context));

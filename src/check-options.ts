@@ -16,7 +16,7 @@ import { closestName } from './util/names.js';
 import { bounded } from './util/sanitize.js';
 
 /** The severities a rule takes, as ESLint writes them. */
-const SEVERITIES: readonly unknown[] = ['off', 'warn', 'warning', 'error', 0, 1, 2];
+export const SEVERITIES: readonly unknown[] = ['off', 'warn', 'warning', 'error', 0, 1, 2];
 
 /** Why `id` is not a rule of `rules`: it names the closest rule id when there is one. */
 export function unknownRule(id: string, rules: readonly AnyRule[] = registry): string {

@@ -143,10 +143,9 @@ async function lint(args: string[], io: Io): Promise<number> {
 
   // Only a report on standard output is colored: io.isTTY is read for it alone (reading it sets up the stream).
   const color = () => (values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR)));
-  const rulesMeta = Object.fromEntries(registry.map((rule) => [rule.meta.id, rule.meta]));
   refuseOverwritingInputs(reports, run, [...positionals, ...(values.context ?? []), ...(values['base-files'] ?? [])], config?.path, io.cwd);
   for (const { format, outputFile } of reports) {
-    const text = await formatResults(format, results, { cwd: io.cwd, color: !outputFile && color(), rulesMeta, maxWarningsExceeded: exceeded });
+    const text = await formatResults(format, results, { cwd: io.cwd, color: !outputFile && color(), maxWarningsExceeded: exceeded });
     if (outputFile) await writeReportFile(resolve(io.cwd, outputFile), text);
     else io.stdout(text);
   }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { rules } from '../rules/index.js';
-import { namespaceProblem, ruleSettingProblem, unknownRule, versionProblem } from './check-options.js';
+import { namespaceProblem, ruleSettingProblem, SEVERITIES, unknownRule, versionProblem } from './check-options.js';
 import type { RuleSetting } from './linter/linter.js';
 import { severityLabel } from './linter/rule.js';
 import { newAjv } from './schema/ajv.js';
@@ -194,7 +194,6 @@ function configValidator(): Validator {
   return validator;
 }
 
-const SEVERITIES = ['off', 'warn', 'warning', 'error', 0, 1, 2];
 /** The only settings of a rule whose findings are fatal: they are errors whatever the settings say. */
 const FATAL_SEVERITIES = ['error', 2];
 

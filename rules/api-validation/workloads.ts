@@ -152,7 +152,8 @@ function checkStorageClass(visit: Visit, object: Record<string, unknown>): void 
  * A Service (validateService): ports, required unless it is headless or an ExternalName Service; an ExternalName
  * Service names its externalName (a DNS-1123 subdomain, a trailing dot allowed) and sets no cluster IP, IP families
  * or IP family policy; NodePort and LoadBalancer Services are not headless; nodePort only for NodePort and
- * LoadBalancer Services, unique per protocol, and externalTrafficPolicy likewise; its selector is a map of labels.
+ * LoadBalancer Services, unique per protocol; externalTrafficPolicy only for Services reachable from outside
+ * (NodePort, LoadBalancer, ClusterIP with externalIPs); its selector is a map of labels.
  */
 function checkService(visit: Visit, spec: Record<string, unknown>): void {
   const type = typeof spec.type === 'string' && spec.type !== '' ? spec.type : 'ClusterIP';

@@ -56,7 +56,7 @@ export async function formatResults(name: string, results: LintResult[], given: 
   if (typeof name !== 'string') throw new UsageError(`formatResults expects a format name (a string), got ${describeValue(name)}`);
   if (!Array.isArray(results)) throw new UsageError(`formatResults expects the results as an array (LintRun.results), got ${describeValue(results)}`);
   const set = Object.fromEntries(Object.entries(given ?? {}).filter(([, value]) => value !== undefined));
-  const context: FormatterContext = { cwd: process.cwd(), color: false, rulesMeta: defaultRulesMeta(), ...set };
+  const context: FormatterContext = { cwd: process.cwd(), color: false, ...set, rulesMeta: (set.rulesMeta as FormatterContext['rulesMeta'] | undefined) ?? defaultRulesMeta() };
   const builtIn = BUILT_IN.get(name);
   const output = builtIn ? builtIn(results, context) : await runEslintFormatter(name, results, context);
   return output === '' || output.endsWith('\n') ? output : `${output}\n`;

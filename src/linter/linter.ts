@@ -107,7 +107,10 @@ interface CheckInputs {
   suppressionSources: readonly LoadedSource[];
 }
 
-/** lintLoaded once the index is built: `loaded` are the run's sources (linted and context), in the index's order. */
+/**
+ * lintLoaded once the index is built: `loaded` are the sources whose findings of loading are reported and whose
+ * objects the rules visit (lintLoaded: linted and context; lintIndexed: the linted ones), in the index's order.
+ */
 function check(loaded: readonly LoadedSource[], index: ResourceIndex, options: EngineOptions, inputs: CheckInputs): LintRun {
   const { readFindings, base } = inputs;
   const rules = options.registry ?? registry;

@@ -14,7 +14,8 @@ export interface FileToLoad {
 /** A file loaded, or the finding saying why it could not be read (with whether the file was context only). */
 export type FileOutcome = { loaded: LoadedSource } | { finding: Finding; contextOnly: boolean };
 
-export interface LoadFilesOptions extends LoadOptions {
+/** `loader` is not taken here: STSLINT_LOADER=reference chooses the path for the threads too (resource.ts). */
+export interface LoadFilesOptions extends Omit<LoadOptions, 'loader' | 'contextOnly'> {
   /** Files larger than this many bytes are refused with a finding. */
   maxBytes?: number;
   /**

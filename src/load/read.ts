@@ -45,7 +45,7 @@ export async function readManifest(path: string, maxBytes = DEFAULT_MAX_FILE_BYT
  * `readManifest` gives for a regular file within `maxBytes`; undefined for anything else (a directory, a special or
  * too large file, a file that cannot be opened or read), which `readManifest` then explains.
  */
-export function readManifestSync(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadResult | undefined {
+function readManifestSync(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadResult | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
