@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+import { jsYamlState } from './js-yaml-state.mjs';
 
 const common = {
   bundle: true,
@@ -18,6 +19,8 @@ const common = {
   target: 'node20',
   external: ['ajv'],
   logLevel: 'warning',
+  // js-yaml's parser with one hidden class for its state (scripts/js-yaml-state.mjs).
+  plugins: [jsYamlState],
 };
 
 await build({
@@ -60,7 +63,7 @@ await build({
   entryPoints: ['dist/src/cli.js'],
   outfile: 'dist/src/cli.cjs',
   format: 'cjs',
-  plugins: [lazyBuiltins],
+  plugins: [lazyBuiltins, jsYamlState],
   // import.meta.url of every bundled module is the bundle's own file, beside dist/src/cli.js.
   define: { 'import.meta.url': '__stslintUrl' },
   banner: { js: "const __stslintUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { jsYamlState } from './js-yaml-state.mjs';
 import { tscModules } from './standalone.mjs';
 
 const OUT = 'dist/sea';
@@ -40,7 +41,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   inject: ['scripts/embedded-sea.mjs'],
-  plugins: [tscModules],
+  plugins: [tscModules, jsYamlState],
   // import.meta.url is the executable's own file: stslint finds no parse worker beside it and parses in one thread.
   define: { 'import.meta.url': '__stslintUrl' },
   banner: { js: "const __stslintUrl = require('node:url').pathToFileURL(process.execPath).href;" },

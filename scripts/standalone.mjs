@@ -11,6 +11,7 @@
 // Run by `npm run build` after tsc, schemas/compile.mjs and scripts/bundle.mjs (it bundles their output);
 // `--out DIR` writes DIR instead (the test that compares a fresh build with the committed files).
 import { build } from 'esbuild';
+import { jsYamlState } from './js-yaml-state.mjs';
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +47,8 @@ async function buildStandalone(out) {
     // ajv and yaml are CommonJS and call require() for Node's modules: give the ES module bundle a require.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
+    // js-yaml's parser with one hidden class for its state (scripts/js-yaml-state.mjs).
+    plugins: [jsYamlState],
   };
   await build({
     ...options,
@@ -54,7 +57,7 @@ async function buildStandalone(out) {
       { in: 'bin/stslint-action.js', out: 'action' },
     ],
     inject: ['scripts/embedded-ajv.mjs'],
-    plugins: [tscModules],
+    plugins: [tscModules, jsYamlState],
   });
   // The worker parses only: it needs no ajv.
   await build({ ...options, entryPoints: [{ in: 'dist/src/load/parse-worker.js', out: 'parse-worker' }] });
