@@ -198,7 +198,8 @@ function checkEach(rule: AnyRule, targets: readonly Resource[], context: Checkin
   const record = (resource: Resource) => context.observed.add(resource);
   for (const resource of targets) {
     context.visiting = resource;
-    context.observed = new Set();
+    // Without observing, nothing is recorded: the context's empty set stays (no set per object and rule).
+    if (observe) context.observed = new Set();
     try {
       if (observe) context.index.observe(record, () => rule.check!(resource, context));
       else rule.check!(resource, context);

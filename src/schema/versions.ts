@@ -3,6 +3,7 @@ import { compareVersions } from '../k8s/api-versions.js';
 import { loadIndex } from './bundle.js';
 
 const bundledFor = new Map<string, string>();
+const newerFor = new Map<string, string | null>();
 
 /** The Kubernetes versions whose schemas are bundled, oldest first ('1.25', ..., '1.36'). */
 export function bundledVersions(): string[] {
@@ -43,8 +44,13 @@ export function bundledVersion(kubernetesVersion: string): string {
  * older one's schemas.
  */
 export function newerBundledVersion(kubernetesVersion: string): string | undefined {
-  const bundled = bundledVersion(kubernetesVersion);
-  const minor = kubernetesVersion.trim().replace(/^v/, '').split('.').slice(0, 2).join('.');
-  if (compareVersions(bundled, minor) >= 0) return undefined;
-  return bundledVersions().find((version) => compareVersions(version, minor) > 0);
+  // Asked once per object validated: remembered per target (null for none).
+  let newer = newerFor.get(kubernetesVersion);
+  if (newer === undefined) {
+    const bundled = bundledVersion(kubernetesVersion);
+    const minor = kubernetesVersion.trim().replace(/^v/, '').split('.').slice(0, 2).join('.');
+    newer = compareVersions(bundled, minor) >= 0 ? null : (bundledVersions().find((version) => compareVersions(version, minor) > 0) ?? null);
+    newerFor.set(kubernetesVersion, newer);
+  }
+  return newer ?? undefined;
 }
