@@ -30,11 +30,11 @@ export interface LoadFilesOptions extends Omit<LoadOptions, 'loader' | 'contextO
 /**
  * Bytes of input per worker thread started, in bytes. Each thread compiles and warms up the parser on its own and
  * every object it parses is copied to the main thread, which pays only on large inputs. Measured on 2 cores
- * (`npm run bench`, BENCHMARKS.md): one worker made repositories of small files of 4, 8 and 12 MB slower or no
- * faster (1.28 s alone against 1.52 s with it at 4 MB; 3.2 s both at 12 MB), `bulk/` (17 MB) a little faster, and
- * 40 MB of small files 22% faster (9.1 s alone, 7.1 s with it).
+ * (`npm run bench`, BENCHMARKS.md) with the bundles' js-yaml (scripts/js-yaml-state.mjs): one worker made `bulk/`
+ * (17 MB, large documents) slower (1.60 s alone against 1.71 s with it, best of 4) and 40 MB of small files faster
+ * (5.91 s alone, 5.46 s with it); before that change, 4 MB of small files took 1.52 s with a worker and 1.28 s without.
  */
-const BYTES_PER_WORKER = 16 * 1024 * 1024;
+const BYTES_PER_WORKER = 32 * 1024 * 1024;
 
 /** A batch sent to a worker holds at most this many files... */
 const BATCH_FILES = 64;
