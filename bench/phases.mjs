@@ -4,13 +4,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { LineCounter, Parser, parseAllDocuments } from 'yaml';
 import { manifestFiles } from './lib.mjs';
 
-// stslint's own loader as built (npm run build): both paths of src/load/source.ts, every loaded source kept.
-const BUILT_SOURCE = new URL('../dist/src/load/source.js', import.meta.url);
+// stslint's own loader as built (npm run build): both paths of src/load/source.ts, every loaded source kept. From
+// the build at STSLINT_BUILD when set (bench/run.mjs: its modules copy, whose js-yaml is the bundles'), else this
+// repository's dist/.
+const BUILT_SOURCE = process.env.STSLINT_BUILD
+  ? pathToFileURL(join(process.env.STSLINT_BUILD, 'dist/src/load/source.js'))
+  : new URL('../dist/src/load/source.js', import.meta.url);
 const { loadSource } = existsSync(BUILT_SOURCE) ? await import(BUILT_SOURCE.href) : {};
 
 const VARIANTS = {
@@ -69,13 +73,14 @@ function runVariant(name, paths) {
   console.log(JSON.stringify({ cpuMs: (used.user + used.system) / 1000, rssKB: rss, kept: kept.length }));
 }
 
-/** Markdown table: CPU time and peak RSS of every variant, median of 3 fresh processes each. */
-export function phaseTable(paths) {
+/** Markdown table: CPU time and peak RSS of every variant, median of 3 fresh processes each; stslint's from `build`. */
+export function phaseTable(paths, build) {
   const script = fileURLToPath(import.meta.url);
   const lines = ['| variant | CPU | peak RSS MB |', '|---|---:|---:|'];
   for (const name of Object.keys(VARIANTS).filter((variant) => loadSource || !variant.startsWith('stslint'))) {
     const samples = [0, 1, 2].map(() => {
-      const child = spawnSync(process.execPath, [script, '--variant', name, ...paths], { encoding: 'utf8' });
+      const env = build ? { ...process.env, STSLINT_BUILD: build } : process.env;
+      const child = spawnSync(process.execPath, [script, '--variant', name, ...paths], { encoding: 'utf8', env });
       if (child.status !== 0) throw new Error(child.stderr);
       return JSON.parse(child.stdout);
     });

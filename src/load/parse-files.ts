@@ -29,10 +29,10 @@ export interface LoadFilesOptions extends Omit<LoadOptions, 'loader' | 'contextO
 
 /**
  * Bytes of input per worker thread started, in bytes. Each thread compiles and warms up the parser on its own and
- * every object it parses is copied to the main thread, which pays only on large inputs. Measured on 2 cores
- * (`npm run bench`, BENCHMARKS.md) with the bundles' js-yaml (scripts/js-yaml-state.mjs): one worker made `bulk/`
- * (17 MB, large documents) slower (1.60 s alone against 1.71 s with it, best of 4) and 40 MB of small files faster
- * (5.91 s alone, 5.46 s with it); before that change, 4 MB of small files took 1.52 s with a worker and 1.28 s without.
+ * every object it parses is copied to the main thread, which pays only on large inputs. Measured by hand on 2 cores
+ * with the bundles' js-yaml (scripts/js-yaml-state.mjs; BENCHMARKS.md, reading of 2026-11-30): one worker made
+ * `bulk/` (17 MB, large documents) slower (1.60 s alone against 1.71 s with it, best of 4) and 4 MB of small files
+ * too (0.87 s against 1.10 s), while 40 MB of small files gained (5.91 s alone, 5.46 s with it).
  */
 const BYTES_PER_WORKER = 32 * 1024 * 1024;
 
