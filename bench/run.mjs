@@ -563,8 +563,8 @@ function verdicts(results, startup, machine, profile) {
     const found = profile?.profiles.find((entry) => entry.input === input);
     return found?.gist ? ` Profile of ${found.label}: ${found.gist}` : ' (no profile of this input in this run)';
   };
-  /** "1.23× wall (a vs b): met; 1.10× CPU (c vs d): not met", against `limit` for each figure given. */
-  const judge = (name, value, floor, limits, input) => {
+  /** "1.23× wall (a vs b): met; 1.10× CPU (c vs d): not met", against `limit` for each figure given; `note` after it. */
+  const judge = (name, value, floor, limits, input, note = '') => {
     const parts = [];
     let allMet = true;
     for (const [figure, key, limit] of limits) {
@@ -574,7 +574,7 @@ function verdicts(results, startup, machine, profile) {
       allMet &&= met;
       parts.push(`${(a / b).toFixed(2)}× ${figure} (${figure === 'peak RSS' ? `${mb(a * 1024)} vs ${mb(b * 1024)} MB` : `${seconds(a)} vs ${seconds(b)}`}, limit ${limit}×): ${verdict(met)}`);
     }
-    out.push(`${name}: ${parts.join('; ')}.${allMet ? '' : profileSays(input)}`);
+    out.push(`${name}: ${parts.join('; ')}.${note}${allMet ? '' : profileSays(input)}`);
   };
   const busy = Number(machine.loadBefore.split(' ')[0]) >= machine.cores;
   if (busy) {
@@ -604,10 +604,10 @@ function verdicts(results, startup, machine, profile) {
     ], 'bulk');
   } else out.push('`bulk/`: not measured in this run (needs stslint and floor (a)).');
   const [node, stslint] = ['node', 'stslint'].map((id) => startup.cases.find((entry) => entry.id === id));
-  judge('Start-up on one small file against `node -e 0`', stslint, node, [
-    ['wall', 'bestMs', TARGETS.startupNode],
-    ['CPU', 'cpuMs', TARGETS.startupNode],
-  ]);
+  // Issue 17 sets one start-up ratio, a time like its scale target's: judged on wall time. CPU is shown: GNU time
+  // gives it in 10 ms steps, cut down, a large step against 60 to 100 ms.
+  const cpuNote = ` CPU, not a target: ${(stslint.cpuMs / node.cpuMs).toFixed(2)}× (${seconds(stslint.cpuMs)} vs ${seconds(node.cpuMs)}, in GNU time's 10 ms steps).`;
+  judge('Start-up on one small file against `node -e 0`', stslint, node, [['wall', 'bestMs', TARGETS.startupNode]], undefined, cpuNote);
   const [small, large] = SCALE_INPUTS.map(({ id }) => find(id, 'stslint'));
   if (small && large) {
     judge(`Scale: ${SCALE_INPUTS[1].objects.toLocaleString('en')} objects in one namespace against ${SCALE_INPUTS[0].objects.toLocaleString('en')}`, large, small, [
