@@ -604,7 +604,7 @@ function verdicts(results, startup, machine, profile) {
     ], 'bulk');
   } else out.push('`bulk/`: not measured in this run (needs stslint and floor (a)).');
   const [node, stslint] = ['node', 'stslint'].map((id) => startup.cases.find((entry) => entry.id === id));
-  // Issue 17 sets one start-up ratio, a time like its scale target's: judged on wall time. CPU is shown: GNU time
+  // Issue 17 sets one ratio for start-up, the wait a user sees: judged on wall time. CPU is shown beside it: GNU time
   // gives it in 10 ms steps, cut down, a large step against 60 to 100 ms.
   const cpuNote = ` CPU, not a target: ${(stslint.cpuMs / node.cpuMs).toFixed(2)}× (${seconds(stslint.cpuMs)} vs ${seconds(node.cpuMs)}, in GNU time's 10 ms steps).`;
   judge('Start-up on one small file against `node -e 0`', stslint, node, [['wall', 'bestMs', TARGETS.startupNode]], undefined, cpuNote);
